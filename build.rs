@@ -1,0 +1,30 @@
+//! Compiles the story content (assets/story/story.toml and assets/story/chapters/*.toml,
+//! in file-name order) into one JSON document that the app embeds and parses with serde.
+//! The content stays editable TOML; the page ships no TOML parser.
+
+use std::{env, fs, path::Path};
+
+fn main() {
+    let dir = Path::new("assets/story");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let read = |p: &Path| -> toml::Value {
+        println!("cargo:rerun-if-changed={}", p.display());
+        let text = fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+        toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+    };
+    let meta = read(&dir.join("story.toml"));
+    let chapters_dir = dir.join("chapters");
+    println!("cargo:rerun-if-changed={}", chapters_dir.display());
+    let mut files: Vec<_> = fs::read_dir(&chapters_dir)
+        .expect("assets/story/chapters")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    let chapters: Vec<toml::Value> = files.iter().map(|p| read(p)).collect();
+    let mut story = serde_json::Map::new();
+    story.insert("meta".into(), serde_json::to_value(meta).expect("meta as JSON"));
+    story.insert("chapters".into(), serde_json::to_value(chapters).expect("chapters as JSON"));
+    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("story.json");
+    fs::write(out, serde_json::to_string(&story).unwrap()).unwrap();
+}

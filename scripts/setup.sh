@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs what building and testing the site needs, skipping what is already there.
+# Safe to run again. Versions are the ones ../TOOLCHAIN notes say work offline here.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+if ! rustup target list --installed | grep -q wasm32-unknown-unknown; then
+  say "adding the wasm32 target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# wasm-bindgen-cli must match the wasm-bindgen the lock file resolved, exactly.
+wb_version=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
+if ! command -v wasm-bindgen >/dev/null || ! wasm-bindgen --version | grep -q " $wb_version$"; then
+  say "installing wasm-bindgen-cli $wb_version (a few minutes)"
+  cargo install wasm-bindgen-cli --version "$wb_version" --force
+fi
+
+if ! command -v trunk >/dev/null || ! trunk --version | grep -q " $TRUNK_VERSION$"; then
+  say "installing trunk $TRUNK_VERSION (several minutes)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked --force
+fi
+
+# Debian's binaryen (v108) corrupts the externref table export; use npm's.
+if [ ! -x .tools/node_modules/.bin/wasm-opt ]; then
+  say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION)"
+  mkdir -p .tools
+  (cd .tools && [ -f package.json ] || echo '{"private":true}' > package.json)
+  (cd .tools && npm install --no-audit --no-fund "binaryen@$BINARYEN_VERSION")
+fi
+
+if [ "${SETUP_BROWSER:-1}" = 1 ]; then
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "installing chromium and chromium-driver"
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver
+  fi
+  if [ ! -d tests/browser/node_modules/playwright-core ]; then
+    say "installing the browser-test driver (playwright-core, no browser download)"
+    (cd tests/browser && npm ci --no-audit --no-fund)
+  fi
+fi
+say "set-up complete"

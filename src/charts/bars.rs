@@ -1,0 +1,195 @@
+//! Horizontal bars of facts that share a unit: energy spending, shares of imports,
+//! the dual-use categories. Bars keep their identity (fact id) between steps.
+
+use super::frame::{lerp_keyed, wrap, Keyed, Plot};
+use super::scale::{nice_max, Linear};
+use super::scene::{HAnchor, Rgba, Scene, Shape, Size, VAnchor};
+use super::table::Table;
+use super::theme::Theme;
+use super::tween::lerp;
+use crate::data::{format, period_label, split_unit, Dataset};
+use serde::Deserialize;
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BarSpec {
+    pub fact: String,
+    /// Label on the bar; defaults to the fact's period.
+    #[serde(default)]
+    pub label: Option<String>,
+    /// "china", "russia", "muted", "accent" or "total"; defaults by the fact's direction.
+    #[serde(default)]
+    pub color: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BarsSpec {
+    pub bars: Vec<BarSpec>,
+    /// Fixed axis maximum, so related steps share a scale.
+    #[serde(default)]
+    pub max: Option<f64>,
+    /// A caption above the bars, e.g. "China's spending on Russian energy".
+    #[serde(default)]
+    pub caption: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    pub key: String,
+    pub label: String,
+    pub value: f64,
+    pub value_text: String,
+    pub color: String,
+    pub alpha: f64,
+}
+
+impl Keyed for Bar {
+    fn key(&self) -> &str {
+        &self.key
+    }
+    fn alpha(&mut self) -> &mut f64 {
+        &mut self.alpha
+    }
+    fn lerp(a: &Self, b: &Self, t: f64) -> Self {
+        Bar { value: lerp(a.value, b.value, t), alpha: lerp(a.alpha, b.alpha, t), ..b.clone() }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarsModel {
+    pub bars: Vec<Bar>,
+    pub max: f64,
+    pub caption: String,
+    /// Unit of the axis, from the facts (all bars share it).
+    pub unit: String,
+}
+
+pub fn direction_color(direction: &str) -> &'static str {
+    match direction {
+        "RU->CN" => "russia",
+        "CN->RU" => "china",
+        _ => "muted",
+    }
+}
+
+pub fn color_of(name: &str, theme: &Theme) -> Rgba {
+    match name {
+        "china" => theme.china,
+        "russia" => theme.russia,
+        "accent" => theme.accent,
+        "total" => theme.total,
+        n if n.starts_with("cat") => theme.categorical[n[3..].parse::<usize>().unwrap_or(6) % 7],
+        _ => theme.muted,
+    }
+}
+
+impl BarsSpec {
+    pub fn model(&self, data: &Dataset) -> Result<BarsModel, String> {
+        let mut bars = Vec::new();
+        let mut unit: Option<String> = None;
+        for b in &self.bars {
+            let f = data.fact(&b.fact).ok_or_else(|| format!("bars: unknown fact {}", b.fact))?;
+            let v = f.value.ok_or_else(|| format!("bars: fact {} has no value", b.fact))?;
+            let base = split_unit(&f.unit).0.to_string();
+            match &unit {
+                None => unit = Some(base),
+                Some(u) if u != &base => return Err(format!("bars: fact {} is in {base}, the others in {u}", b.fact)),
+                _ => {}
+            }
+            bars.push(Bar {
+                key: b.fact.clone(),
+                label: b.label.clone().unwrap_or_else(|| period_label(&f.period)),
+                value: v,
+                value_text: format::value(v, &f.unit),
+                color: b.color.clone().unwrap_or_else(|| direction_color(&f.direction).into()),
+                alpha: 1.0,
+            });
+        }
+        let max = self.max.unwrap_or_else(|| nice_max(bars.iter().map(|b| b.value).fold(0.0, f64::max), 4));
+        Ok(BarsModel { bars, max, caption: self.caption.clone().unwrap_or_default(), unit: unit.unwrap_or_default() })
+    }
+}
+
+impl BarsModel {
+    pub fn lerp(a: &Self, b: &Self, t: f64) -> Self {
+        BarsModel { bars: lerp_keyed(&a.bars, &b.bars, t), max: lerp(a.max, b.max, t), ..b.clone() }
+    }
+
+    pub fn scene(&self, size: Size, theme: &Theme) -> Scene {
+        let mut scene = Scene::default();
+        let plot = Plot::inside(size, 12.0, 40.0, 70.0, 16.0);
+        if !self.caption.is_empty() {
+            scene.push(Shape::Text { at: (plot.left, 16.0), text: self.caption.clone(), size: theme.font, color: theme.muted, h: HAnchor::Left, v: VAnchor::Middle, bold: true });
+        }
+        let x = Linear::new((0.0, self.max.max(1e-9)), (plot.left, plot.right));
+        let n = self.bars.len().max(1) as f64;
+        let slot = (plot.height() / n).min(74.0);
+        let bar_h = (slot * 0.42).clamp(10.0, 26.0);
+        // Bars that are leaving keep their slot while they fade, so nothing jumps.
+        for (i, b) in self.bars.iter().enumerate() {
+            if b.alpha <= 0.01 {
+                continue;
+            }
+            let top = plot.top + i as f64 * slot;
+            let c = color_of(&b.color, theme).alpha(b.alpha);
+            let label_size = theme.font;
+            let lines = wrap(&b.label, label_size, plot.width());
+            for (k, l) in lines.iter().enumerate() {
+                scene.push(Shape::Text { at: (plot.left, top + k as f64 * (label_size + 2.0)), text: l.clone(), size: label_size, color: theme.ink.alpha(b.alpha), h: HAnchor::Left, v: VAnchor::Top, bold: false });
+            }
+            let y0 = top + lines.len() as f64 * (label_size + 2.0) + 2.0;
+            let x1 = x.map(b.value.max(0.0)).max(plot.left + 1.0);
+            scene.push(Shape::Rect { x0: plot.left, y0, x1, y1: y0 + bar_h, fill: c });
+            scene.push(Shape::Text { at: (x1 + 6.0, y0 + bar_h / 2.0), text: b.value_text.clone(), size: theme.font, color: theme.ink.alpha(b.alpha), h: HAnchor::Left, v: VAnchor::Middle, bold: true });
+        }
+        scene
+    }
+
+    pub fn describe(&self) -> String {
+        let shown: Vec<String> = self.bars.iter().filter(|b| b.alpha > 0.5).map(|b| format!("{}: {}", b.label, b.value_text)).collect();
+        let cap = if self.caption.is_empty() { "Bar chart".to_string() } else { format!("Bar chart, {}", self.caption) };
+        format!("{cap}. {}.", shown.join("; "))
+    }
+
+    pub fn table(&self, data: &Dataset) -> Table {
+        fact_table(&self.caption, self.bars.iter().filter(|b| b.alpha > 0.5).map(|b| (b.label.as_str(), b.key.as_str())), data)
+    }
+
+    pub fn sources(&self, data: &Dataset) -> Vec<String> {
+        fact_sources(self.bars.iter().filter(|b| b.alpha > 0.5).map(|b| b.key.as_str()), data)
+    }
+}
+
+/// A table of facts with their source and status, shared by the fact-based forms.
+pub fn fact_table<'a>(caption: &str, rows: impl Iterator<Item = (&'a str, &'a str)>, data: &Dataset) -> Table {
+    let mut t = Table::new(caption, &["Item", "Period", "Value", "Unit", "Source", "Status", "Note"]);
+    for (label, id) in rows {
+        if let Some(f) = data.fact(id) {
+            t.row(vec![
+                label.to_string(),
+                f.period.clone(),
+                f.value.map(|v| format::num(v, 3)).unwrap_or_default(),
+                f.unit.clone(),
+                data.source_names(&f.source),
+                f.status.id().to_string(),
+                f.note.clone(),
+            ]);
+        }
+    }
+    t
+}
+
+pub fn fact_sources<'a>(ids: impl Iterator<Item = &'a str>, data: &Dataset) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for id in ids {
+        if let Some(f) = data.fact(id) {
+            for s in f.source.split(';') {
+                if !out.iter().any(|o| o == s) {
+                    out.push(s.to_string());
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,160 @@
+//! Renders a `Scene` to any plotters backend. The canvas in the page, SVG downloads and
+//! native tests all go through this one function.
+//!
+//! Scenes are in CSS pixels; `scale` maps them to backend pixels (devicePixelRatio on a
+//! canvas, 2 for a PNG at 2x). plotters-canvas ignores devicePixelRatio itself, so
+//! widths, radii and font sizes are scaled here, once.
+
+use super::scene::{HAnchor, Rgba, Scene, Shape, VAnchor};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+fn color(c: Rgba) -> RGBAColor {
+    RGBAColor(c.0, c.1, c.2, c.3)
+}
+
+fn px(p: (f64, f64), s: f64) -> (i32, i32) {
+    ((p.0 * s).round() as i32, (p.1 * s).round() as i32)
+}
+
+/// Dashes as short polylines, because plotters has no dashed-path primitive that all
+/// backends share.
+fn dash_segments(points: &[(f64, f64)], on: f64, off: f64) -> Vec<Vec<(f64, f64)>> {
+    let mut out = Vec::new();
+    let mut cur: Vec<(f64, f64)> = Vec::new();
+    let (mut drawing, mut left) = (true, on);
+    for w in points.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let len = ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt();
+        let mut pos = 0.0;
+        if drawing && cur.is_empty() {
+            cur.push(a);
+        }
+        while len - pos > left {
+            pos += left;
+            let t = pos / len;
+            let p = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
+            if drawing {
+                cur.push(p);
+                out.push(std::mem::take(&mut cur));
+            } else {
+                cur.push(p);
+            }
+            drawing = !drawing;
+            left = if drawing { on } else { off };
+        }
+        left -= len - pos;
+        if drawing {
+            cur.push(b);
+        }
+    }
+    if cur.len() > 1 {
+        out.push(cur);
+    }
+    out
+}
+
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    scene: &Scene,
+    background: Rgba,
+    scale: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    area.fill(&color(background))?;
+    for shape in &scene.shapes {
+        match shape {
+            Shape::Line { points, color: c, width, dashed } => {
+                if c.3 <= 0.0 || points.len() < 2 {
+                    continue;
+                }
+                let style = color(*c).stroke_width(((width * scale).round() as u32).max(1));
+                if *dashed {
+                    for seg in dash_segments(points, 5.0, 4.0) {
+                        area.draw(&PathElement::new(seg.iter().map(|p| px(*p, scale)).collect::<Vec<_>>(), style))?;
+                    }
+                } else {
+                    area.draw(&PathElement::new(points.iter().map(|p| px(*p, scale)).collect::<Vec<_>>(), style))?;
+                }
+            }
+            Shape::Polygon { points, fill } => {
+                if fill.3 > 0.0 && points.len() > 2 {
+                    area.draw(&Polygon::new(points.iter().map(|p| px(*p, scale)).collect::<Vec<_>>(), color(*fill).filled()))?;
+                }
+            }
+            Shape::Rect { x0, y0, x1, y1, fill } => {
+                if fill.3 > 0.0 {
+                    area.draw(&Rectangle::new([px((*x0, *y0), scale), px((*x1, *y1), scale)], color(*fill).filled()))?;
+                }
+            }
+            Shape::Circle { center, radius, fill, stroke } => {
+                let r = ((radius * scale).round() as i32).max(1);
+                if fill.3 > 0.0 {
+                    area.draw(&Circle::new(px(*center, scale), r, color(*fill).filled()))?;
+                }
+                if let Some(s) = stroke.filter(|s| s.3 > 0.0) {
+                    area.draw(&Circle::new(px(*center, scale), r, color(s).stroke_width(scale.round().max(1.0) as u32)))?;
+                }
+            }
+            Shape::Text { at, text, size, color: c, h, v, bold } => {
+                if c.3 <= 0.0 || text.is_empty() {
+                    continue;
+                }
+                let pos = Pos::new(
+                    match h {
+                        HAnchor::Left => HPos::Left,
+                        HAnchor::Center => HPos::Center,
+                        HAnchor::Right => HPos::Right,
+                    },
+                    match v {
+                        VAnchor::Top => VPos::Top,
+                        VAnchor::Middle => VPos::Center,
+                        VAnchor::Bottom => VPos::Bottom,
+                    },
+                );
+                let style = if *bold { FontStyle::Bold } else { FontStyle::Normal };
+                let font = FontDesc::new(FontFamily::SansSerif, size * scale, style);
+                let fill = color(*c);
+                let ts = TextStyle::from(font).color(&fill).pos(pos);
+                area.draw(&Text::new(text.as_str(), px(*at, scale), ts))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The scene as an SVG document, drawn by the same code as the canvas.
+pub fn to_svg(scene: &Scene, width: u32, height: u32, background: Rgba) -> String {
+    let mut out = String::new();
+    {
+        let backend = SVGBackend::with_string(&mut out, (width, height));
+        let area = backend.into_drawing_area();
+        // Writing to a String cannot fail; a failure here would be a plotters bug.
+        let _ = draw(&area, scene, background, 1.0);
+        let _ = area.present();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dashes_cover_the_line_in_pieces() {
+        let segs = dash_segments(&[(0.0, 0.0), (100.0, 0.0)], 5.0, 4.0);
+        assert_eq!(segs.len(), 12);
+        assert!(segs.iter().all(|s| s.len() >= 2));
+        assert_eq!(segs[0][0], (0.0, 0.0));
+    }
+
+    #[test]
+    fn svg_contains_text_and_shapes() {
+        let mut s = Scene::default();
+        s.push(Shape::text((10.0, 10.0), "Trade, $bn", 12.0, Rgba::hex(0x000000)));
+        s.push(Shape::Rect { x0: 0.0, y0: 0.0, x1: 5.0, y1: 5.0, fill: Rgba::hex(0xff0000) });
+        let svg = to_svg(&s, 100, 50, Rgba::hex(0xffffff));
+        assert!(svg.contains("Trade, $bn"));
+        assert!(svg.starts_with("<svg"));
+    }
+}

@@ -1,0 +1,217 @@
+//! What every chart form shares: the plot area inside margins, axes with gridlines,
+//! legends, and keyed interpolation of the marks between two states.
+
+use super::scale::{ticks, Linear};
+use super::scene::{HAnchor, Rgba, Scene, Shape, Size, VAnchor};
+use super::theme::Theme;
+
+/// The rectangle the data is drawn in, in CSS pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Plot {
+    pub left: f64,
+    pub top: f64,
+    pub right: f64,
+    pub bottom: f64,
+}
+
+impl Plot {
+    /// Margins scale down on narrow screens so phones keep most of the width for data.
+    pub fn inside(size: Size, left: f64, top: f64, right: f64, bottom: f64) -> Plot {
+        let k = if size.width < 480.0 { 0.75 } else { 1.0 };
+        Plot {
+            left: left * k,
+            top,
+            right: (size.width - right * k).max(left * k + 10.0),
+            bottom: (size.height - bottom).max(top + 10.0),
+        }
+    }
+    pub fn width(&self) -> f64 {
+        self.right - self.left
+    }
+    pub fn height(&self) -> f64 {
+        self.bottom - self.top
+    }
+}
+
+/// Horizontal gridlines with labels on the left.
+pub fn y_axis(scene: &mut Scene, plot: &Plot, y: &Linear, count: usize, fmt: impl Fn(f64) -> String, theme: &Theme) {
+    let (lo, hi) = (y.domain.0.min(y.domain.1), y.domain.0.max(y.domain.1));
+    for v in ticks(lo, hi, count) {
+        let py = y.map(v);
+        scene.push(Shape::line(vec![(plot.left, py), (plot.right, py)], if v == 0.0 { theme.muted } else { theme.grid }, 1.0));
+        scene.push(Shape::Text {
+            at: (plot.left - 6.0, py),
+            text: fmt(v),
+            size: theme.font - 1.0,
+            color: theme.muted,
+            h: HAnchor::Right,
+            v: VAnchor::Middle,
+            bold: false,
+        });
+    }
+}
+
+/// Year labels under the plot, thinned to fit the width.
+pub fn x_axis_years(scene: &mut Scene, plot: &Plot, x: &Linear, theme: &Theme) {
+    let (lo, hi) = (x.domain.0.min(x.domain.1), x.domain.0.max(x.domain.1));
+    let fit = (plot.width() / 44.0).floor().max(2.0) as usize;
+    let step = (((hi - lo) / fit as f64).ceil() as i64).max(1);
+    let first = lo.ceil() as i64;
+    // Keep the last year labelled: count steps back from it.
+    let last = hi.floor() as i64;
+    let mut year = last;
+    while year >= first {
+        let px = x.map(year as f64);
+        scene.push(Shape::line(vec![(px, plot.bottom), (px, plot.bottom + 4.0)], theme.muted, 1.0));
+        scene.push(Shape::Text {
+            at: (px, plot.bottom + 7.0),
+            text: year.to_string(),
+            size: theme.font - 1.0,
+            color: theme.muted,
+            h: HAnchor::Center,
+            v: VAnchor::Top,
+            bold: false,
+        });
+        year -= step;
+    }
+}
+
+/// A row of colour keys at the top left of the chart; returns the height used.
+pub fn legend(scene: &mut Scene, at: (f64, f64), items: &[(String, Rgba)], max_width: f64, theme: &Theme) -> f64 {
+    let (mut x, mut y) = at;
+    let line_h = theme.font + 8.0;
+    for (label, color) in items {
+        if color.3 <= 0.01 {
+            continue;
+        }
+        let w = 18.0 + text_width(label, theme.font - 1.0) + 14.0;
+        if x + w > at.0 + max_width && x > at.0 {
+            x = at.0;
+            y += line_h;
+        }
+        scene.push(Shape::Rect { x0: x, y0: y - 5.0, x1: x + 12.0, y1: y + 5.0, fill: *color });
+        scene.push(Shape::text((x + 17.0, y), label.clone(), theme.font - 1.0, theme.ink.alpha(color.3)));
+        x += w;
+    }
+    y - at.1 + line_h
+}
+
+/// Text width estimate for layout (sans-serif averages ~0.55 em per character).
+/// Measuring in the browser forces a page layout per label; an estimate is enough to
+/// keep labels apart.
+pub fn text_width(text: &str, size: f64) -> f64 {
+    text.chars().count() as f64 * size * 0.55
+}
+
+/// Greedy wrap of a label to lines no wider than `width`.
+pub fn wrap(text: &str, size: f64, width: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if cur.is_empty() { word.to_string() } else { format!("{cur} {word}") };
+        if text_width(&candidate, size) > width && !cur.is_empty() {
+            lines.push(std::mem::take(&mut cur));
+            cur = word.to_string();
+        } else {
+            cur = candidate;
+        }
+    }
+    if !cur.is_empty() {
+        lines.push(cur);
+    }
+    lines
+}
+
+/// Marks that keep their identity between chart states: matched by key, interpolated,
+/// faded in when new and out when gone.
+pub trait Keyed: Clone {
+    fn key(&self) -> &str;
+    fn alpha(&mut self) -> &mut f64;
+    fn lerp(a: &Self, b: &Self, t: f64) -> Self;
+}
+
+pub fn lerp_keyed<T: Keyed>(a: &[T], b: &[T], t: f64) -> Vec<T> {
+    let mut out: Vec<T> = b
+        .iter()
+        .map(|bi| match a.iter().find(|ai| ai.key() == bi.key()) {
+            Some(ai) => T::lerp(ai, bi, t),
+            None => {
+                let mut n = bi.clone();
+                *n.alpha() *= t;
+                n
+            }
+        })
+        .collect();
+    for ai in a.iter().filter(|ai| !b.iter().any(|bi| bi.key() == ai.key())) {
+        let mut gone = ai.clone();
+        *gone.alpha() *= 1.0 - t;
+        out.push(gone);
+    }
+    out
+}
+
+/// Vertical placement of labels at the right end of lines so they do not overlap.
+pub fn spread(mut ys: Vec<(usize, f64)>, gap: f64, min: f64, max: f64) -> Vec<(usize, f64)> {
+    ys.sort_by(|a, b| a.1.total_cmp(&b.1));
+    for i in 1..ys.len() {
+        if ys[i].1 - ys[i - 1].1 < gap {
+            ys[i].1 = ys[i - 1].1 + gap;
+        }
+    }
+    if let Some(last) = ys.last().map(|l| l.1) {
+        let over = last - max;
+        if over > 0.0 {
+            for y in ys.iter_mut() {
+                y.1 -= over;
+            }
+        }
+    }
+    for y in ys.iter_mut() {
+        y.1 = y.1.max(min);
+    }
+    ys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Clone, Debug, PartialEq)]
+    struct M(&'static str, f64, f64);
+    impl Keyed for M {
+        fn key(&self) -> &str {
+            self.0
+        }
+        fn alpha(&mut self) -> &mut f64 {
+            &mut self.2
+        }
+        fn lerp(a: &Self, b: &Self, t: f64) -> Self {
+            M(b.0, a.1 + (b.1 - a.1) * t, a.2 + (b.2 - a.2) * t)
+        }
+    }
+
+    #[test]
+    fn keyed_marks_match_fade_in_and_out() {
+        let a = [M("x", 0.0, 1.0), M("gone", 5.0, 1.0)];
+        let b = [M("x", 10.0, 1.0), M("new", 3.0, 1.0)];
+        let mid = lerp_keyed(&a, &b, 0.25);
+        assert_eq!(mid[0], M("x", 2.5, 1.0));
+        assert_eq!(mid[1], M("new", 3.0, 0.25));
+        assert_eq!(mid[2], M("gone", 5.0, 0.75));
+        assert_eq!(lerp_keyed(&a, &b, 1.0)[..2], b[..]);
+    }
+
+    #[test]
+    fn spread_separates_close_labels() {
+        let out = spread(vec![(0, 100.0), (1, 104.0), (2, 300.0)], 14.0, 0.0, 400.0);
+        assert_eq!(out[1].1 - out[0].1, 14.0);
+        assert_eq!(out[2].1, 300.0);
+    }
+
+    #[test]
+    fn wrap_keeps_lines_short() {
+        let lines = wrap("Russia’s sales to China and China’s sales to Russia", 12.0, 120.0);
+        assert!(lines.len() > 1);
+        assert!(lines.iter().all(|l| text_width(l, 12.0) <= 120.0 || !l.contains(' ')));
+    }
+}

@@ -1,0 +1,103 @@
+//! A `Scene` is what a graphic looks like at one moment: plain shapes in CSS pixels.
+//!
+//! Every chart and map is a function that returns a `Scene`; one drawing function
+//! (`draw.rs`) renders any scene to any plotters backend (canvas, SVG). Native tests
+//! inspect scenes without a browser.
+
+/// An sRGB colour with alpha in 0..=1.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rgba(pub u8, pub u8, pub u8, pub f64);
+
+impl Rgba {
+    pub const fn hex(rgb: u32) -> Self {
+        Rgba((rgb >> 16) as u8, (rgb >> 8) as u8, rgb as u8, 1.0)
+    }
+    pub fn alpha(self, a: f64) -> Self {
+        Rgba(self.0, self.1, self.2, (self.3 * a).clamp(0.0, 1.0))
+    }
+    pub fn css(self) -> String {
+        format!("rgba({},{},{},{:.3})", self.0, self.1, self.2, self.3)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HAnchor {
+    Left,
+    Center,
+    Right,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VAnchor {
+    Top,
+    Middle,
+    Bottom,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Shape {
+    /// An open polyline.
+    Line { points: Vec<(f64, f64)>, color: Rgba, width: f64, dashed: bool },
+    /// A filled closed polygon.
+    Polygon { points: Vec<(f64, f64)>, fill: Rgba },
+    Rect { x0: f64, y0: f64, x1: f64, y1: f64, fill: Rgba },
+    Circle { center: (f64, f64), radius: f64, fill: Rgba, stroke: Option<Rgba> },
+    Text { at: (f64, f64), text: String, size: f64, color: Rgba, h: HAnchor, v: VAnchor, bold: bool },
+}
+
+impl Shape {
+    pub fn text(at: (f64, f64), text: impl Into<String>, size: f64, color: Rgba) -> Self {
+        Shape::Text { at, text: text.into(), size, color, h: HAnchor::Left, v: VAnchor::Middle, bold: false }
+    }
+    pub fn line(points: Vec<(f64, f64)>, color: Rgba, width: f64) -> Self {
+        Shape::Line { points, color, width, dashed: false }
+    }
+
+    /// The same shape with every colour's alpha multiplied by `a` (cross-fades).
+    pub fn faded(mut self, a: f64) -> Self {
+        match &mut self {
+            Shape::Line { color, .. } | Shape::Text { color, .. } => *color = color.alpha(a),
+            Shape::Polygon { fill, .. } | Shape::Rect { fill, .. } => *fill = fill.alpha(a),
+            Shape::Circle { fill, stroke, .. } => {
+                *fill = fill.alpha(a);
+                *stroke = stroke.map(|s| s.alpha(a));
+            }
+        }
+        self
+    }
+}
+
+/// Width and height in CSS pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Size {
+    pub width: f64,
+    pub height: f64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scene {
+    pub shapes: Vec<Shape>,
+}
+
+impl Scene {
+    pub fn push(&mut self, s: Shape) {
+        self.shapes.push(s);
+    }
+    /// Two scenes drawn over each other, the first fading out as the second fades in.
+    pub fn crossfade(a: Scene, b: Scene, t: f64) -> Scene {
+        let t = t.clamp(0.0, 1.0);
+        let mut shapes: Vec<Shape> = a.shapes.into_iter().map(|s| s.faded(1.0 - t)).collect();
+        shapes.extend(b.shapes.into_iter().map(|s| s.faded(t)));
+        Scene { shapes }
+    }
+    /// All text in the scene, in drawing order (tests and descriptions use it).
+    pub fn texts(&self) -> Vec<&str> {
+        self.shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+}

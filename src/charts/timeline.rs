@@ -1,0 +1,193 @@
+//! The timeline of events 2014–2025: one lane per category, the events of the current
+//! step labelled, the rest as dots for context.
+
+use super::frame::{lerp_keyed, wrap, x_axis_years, Keyed, Plot};
+use super::scale::Linear;
+use super::scene::{HAnchor, Scene, Shape, Size, VAnchor};
+use super::table::Table;
+use super::theme::Theme;
+use super::tween::lerp;
+use crate::data::{period_label, Dataset};
+use serde::Deserialize;
+
+/// Lanes top to bottom; each category keeps its colour everywhere on the page.
+pub const CATEGORIES: [&str; 7] = ["diplomacy", "trade", "energy", "military", "sanctions", "war", "politics"];
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimelineSpec {
+    pub from: f64,
+    pub to: f64,
+    /// Dates (events.csv) of the events this step is about.
+    pub focus: Vec<String>,
+    /// Only these categories; all when empty.
+    #[serde(default)]
+    pub categories: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dot {
+    pub key: String,
+    pub when: f64,
+    pub lane: usize,
+    pub title: String,
+    pub focus: f64,
+    pub alpha: f64,
+}
+
+impl Keyed for Dot {
+    fn key(&self) -> &str {
+        &self.key
+    }
+    fn alpha(&mut self) -> &mut f64 {
+        &mut self.alpha
+    }
+    fn lerp(a: &Self, b: &Self, t: f64) -> Self {
+        Dot { focus: lerp(a.focus, b.focus, t), alpha: lerp(a.alpha, b.alpha, t), ..b.clone() }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimelineModel {
+    pub x0: f64,
+    pub x1: f64,
+    pub dots: Vec<Dot>,
+}
+
+pub fn lane(category: &str) -> usize {
+    CATEGORIES.iter().position(|c| *c == category).unwrap_or(CATEGORIES.len() - 1)
+}
+
+impl TimelineSpec {
+    pub fn model(&self, data: &Dataset) -> Result<TimelineModel, String> {
+        for d in &self.focus {
+            if !data.events.iter().any(|e| &e.date == d) {
+                return Err(format!("timeline: no event dated {d}"));
+            }
+        }
+        for c in &self.categories {
+            if !CATEGORIES.contains(&c.as_str()) {
+                return Err(format!("timeline: unknown category {c}"));
+            }
+        }
+        let dots = data
+            .events
+            .iter()
+            .filter(|e| self.categories.is_empty() || self.categories.contains(&e.category))
+            .map(|e| Dot {
+                key: e.date.clone(),
+                when: e.when(),
+                lane: lane(&e.category),
+                title: e.title.clone(),
+                focus: if self.focus.contains(&e.date) { 1.0 } else { 0.0 },
+                alpha: 1.0,
+            })
+            .collect();
+        Ok(TimelineModel { x0: self.from, x1: self.to, dots })
+    }
+}
+
+impl TimelineModel {
+    pub fn lerp(a: &Self, b: &Self, t: f64) -> Self {
+        TimelineModel { x0: lerp(a.x0, b.x0, t), x1: lerp(a.x1, b.x1, t), dots: lerp_keyed(&a.dots, &b.dots, t) }
+    }
+
+    pub fn scene(&self, size: Size, theme: &Theme) -> Scene {
+        let mut scene = Scene::default();
+        let narrow = size.width < 480.0;
+        let plot = Plot::inside(size, if narrow { 12.0 } else { 84.0 }, 16.0, 16.0, 30.0);
+        let x = Linear::new((self.x0, self.x1), (plot.left, plot.right));
+        // Lanes take the lower part; labels of focused events go above.
+        let lanes_top = plot.top + plot.height() * 0.45;
+        let lane_h = (plot.bottom - lanes_top) / CATEGORIES.len() as f64;
+        for (i, c) in CATEGORIES.iter().enumerate() {
+            let y = lanes_top + (i as f64 + 0.5) * lane_h;
+            scene.push(Shape::line(vec![(plot.left, y), (plot.right, y)], theme.grid, 1.0));
+            let label_at = if narrow { (plot.left, y - lane_h * 0.5 + 1.0) } else { (plot.left - 8.0, y) };
+            scene.push(Shape::Text {
+                at: label_at,
+                text: c.to_string(),
+                size: theme.font - 2.0,
+                color: theme.categorical[i],
+                h: if narrow { HAnchor::Left } else { HAnchor::Right },
+                v: if narrow { VAnchor::Top } else { VAnchor::Middle },
+                bold: false,
+            });
+        }
+        x_axis_years(&mut scene, &plot, &x, theme);
+        let mut focused: Vec<&Dot> = Vec::new();
+        for d in &self.dots {
+            if d.when < self.x0 || d.when > self.x1 || d.alpha <= 0.01 {
+                continue;
+            }
+            let c = theme.categorical[d.lane % 7].alpha(d.alpha * (0.45 + 0.55 * d.focus));
+            let p = (x.map(d.when), lanes_top + (d.lane as f64 + 0.5) * lane_h);
+            scene.push(Shape::Circle { center: p, radius: 4.0 + 3.0 * d.focus, fill: c, stroke: if d.focus > 0.5 { Some(theme.ink.alpha(d.focus)) } else { None } });
+            if d.focus > 0.02 {
+                focused.push(d);
+            }
+        }
+        // Labels of the focused events: stacked top-down in date order, each with a leader.
+        focused.sort_by(|a, b| a.when.total_cmp(&b.when));
+        let label_size = theme.font;
+        let max_w = (plot.width() * 0.55).max(120.0);
+        let mut y = plot.top;
+        for d in focused {
+            let px = x.map(d.when);
+            let c = theme.categorical[d.lane % 7].alpha(d.focus * d.alpha);
+            let ink = theme.ink.alpha(d.focus * d.alpha);
+            let lines = wrap(&format!("{} — {}", period_label(&d.key), d.title), label_size, max_w);
+            let w = lines.iter().map(|l| super::frame::text_width(l, label_size)).fold(0.0, f64::max);
+            let (tx, h) = if px + w + 6.0 < plot.right { (px + 6.0, HAnchor::Left) } else { (px - 6.0, HAnchor::Right) };
+            let dot_y = lanes_top + (d.lane as f64 + 0.5) * lane_h;
+            scene.push(Shape::line(vec![(px, y + 2.0), (px, dot_y - 7.0)], c, 1.0));
+            for (k, l) in lines.iter().enumerate() {
+                scene.push(Shape::Text { at: (tx, y + k as f64 * (label_size + 3.0)), text: l.clone(), size: label_size, color: ink, h, v: VAnchor::Top, bold: k == 0 });
+            }
+            y += lines.len() as f64 * (label_size + 3.0) + 8.0;
+            if y > lanes_top - label_size {
+                break;
+            }
+        }
+        scene
+    }
+
+    pub fn focused(&self) -> impl Iterator<Item = &Dot> {
+        self.dots.iter().filter(|d| d.focus > 0.5 && d.alpha > 0.5)
+    }
+
+    pub fn describe(&self, data: &Dataset) -> String {
+        let shown = self.dots.iter().filter(|d| d.alpha > 0.5).count();
+        let mut out = format!("Timeline of {shown} events from {:.0} to {:.0}, one row per category.", self.x0.floor(), self.x1.floor());
+        for d in self.focused() {
+            if let Some(e) = data.events.iter().find(|e| e.date == d.key) {
+                out.push_str(&format!(" {} ({}): {}", period_label(&e.date), e.category, e.description));
+            }
+        }
+        out
+    }
+
+    pub fn table(&self, data: &Dataset) -> Table {
+        let mut t = Table::new("Events", &["Date", "Event", "Category", "Source", "Status"]);
+        for d in self.focused() {
+            if let Some(e) = data.events.iter().find(|e| e.date == d.key) {
+                t.row(vec![e.date.clone(), e.title.clone(), e.category.clone(), data.source_names(&e.source), e.status.id().into()]);
+            }
+        }
+        t
+    }
+
+    pub fn sources(&self, data: &Dataset) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for d in self.focused() {
+            if let Some(e) = data.events.iter().find(|e| e.date == d.key) {
+                for s in e.source.split(';') {
+                    if !out.iter().any(|o| o == s) {
+                        out.push(s.into());
+                    }
+                }
+            }
+        }
+        out
+    }
+}

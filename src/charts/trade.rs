@@ -1,0 +1,446 @@
+//! The trade line chart: total trade, or China's exports and imports, by year, with
+//! marked events and the latest partial-year comparison in a side panel.
+
+use super::frame::{lerp_keyed, spread, wrap, x_axis_years, y_axis, Keyed, Plot};
+use super::scale::{nice_max, Linear};
+use super::scene::{HAnchor, Scene, Shape, Size, VAnchor};
+use super::table::Table;
+use super::theme::Theme;
+use super::tween::lerp;
+use crate::data::{format, pct_change, Dataset};
+use serde::Deserialize;
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TradeSpec {
+    pub from: i32,
+    pub to: i32,
+    /// Any of "total", "exports", "imports".
+    pub series: Vec<String>,
+    /// Dates of events (events.csv) to mark with a vertical rule.
+    #[serde(default)]
+    pub events: Vec<String>,
+    /// Years whose values are labelled on the lines.
+    #[serde(default)]
+    pub label_years: Vec<i32>,
+    /// A partial period (e.g. "2025-01/04") compared with the same months a year earlier.
+    #[serde(default)]
+    pub partial: Option<String>,
+    /// Published change for the partial period, as a fact id (e.g. "F006").
+    #[serde(default)]
+    pub partial_change: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SeriesMark {
+    pub key: String,
+    pub alpha: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventMark {
+    pub key: String,
+    pub when: f64,
+    pub label: String,
+    pub alpha: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct YearLabel {
+    pub key: String,
+    pub year: i32,
+    pub alpha: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PartialPanel {
+    pub label_now: String,
+    pub label_before: String,
+    pub now: f64,
+    pub before: f64,
+    pub change: f64,
+    pub source: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TradeModel {
+    pub x0: f64,
+    pub x1: f64,
+    pub y_max: f64,
+    pub series: Vec<SeriesMark>,
+    pub events: Vec<EventMark>,
+    pub labels: Vec<YearLabel>,
+    pub panel: Option<PartialPanel>,
+    pub panel_alpha: f64,
+}
+
+impl Keyed for SeriesMark {
+    fn key(&self) -> &str {
+        &self.key
+    }
+    fn alpha(&mut self) -> &mut f64 {
+        &mut self.alpha
+    }
+    fn lerp(a: &Self, b: &Self, t: f64) -> Self {
+        SeriesMark { key: b.key.clone(), alpha: lerp(a.alpha, b.alpha, t) }
+    }
+}
+impl Keyed for EventMark {
+    fn key(&self) -> &str {
+        &self.key
+    }
+    fn alpha(&mut self) -> &mut f64 {
+        &mut self.alpha
+    }
+    fn lerp(a: &Self, b: &Self, t: f64) -> Self {
+        EventMark { alpha: lerp(a.alpha, b.alpha, t), ..b.clone() }
+    }
+}
+impl Keyed for YearLabel {
+    fn key(&self) -> &str {
+        &self.key
+    }
+    fn alpha(&mut self) -> &mut f64 {
+        &mut self.alpha
+    }
+    fn lerp(a: &Self, b: &Self, t: f64) -> Self {
+        YearLabel { alpha: lerp(a.alpha, b.alpha, t), ..b.clone() }
+    }
+}
+
+pub const SERIES: [&str; 3] = ["total", "exports", "imports"];
+
+pub fn series_name(key: &str) -> &'static str {
+    match key {
+        "exports" => "China’s exports to Russia",
+        "imports" => "China’s imports from Russia",
+        _ => "Total trade",
+    }
+}
+
+fn value(row: &crate::data::TradeRow, key: &str) -> f64 {
+    match key {
+        "exports" => row.exports,
+        "imports" => row.imports,
+        _ => row.total,
+    }
+}
+
+impl TradeSpec {
+    pub fn model(&self, data: &Dataset) -> Result<TradeModel, String> {
+        if self.from >= self.to {
+            return Err(format!("trade: from {} must be before to {}", self.from, self.to));
+        }
+        for y in [self.from, self.to] {
+            if data.trade_year(y).is_none() {
+                return Err(format!("trade: no trade data for {y}"));
+            }
+        }
+        let mut series = Vec::new();
+        for s in &self.series {
+            if !SERIES.contains(&s.as_str()) {
+                return Err(format!("trade: unknown series “{s}” (use total, exports, imports)"));
+            }
+            series.push(SeriesMark { key: s.clone(), alpha: 1.0 });
+        }
+        let mut events = Vec::new();
+        for d in &self.events {
+            let e = data.events.iter().find(|e| &e.date == d).ok_or_else(|| format!("trade: no event dated {d}"))?;
+            events.push(EventMark { key: d.clone(), when: e.when(), label: e.title.clone(), alpha: 1.0 });
+        }
+        let labels = self.label_years.iter().map(|&y| YearLabel { key: y.to_string(), year: y, alpha: 1.0 }).collect();
+        let panel = match &self.partial {
+            None => None,
+            Some(p) => {
+                let row = data.trade_period(p).ok_or_else(|| format!("trade: no partial period {p}"))?;
+                let fact_id = self.partial_change.as_deref().ok_or("trade: partial needs partial_change")?;
+                let fact = data.fact(fact_id).ok_or_else(|| format!("trade: unknown fact {fact_id}"))?;
+                let change = fact.value.ok_or_else(|| format!("trade: fact {fact_id} has no value"))?;
+                let year: i32 = row.period_year().unwrap_or(0);
+                let months = row.period_label().replace(&format!(" {year}"), "");
+                Some(PartialPanel {
+                    label_now: format!("{months} {year}"),
+                    label_before: format!("{months} {}", year - 1),
+                    now: row.total,
+                    before: Dataset::implied_previous(row.total, change),
+                    change,
+                    source: row.source.clone(),
+                })
+            }
+        };
+        let max = data
+            .annual()
+            .filter(|r| (self.from..=self.to).contains(&r.year().unwrap_or(0)))
+            .flat_map(|r| self.series.iter().map(move |s| value(r, s)))
+            .fold(0.0, f64::max);
+        Ok(TradeModel {
+            x0: self.from as f64,
+            x1: self.to as f64,
+            y_max: nice_max(max * 1.04, 5),
+            series,
+            events,
+            labels,
+            panel_alpha: if panel.is_some() { 1.0 } else { 0.0 },
+            panel,
+        })
+    }
+}
+
+impl TradeModel {
+    pub fn lerp(a: &Self, b: &Self, t: f64) -> Self {
+        TradeModel {
+            x0: lerp(a.x0, b.x0, t),
+            x1: lerp(a.x1, b.x1, t),
+            y_max: lerp(a.y_max, b.y_max, t),
+            series: lerp_keyed(&a.series, &b.series, t),
+            events: lerp_keyed(&a.events, &b.events, t),
+            labels: lerp_keyed(&a.labels, &b.labels, t),
+            panel: b.panel.clone().or_else(|| a.panel.clone()),
+            panel_alpha: lerp(a.panel_alpha, b.panel_alpha, t),
+        }
+    }
+
+    fn color(key: &str, theme: &Theme) -> super::scene::Rgba {
+        match key {
+            "exports" => theme.china,
+            "imports" => theme.russia,
+            _ => theme.total,
+        }
+    }
+
+    pub fn scene(&self, data: &Dataset, size: Size, theme: &Theme) -> Scene {
+        let mut scene = Scene::default();
+        let panel_w = if size.width < 480.0 { 96.0 } else { 150.0 } * self.panel_alpha;
+        let label_w = if size.width < 480.0 { 58.0 } else { 128.0 };
+        let plot = Plot::inside(size, 44.0, 36.0, label_w + panel_w, 30.0);
+        let x = Linear::new((self.x0, self.x1), (plot.left, plot.right));
+        let y = Linear::new((0.0, self.y_max), (plot.bottom, plot.top));
+        y_axis(&mut scene, &plot, &y, 5, |v| format!("${}bn", format::num(v, 0)), theme);
+        x_axis_years(&mut scene, &plot, &x, theme);
+
+        // Event rules behind the data, labels stacked so neighbours do not collide.
+        let mut taken: Vec<(f64, f64)> = Vec::new();
+        for e in &self.events {
+            if e.when < self.x0 - 0.01 || e.when > self.x1 + 0.01 || e.alpha <= 0.01 {
+                continue;
+            }
+            let px = x.map(e.when);
+            let c = theme.accent.alpha(e.alpha);
+            scene.push(Shape::Line { points: vec![(px, plot.top + 4.0), (px, plot.bottom)], color: c, width: 1.0, dashed: true });
+            let size_t = theme.font - 1.5;
+            let lines = wrap(&e.label, size_t, 120.0);
+            let width = lines.iter().map(|l| super::frame::text_width(l, size_t)).fold(0.0, f64::max);
+            let right_room = plot.right - px;
+            let (h, x_text, span) =
+                if right_room > width + 8.0 { (HAnchor::Left, px + 4.0, (px, px + width + 4.0)) } else { (HAnchor::Right, px - 4.0, (px - width - 4.0, px)) };
+            let row = taken.iter().filter(|&&(a, b)| a < span.1 && span.0 < b).count().min(2) as f64;
+            taken.push(span);
+            for (i, l) in lines.iter().enumerate() {
+                scene.push(Shape::Text {
+                    at: (x_text, plot.top + 8.0 + (row * 2.6 + i as f64) * (size_t + 2.0)),
+                    text: l.clone(),
+                    size: size_t,
+                    color: c,
+                    h,
+                    v: VAnchor::Top,
+                    bold: false,
+                });
+            }
+        }
+
+        let years: Vec<_> = data.annual().filter(|r| {
+            let yr = r.year().unwrap_or(0) as f64;
+            yr >= self.x0.floor() - 1.0 && yr <= self.x1.ceil()
+        }).collect();
+        let mut end_labels = Vec::new();
+        for (i, s) in self.series.iter().enumerate() {
+            if s.alpha <= 0.01 {
+                continue;
+            }
+            let c = Self::color(&s.key, theme).alpha(s.alpha);
+            let points = clip_polyline(
+                years.iter().map(|r| (r.year().unwrap_or(0) as f64, value(r, &s.key))).collect(),
+                self.x0,
+                self.x1,
+            );
+            let pts: Vec<(f64, f64)> = points.iter().map(|&(yr, v)| (x.map(yr), y.map(v))).collect();
+            if let Some(&last) = pts.last() {
+                scene.push(Shape::Circle { center: last, radius: 3.5, fill: c, stroke: None });
+                end_labels.push((i, last.1, points.last().map(|p| p.1).unwrap_or(0.0), last.0));
+            }
+            scene.push(Shape::line(pts, c, if s.key == "total" { 2.5 } else { 2.25 }));
+        }
+        let spread_at = spread(end_labels.iter().map(|&(i, py, _, _)| (i, py)).collect(), theme.font * 2.4, plot.top, plot.bottom);
+        for (i, py) in spread_at {
+            let s = &self.series[i];
+            let (_, _, v, px) = end_labels.iter().find(|e| e.0 == i).copied().unwrap_or((i, py, 0.0, plot.right));
+            let c = Self::color(&s.key, theme).alpha(s.alpha);
+            let name = match (s.key.as_str(), size.width < 480.0) {
+                ("exports", true) => "China sells",
+                ("imports", true) => "Russia sells",
+                ("total", true) => "Total",
+                (k, _) => series_name(k),
+            };
+            let lines = wrap(name, theme.font - 1.0, label_w - 10.0);
+            let top = py - (lines.len() as f64) * (theme.font + 1.0) / 2.0 - 6.0;
+            scene.push(Shape::Text { at: (px + 8.0, top), text: format::usd_bn(v), size: theme.font, color: c, h: HAnchor::Left, v: VAnchor::Middle, bold: true });
+            for (k, l) in lines.iter().enumerate() {
+                scene.push(Shape::Text {
+                    at: (px + 8.0, top + (k as f64 + 1.0) * (theme.font + 1.0)),
+                    text: l.clone(),
+                    size: theme.font - 1.0,
+                    color: c,
+                    h: HAnchor::Left,
+                    v: VAnchor::Middle,
+                    bold: false,
+                });
+            }
+        }
+
+        for l in &self.labels {
+            if (l.year as f64) < self.x0 - 0.01 || (l.year as f64) > self.x1 + 0.01 || l.alpha <= 0.01 {
+                continue;
+            }
+            let Some(row) = data.trade_year(l.year) else { continue };
+            for s in self.series.iter().filter(|s| s.alpha > 0.01) {
+                let p = (x.map(l.year as f64), y.map(value(row, &s.key)));
+                let c = Self::color(&s.key, theme).alpha(l.alpha * s.alpha);
+                scene.push(Shape::Circle { center: p, radius: 4.0, fill: theme.background.alpha(l.alpha), stroke: Some(c) });
+                scene.push(Shape::Text { at: (p.0, p.1 - 9.0), text: format::usd_bn(value(row, &s.key)), size: theme.font - 1.0, color: c, h: HAnchor::Center, v: VAnchor::Bottom, bold: true });
+            }
+        }
+
+        if let (Some(p), true) = (&self.panel, self.panel_alpha > 0.01) {
+            let a = self.panel_alpha;
+            let x0 = plot.right + label_w + 8.0;
+            let bar_w = (panel_w - 24.0) / 2.0;
+            scene.push(Shape::Text { at: (x0, plot.top - 16.0), text: "Same months, year on year".into(), size: theme.font - 2.0, color: theme.muted.alpha(a), h: HAnchor::Left, v: VAnchor::Middle, bold: false });
+            for (k, (label, v, c)) in [(&p.label_before, p.before, theme.muted), (&p.label_now, p.now, theme.total)].into_iter().enumerate() {
+                let bx = x0 + k as f64 * (bar_w + 8.0);
+                scene.push(Shape::Rect { x0: bx, y0: y.map(v), x1: bx + bar_w, y1: plot.bottom, fill: c.alpha(a * 0.85) });
+                scene.push(Shape::Text { at: (bx + bar_w / 2.0, y.map(v) - 4.0), text: format::usd_bn(v), size: theme.font - 1.0, color: theme.ink.alpha(a), h: HAnchor::Center, v: VAnchor::Bottom, bold: k == 1 });
+                for (j, part) in label.split(' ').collect::<Vec<_>>().chunks(1).enumerate() {
+                    scene.push(Shape::Text { at: (bx + bar_w / 2.0, plot.bottom + 7.0 + j as f64 * (theme.font)), text: part.join(" "), size: theme.font - 2.0, color: theme.muted.alpha(a), h: HAnchor::Center, v: VAnchor::Top, bold: false });
+                }
+            }
+            scene.push(Shape::Text { at: (x0 + bar_w + 4.0, y.map(p.before) - 26.0), text: format::change(p.change), size: theme.font + 3.0, color: theme.china.alpha(a), h: HAnchor::Center, v: VAnchor::Bottom, bold: true });
+        }
+        scene
+    }
+
+    fn shown(&self) -> Vec<&SeriesMark> {
+        self.series.iter().filter(|s| s.alpha > 0.5).collect()
+    }
+
+    pub fn describe(&self, data: &Dataset) -> String {
+        let (from, to) = (self.x0.round() as i32, self.x1.round() as i32);
+        let mut out = format!("Line chart of China–Russia trade in US dollars, {from} to {to}. ");
+        for s in self.shown() {
+            let (Some(a), Some(b)) = (data.trade_year(from), data.trade_year(to)) else { continue };
+            let peak = data
+                .annual()
+                .filter(|r| (from..=to).contains(&r.year().unwrap_or(0)))
+                .max_by(|p, q| value(p, &s.key).total_cmp(&value(q, &s.key)));
+            out.push_str(&format!(
+                "{}: {} in {from}, {} in {to} ({}).",
+                series_name(&s.key),
+                format::usd_bn(value(a, &s.key)),
+                format::usd_bn(value(b, &s.key)),
+                format::change(pct_change(value(a, &s.key), value(b, &s.key)))
+            ));
+            if let Some(p) = peak.filter(|p| p.year() != Some(to)) {
+                out.push_str(&format!(" Peak {} in {}.", format::usd_bn(value(p, &s.key)), p.period));
+            }
+            out.push(' ');
+        }
+        let marked: Vec<_> = self.events.iter().filter(|e| e.alpha > 0.5).map(|e| e.label.as_str()).collect();
+        if !marked.is_empty() {
+            out.push_str(&format!("Marked: {}. ", marked.join("; ")));
+        }
+        if let (Some(p), true) = (&self.panel, self.panel_alpha > 0.5) {
+            out.push_str(&format!(
+                "Side panel: {} in {} against {} in {} ({}).",
+                format::usd_bn(p.now),
+                p.label_now,
+                format::usd_bn(p.before),
+                p.label_before,
+                format::change(p.change)
+            ));
+        }
+        out.trim().to_string()
+    }
+
+    pub fn table(&self, data: &Dataset) -> Table {
+        let (from, to) = (self.x0.round() as i32, self.x1.round() as i32);
+        let mut cols = vec!["Period"];
+        cols.extend(self.shown().iter().map(|s| series_name(&s.key)));
+        cols.extend(["Source", "Status"]);
+        let mut t = Table::new(format!("China–Russia trade, USD bn, {from}–{to}"), &cols);
+        for r in data.annual().filter(|r| (from..=to).contains(&r.year().unwrap_or(0))) {
+            let mut cells = vec![r.period.clone()];
+            cells.extend(self.shown().iter().map(|s| format::num(value(r, &s.key), 1)));
+            cells.extend([data.source_names(&r.source), r.status.id().to_string()]);
+            t.row(cells);
+        }
+        if let (Some(p), true) = (&self.panel, self.panel_alpha > 0.5) {
+            if let Some(r) = data.trade.iter().find(|r| r.period_label() == p.label_now) {
+                let mut cells = vec![p.label_now.clone()];
+                cells.extend(self.shown().iter().map(|s| format::num(value(r, &s.key), 1)));
+                cells.extend([data.source_names(&r.source), r.status.id().to_string()]);
+                t.row(cells);
+            }
+        }
+        t
+    }
+
+    pub fn sources(&self, data: &Dataset) -> Vec<String> {
+        let mut ids: Vec<String> = vec!["china-customs".into()];
+        if let Some(p) = self.panel.as_ref().filter(|_| self.panel_alpha > 0.5) {
+            ids.extend(p.source.split(';').map(str::to_string));
+        }
+        for e in self.events.iter().filter(|e| e.alpha > 0.5) {
+            if let Some(ev) = data.events.iter().find(|ev| ev.date == e.key) {
+                ids.extend(ev.source.split(';').map(str::to_string));
+            }
+        }
+        ids.dedup();
+        ids
+    }
+}
+
+/// Keeps the part of a polyline inside x0..=x1, cutting the end segments at the bounds
+/// so a widening time axis grows the line smoothly instead of popping points in.
+pub fn clip_polyline(points: Vec<(f64, f64)>, x0: f64, x1: f64) -> Vec<(f64, f64)> {
+    let mut out = Vec::new();
+    for w in points.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let at = |x: f64| (x, a.1 + (b.1 - a.1) * (x - a.0) / (b.0 - a.0));
+        if b.0 < x0 || a.0 > x1 {
+            continue;
+        }
+        let start = if a.0 < x0 { at(x0) } else { a };
+        let end = if b.0 > x1 { at(x1) } else { b };
+        if out.last() != Some(&start) {
+            out.push(start);
+        }
+        out.push(end);
+    }
+    if out.is_empty() {
+        if let Some(p) = points.iter().find(|p| p.0 >= x0 && p.0 <= x1) {
+            out.push(*p);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clipping_cuts_at_the_bounds() {
+        let pts = vec![(2013.0, 0.0), (2014.0, 10.0), (2015.0, 20.0)];
+        assert_eq!(clip_polyline(pts.clone(), 2013.5, 2015.0), vec![(2013.5, 5.0), (2014.0, 10.0), (2015.0, 20.0)]);
+        assert_eq!(clip_polyline(pts, 2013.0, 2014.5), vec![(2013.0, 0.0), (2014.0, 10.0), (2014.5, 15.0)]);
+    }
+}

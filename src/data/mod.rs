@@ -1,0 +1,241 @@
+//! The bundled dataset: typed rows, parsing with file/row/field errors, validation and
+//! the figures derived from it (growth rates, shares). No browser needed.
+
+mod error;
+pub mod format;
+mod model;
+
+pub use error::DataError;
+pub use model::*;
+
+use serde::de::DeserializeOwned;
+
+/// The files of assets/data, in the order they are loaded.
+pub const FILES: [&str; 7] =
+    ["sources.csv", "trade_annual.csv", "facts.csv", "events.csv", "pipelines.csv", "nsr.csv", "border_provinces.csv"];
+
+/// Units the charts know how to format; a fact with any other unit is a data error.
+pub const UNITS: [&str; 16] = [
+    "USD bn", "USD m", "CNY bn", "%", "% y/y", "% of trade", "% average", "Mt", "Mt/year", "bcm", "bcm/year", "km",
+    "meetings", "countries", "of 10 brands", "times",
+];
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Dataset {
+    pub sources: Vec<Source>,
+    pub trade: Vec<TradeRow>,
+    pub facts: Vec<Fact>,
+    pub events: Vec<Event>,
+    pub pipelines: Vec<Pipeline>,
+    pub nsr: Vec<NsrYear>,
+    pub border: Vec<BorderFigure>,
+}
+
+/// Parses one CSV file into typed rows; errors name the file, row and field.
+pub fn parse_csv<T: DeserializeOwned>(file: &str, text: &str) -> Result<Vec<T>, DataError> {
+    let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(text.as_bytes());
+    let headers = reader.headers().map_err(|e| DataError::new(file, None, None, e.to_string()))?.clone();
+    let mut rows = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let row = i + 1;
+        let record = record.map_err(|e| DataError::new(file, Some(row), None, e.to_string()))?;
+        let value = record.deserialize(Some(&headers)).map_err(|e: csv::Error| {
+            let field = match e.kind() {
+                csv::ErrorKind::Deserialize { err, .. } => {
+                    err.field().and_then(|f| headers.get(f as usize)).map(str::to_string)
+                }
+                _ => None,
+            };
+            let message = match e.kind() {
+                csv::ErrorKind::Deserialize { err, .. } => err.kind().to_string(),
+                _ => e.to_string(),
+            };
+            // Enum errors ("unknown variant `x`") carry no field index: find the column
+            // holding the offending value instead.
+            let field = field.or_else(|| {
+                let bad = message.split('`').nth(1)?;
+                record.iter().position(|v| v == bad).and_then(|i| headers.get(i)).map(str::to_string)
+            });
+            DataError { file: file.into(), row: Some(row), field, message }
+        })?;
+        rows.push(value);
+    }
+    if rows.is_empty() {
+        return Err(DataError::new(file, None, None, "the file has no rows"));
+    }
+    Ok(rows)
+}
+
+/// Splits "% (more than)" into ("%", Some("more than")).
+pub fn split_unit(unit: &str) -> (&str, Option<&str>) {
+    match unit.split_once(" (") {
+        Some((base, q)) => (base, Some(q.trim_end_matches(')'))),
+        None => (unit, None),
+    }
+}
+
+impl Dataset {
+    /// Parses and validates the dataset from (file name, contents) pairs.
+    pub fn parse(files: &[(&str, &str)]) -> Result<Dataset, DataError> {
+        let get = |name: &str| {
+            files
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, t)| *t)
+                .ok_or_else(|| DataError::new(name, None, None, "the file is missing"))
+        };
+        let data = Dataset {
+            sources: parse_csv("sources.csv", get("sources.csv")?)?,
+            trade: parse_csv("trade_annual.csv", get("trade_annual.csv")?)?,
+            facts: parse_csv("facts.csv", get("facts.csv")?)?,
+            events: parse_csv("events.csv", get("events.csv")?)?,
+            pipelines: parse_csv("pipelines.csv", get("pipelines.csv")?)?,
+            nsr: parse_csv("nsr.csv", get("nsr.csv")?)?,
+            border: parse_csv("border_provinces.csv", get("border_provinces.csv")?)?,
+        };
+        data.validate()?;
+        Ok(data)
+    }
+
+    /// The dataset as committed in assets/data, compiled in for native tests and tools.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn bundled() -> Dataset {
+        macro_rules! file {
+            ($n:literal) => {
+                ($n, include_str!(concat!("../../assets/data/", $n)))
+            };
+        }
+        let files = [
+            file!("sources.csv"),
+            file!("trade_annual.csv"),
+            file!("facts.csv"),
+            file!("events.csv"),
+            file!("pipelines.csv"),
+            file!("nsr.csv"),
+            file!("border_provinces.csv"),
+        ];
+        Dataset::parse(&files).expect("the bundled dataset is valid")
+    }
+
+    fn check_sources(&self, file: &str, row: usize, field: &str, ids: &str) -> Result<(), DataError> {
+        if ids.trim().is_empty() {
+            return Err(DataError::new(file, Some(row), Some(field), "every value needs a source"));
+        }
+        for id in ids.split(';') {
+            if self.source(id).is_none() {
+                return Err(DataError::new(file, Some(row), Some(field), format!("unknown source id “{id}”")));
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks what serde cannot: ordering, gaps, totals, units and sources.
+    pub fn validate(&self) -> Result<(), DataError> {
+        const TRADE: &str = "trade_annual.csv";
+        let mut last_year: Option<i32> = None;
+        for (i, r) in self.trade.iter().enumerate() {
+            let row = i + 1;
+            self.check_sources(TRADE, row, "source", &r.source)?;
+            for (field, v) in [("total_usd_bn", r.total), ("cn_exports_to_ru_usd_bn", r.exports), ("cn_imports_from_ru_usd_bn", r.imports)] {
+                if !v.is_finite() || v < 0.0 {
+                    return Err(DataError::new(TRADE, Some(row), Some(field), format!("{v} is not a trade value")));
+                }
+            }
+            if (r.exports + r.imports - r.total).abs() > 0.15 {
+                return Err(DataError::new(
+                    TRADE,
+                    Some(row),
+                    Some("total_usd_bn"),
+                    format!("exports {} + imports {} do not add up to the total {}", r.exports, r.imports, r.total),
+                ));
+            }
+            match (r.year(), r.period_year()) {
+                (Some(y), _) => {
+                    if let Some(prev) = last_year {
+                        if y <= prev {
+                            return Err(DataError::new(TRADE, Some(row), Some("period"), format!("{y} comes after {prev}: years must be in order")));
+                        }
+                        if y != prev + 1 {
+                            return Err(DataError::new(TRADE, Some(row), Some("period"), format!("gap between {prev} and {y}")));
+                        }
+                    }
+                    last_year = Some(y);
+                }
+                (None, Some(_)) if r.period.len() > 5 => {}
+                _ => return Err(DataError::new(TRADE, Some(row), Some("period"), format!("“{}” is not a year or a partial period", r.period))),
+            }
+        }
+        let mut ids = std::collections::HashSet::new();
+        for (i, f) in self.facts.iter().enumerate() {
+            let row = i + 1;
+            if !ids.insert(f.id.as_str()) {
+                return Err(DataError::new("facts.csv", Some(row), Some("id"), format!("duplicate id {}", f.id)));
+            }
+            self.check_sources("facts.csv", row, "source", &f.source)?;
+            let (unit, _) = split_unit(&f.unit);
+            if f.value.is_some() && !UNITS.contains(&unit) && !unit.starts_with("Mt over") && !unit.starts_with("bcm in") {
+                return Err(DataError::new("facts.csv", Some(row), Some("unit"), format!("unknown unit “{}”", f.unit)));
+            }
+        }
+        for (i, e) in self.events.iter().enumerate() {
+            self.check_sources("events.csv", i + 1, "source", &e.source)?;
+        }
+        for (i, p) in self.pipelines.iter().enumerate() {
+            self.check_sources("pipelines.csv", i + 1, "source", &p.source)?;
+        }
+        for (i, n) in self.nsr.iter().enumerate() {
+            self.check_sources("nsr.csv", i + 1, "source", &n.source)?;
+        }
+        for (i, b) in self.border.iter().enumerate() {
+            self.check_sources("border_provinces.csv", i + 1, "source", &b.source)?;
+        }
+        Ok(())
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id.trim())
+    }
+
+    /// "China customs; Financial Times" for a ';'-joined list of source ids.
+    pub fn source_names(&self, ids: &str) -> String {
+        ids.split(';').filter_map(|id| self.source(id)).map(|s| s.short.as_str()).collect::<Vec<_>>().join("; ")
+    }
+
+    pub fn fact(&self, id: &str) -> Option<&Fact> {
+        self.facts.iter().find(|f| f.id == id)
+    }
+
+    /// Full-year trade rows.
+    pub fn annual(&self) -> impl Iterator<Item = &TradeRow> {
+        self.trade.iter().filter(|r| r.year().is_some())
+    }
+
+    pub fn trade_year(&self, year: i32) -> Option<&TradeRow> {
+        self.annual().find(|r| r.year() == Some(year))
+    }
+
+    pub fn trade_period(&self, period: &str) -> Option<&TradeRow> {
+        self.trade.iter().find(|r| r.period == period)
+    }
+
+    /// Year-on-year growth of total trade, in percent, computed from the series.
+    pub fn growth(&self, year: i32) -> Option<f64> {
+        let (a, b) = (self.trade_year(year - 1)?, self.trade_year(year)?);
+        Some(pct_change(a.total, b.total))
+    }
+
+    /// The Jan–Apr 2025 total implies this figure for Jan–Apr 2024, from the published change.
+    pub fn implied_previous(value: f64, change_pct: f64) -> f64 {
+        value / (1.0 + change_pct / 100.0)
+    }
+
+    /// Share of Russia's sales (China's imports) in bilateral trade for a period.
+    pub fn russia_sales_share(&self, period: &str) -> Option<f64> {
+        let r = self.trade_period(period)?;
+        Some(r.imports / r.total * 100.0)
+    }
+}
+
+pub fn pct_change(from: f64, to: f64) -> f64 {
+    (to - from) / from * 100.0
+}

@@ -1,0 +1,126 @@
+//! The story as content: chapters of steps, each step naming the state of its
+//! chapter's graphic. Written in assets/story/*.toml, compiled to JSON by build.rs.
+
+pub mod engine;
+
+use crate::charts::{Model, Spec};
+use crate::data::Dataset;
+use serde::Deserialize;
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub title: String,
+    pub dek: String,
+    /// The opening: the question in two sentences.
+    pub opening: String,
+    /// The headline figure shown big in the opening, as a fact id.
+    pub headline_fact: String,
+    pub headline_label: String,
+    #[serde(default)]
+    pub byline: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub id: String,
+    /// Paragraphs separated by blank lines; plain text, never HTML.
+    pub text: String,
+    /// An extra sentence for the text description of the graphic in this step.
+    #[serde(default)]
+    pub alt: String,
+    pub view: Spec,
+}
+
+impl Step {
+    pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
+        self.text.split("\n\n").map(str::trim).filter(|p| !p.is_empty())
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Chapter {
+    pub id: String,
+    pub title: String,
+    /// Id of the chapter's graphic, used by embed pages.
+    pub graphic: String,
+    pub graphic_title: String,
+    pub takeaway: String,
+    pub steps: Vec<Step>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Story {
+    pub meta: Meta,
+    pub chapters: Vec<Chapter>,
+}
+
+/// Where a step sits: chapter index and step index within it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct StepRef {
+    pub chapter: usize,
+    pub step: usize,
+}
+
+/// The story as compiled into the app.
+pub const STORY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/story.json"));
+
+fn is_id(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+impl Story {
+    pub fn parse(json: &str) -> Result<Story, String> {
+        let story: Story = serde_json::from_str(json).map_err(|e| format!("story content: {e}"))?;
+        let mut seen = std::collections::HashSet::new();
+        for c in &story.chapters {
+            if c.steps.is_empty() {
+                return Err(format!("chapter {} has no steps", c.id));
+            }
+            for id in std::iter::once(&c.id).chain(std::iter::once(&c.graphic)).chain(c.steps.iter().map(|s| &s.id)) {
+                if !is_id(id) {
+                    return Err(format!("“{id}” is not a valid id (lower-case letters, digits and '-')"));
+                }
+                if !seen.insert(id.clone()) {
+                    return Err(format!("the id “{id}” is used twice"));
+                }
+            }
+        }
+        Ok(story)
+    }
+
+    pub fn bundled() -> Result<Story, String> {
+        Story::parse(STORY_JSON)
+    }
+
+    /// Every step in reading order.
+    pub fn steps(&self) -> impl Iterator<Item = (StepRef, &Step)> {
+        self.chapters
+            .iter()
+            .enumerate()
+            .flat_map(|(c, ch)| ch.steps.iter().enumerate().map(move |(s, st)| (StepRef { chapter: c, step: s }, st)))
+    }
+
+    pub fn step(&self, r: StepRef) -> Option<&Step> {
+        self.chapters.get(r.chapter)?.steps.get(r.step)
+    }
+
+    pub fn find_step(&self, id: &str) -> Option<StepRef> {
+        self.steps().find(|(_, s)| s.id == id).map(|(r, _)| r)
+    }
+
+    pub fn chapter_by_graphic(&self, graphic: &str) -> Option<usize> {
+        self.chapters.iter().position(|c| c.graphic == graphic)
+    }
+
+    /// Resolves every step's graphic state against the dataset; the first failure is
+    /// reported with the step id.
+    pub fn models(&self, data: &Dataset) -> Result<Vec<Vec<Model>>, String> {
+        self.chapters
+            .iter()
+            .map(|c| c.steps.iter().map(|s| s.view.model(data).map_err(|e| format!("step {}: {e}", s.id))).collect())
+            .collect()
+    }
+}

@@ -1,0 +1,85 @@
+//! The story content against the dataset: every step resolves, ids are unique and
+//! URL-safe, every state shows sourced figures and has a description and a table.
+
+use explainer::charts::{frame, scene::Size, theme::Theme, Ctx};
+use explainer::data::Dataset;
+use explainer::story::Story;
+
+#[test]
+fn every_step_resolves_against_the_dataset() {
+    let data = Dataset::bundled();
+    let story = Story::bundled().expect("story parses");
+    let models = story.models(&data).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(models.len(), story.chapters.len());
+    assert!(story.chapters.len() >= 1);
+}
+
+#[test]
+fn every_chapter_has_three_or_more_steps_that_each_change_the_graphic() {
+    let data = Dataset::bundled();
+    let story = Story::bundled().unwrap();
+    let models = story.models(&data).unwrap();
+    let ctx = Ctx { data: &data, geo: None };
+    let size = Size { width: 640.0, height: 560.0 };
+    for (c, chapter) in story.chapters.iter().enumerate() {
+        assert!(chapter.steps.len() >= 3, "chapter {} has {} steps", chapter.id, chapter.steps.len());
+        for s in 1..chapter.steps.len() {
+            let (a, b) = (&models[c][s - 1], &models[c][s]);
+            assert_ne!(a, b, "steps {} and {} show the same state", chapter.steps[s - 1].id, chapter.steps[s].id);
+            let describe = |m: &explainer::charts::Model| m.describe(&data);
+            if !matches!(b, explainer::charts::Model::Map(_)) {
+                assert_ne!(
+                    frame(a, a, 1.0, ctx, 0.5, size, &Theme::light()),
+                    frame(a, b, 1.0, ctx, 0.5, size, &Theme::light()),
+                    "step {} draws like the one before",
+                    chapter.steps[s].id
+                );
+                assert_ne!(describe(a), describe(b), "step {} is described like the one before", chapter.steps[s].id);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_state_has_text_a_table_and_sources() {
+    let data = Dataset::bundled();
+    let story = Story::bundled().unwrap();
+    for (r, step) in story.steps() {
+        let m = step.view.model(&data).unwrap();
+        assert!(!m.describe(&data).is_empty(), "{} has no description", step.id);
+        let t = m.table(&data);
+        assert!(!t.rows.is_empty(), "{} has an empty data table", step.id);
+        let sources = m.sources(&data);
+        assert!(!sources.is_empty(), "{} shows figures without a source", step.id);
+        for s in sources {
+            assert!(data.source(&s).is_some(), "{}: unknown source {s}", step.id);
+        }
+        assert!(step.paragraphs().count() >= 1, "{} (chapter {}) has no text", step.id, r.chapter);
+    }
+}
+
+#[test]
+fn tweens_pass_through_sensible_states() {
+    let data = Dataset::bundled();
+    let story = Story::bundled().unwrap();
+    let models = story.models(&data).unwrap();
+    let ctx = Ctx { data: &data, geo: None };
+    for chapter in &models {
+        for w in chapter.windows(2) {
+            for t in [0.0, 0.3, 0.7, 1.0] {
+                let scene = frame(&w[0], &w[1], t, ctx, 0.0, Size { width: 360.0, height: 420.0 }, &Theme::dark());
+                for shape in &scene.shapes {
+                    let ok = match shape {
+                        explainer::charts::scene::Shape::Line { points, .. } | explainer::charts::scene::Shape::Polygon { points, .. } => {
+                            points.iter().all(|p| p.0.is_finite() && p.1.is_finite())
+                        }
+                        explainer::charts::scene::Shape::Text { at, .. } => at.0.is_finite() && at.1.is_finite(),
+                        explainer::charts::scene::Shape::Rect { x0, y0, x1, y1, .. } => [x0, y0, x1, y1].iter().all(|v| v.is_finite()),
+                        explainer::charts::scene::Shape::Circle { center, radius, .. } => center.0.is_finite() && radius.is_finite(),
+                    };
+                    assert!(ok, "non-finite geometry in a tween frame: {shape:?}");
+                }
+            }
+        }
+    }
+}
