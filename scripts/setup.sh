@@ -41,9 +41,11 @@ if [ "${SETUP_BROWSER:-1}" = 1 ]; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver
   fi
-  if [ ! -d tests/browser/node_modules/playwright-core ]; then
+  # Again whenever package-lock.json changed since the last install (npm ci writes .package-lock.json).
+  if [ ! -f tests/browser/node_modules/.package-lock.json ] ||
+     [ tests/browser/package-lock.json -nt tests/browser/node_modules/.package-lock.json ]; then
     say "installing the browser-test driver (playwright-core, no browser download)"
-    (cd tests/browser && npm ci --no-audit --no-fund)
+    (cd tests/browser && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
   fi
 fi
 say "set-up complete"

@@ -212,7 +212,7 @@ impl TradeModel {
         let mut scene = Scene::default();
         let panel_w = if size.width < 480.0 { 96.0 } else { 150.0 } * self.panel_alpha;
         let label_w = if size.width < 480.0 { 58.0 } else { 128.0 };
-        let plot = Plot::inside(size, 44.0, 36.0, label_w + panel_w, 30.0);
+        let plot = Plot::inside(size, 54.0, 36.0, label_w + panel_w, 30.0);
         let x = Linear::new((self.x0, self.x1), (plot.left, plot.right));
         let y = Linear::new((0.0, self.y_max), (plot.bottom, plot.top));
         y_axis(&mut scene, &plot, &y, 5, |v| format!("${}bn", format::num(v, 0)), theme);

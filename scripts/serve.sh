@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Builds the release site and serves it at http://127.0.0.1:${PORT:-8080}/ (rebuilds on change).
+# Needs no browser installed: set-up skips Chromium.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+export PATH="$root/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+SETUP_BROWSER=0 scripts/setup.sh
+exec trunk serve --release --offline --address 127.0.0.1 --port "${PORT:-8080}"

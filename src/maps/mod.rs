@@ -1,0 +1,281 @@
+//! The explainer's maps, native and tested: projections (`projection`), the antimeridian cut
+//! (`clip`), label placement (`labels`), geometry assets (`geo`), views (`camera`), and the map
+//! states of the story (`MapSpec` → `MapModel` → `Scene`, plus description, table, sources).
+
+pub mod camera;
+pub mod clip;
+mod content;
+pub mod geo;
+pub mod labels;
+pub mod projection;
+mod render;
+
+pub use camera::{Camera, Kind};
+pub use geo::{gazetteer, haversine_km, Gazetteer, Geo, Place, Route};
+
+
+use crate::charts::scene::{Scene, Size};
+use crate::charts::table::Table;
+use crate::charts::theme::Theme;
+use crate::data::Dataset;
+use serde::Deserialize;
+
+/// Path of the base map under dist/ (assets/geo is copied to dist/geo).
+pub const GEO_FILE: &str = geo::BASE_FILE;
+
+/// What a story step asks the map to show: the step's `[steps.view]` table with `form = "map"`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MapSpec {
+    /// A named view (`camera::VIEWS`): "border", "far-east", "pipes", "arctic", …
+    pub view: String,
+    /// Multiplies the view's zoom.
+    #[serde(default)]
+    pub zoom: Option<f64>,
+    /// Overrides the view's centre, [lon, lat].
+    #[serde(default)]
+    pub center: Option<[f64; 2]>,
+    /// Emphasised layers: "border", "rivers".
+    #[serde(default)]
+    pub layers: Vec<String>,
+    /// Place ids from assets/geo/gazetteer.json (marked and labelled).
+    #[serde(default)]
+    pub places: Vec<String>,
+    /// Province ids (label points, with their trade figure where the data has one).
+    #[serde(default)]
+    pub provinces: Vec<String>,
+    /// Route ids (pipelines, sea routes).
+    #[serde(default)]
+    pub routes: Vec<String>,
+    /// Ids among the above drawn stronger than the rest.
+    #[serde(default)]
+    pub highlight: Vec<String>,
+    /// A route drawn progressively as the reader scrolls through the step.
+    #[serde(default)]
+    pub reveal: Option<String>,
+    /// A small chart inside the map: "pos1-flows", "gas-vs-europe", "nsr-transit", "distances".
+    #[serde(default)]
+    pub inset: Option<String>,
+    /// Events (by their date in events.csv) pinned to a place.
+    #[serde(default)]
+    pub events: Vec<EventPin>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventPin {
+    /// The event's `date` in events.csv, e.g. "2024-05".
+    pub date: String,
+    /// Place id the pin stands at.
+    pub at: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Inset {
+    /// Power of Siberia 1 deliveries by year (F068–F072) against its capacity (F066).
+    Pos1Flows,
+    /// All eastern pipelines at capacity (F042) against gas sold to Europe in 2021 (F043).
+    GasVsEurope,
+    /// Transit cargo on the Northern Sea Route by year (nsr.csv).
+    NsrTransit,
+    /// Rotterdam–Shanghai by the Northern Sea Route and by Suez, from the route geometry.
+    Distances,
+}
+
+impl Inset {
+    pub fn parse(id: &str) -> Option<Inset> {
+        Some(match id {
+            "pos1-flows" => Inset::Pos1Flows,
+            "gas-vs-europe" => Inset::GasVsEurope,
+            "nsr-transit" => Inset::NsrTransit,
+            "distances" => Inset::Distances,
+            _ => return None,
+        })
+    }
+    /// Fact ids the inset needs.
+    fn facts(self) -> &'static [&'static str] {
+        match self {
+            Inset::Pos1Flows => &["F066", "F068", "F069", "F070", "F071", "F072"],
+            Inset::GasVsEurope => &["F041", "F042", "F043", "F066", "F067"],
+            Inset::NsrTransit | Inset::Distances => &[],
+        }
+    }
+}
+
+/// Something shown on the map, with its opacity (0..1, eased between steps) and emphasis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shown {
+    pub id: String,
+    pub alpha: f64,
+    pub emphasis: f64,
+}
+
+/// A map state with everything resolved to numbers, ready to tween and draw.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapModel {
+    pub camera: Camera,
+    /// Emphasis of the China–Russia border (it is always drawn).
+    pub border: f64,
+    /// Opacity of the border rivers (Amur, Argun, Songhua).
+    pub rivers: f64,
+    pub places: Vec<Shown>,
+    pub provinces: Vec<Shown>,
+    pub routes: Vec<Shown>,
+    /// Event pins, id "date@place".
+    pub events: Vec<Shown>,
+    pub reveal: Option<String>,
+    pub inset: Option<(Inset, f64)>,
+}
+
+impl MapSpec {
+    pub fn model(&self, data: &Dataset) -> Result<MapModel, String> {
+        let g = gazetteer();
+        let mut camera = Camera::view(&self.view)
+            .ok_or_else(|| format!("unknown map view “{}” (known: {})", self.view, camera::VIEWS.join(", ")))?;
+        if let Some(z) = self.zoom {
+            if !(z > 0.0 && z.is_finite()) {
+                return Err(format!("map zoom {z} must be positive"));
+            }
+            camera.zoom *= z;
+        }
+        if let Some([lon, lat]) = self.center {
+            camera.lon = lon;
+            camera.lat = lat;
+        }
+        for l in &self.layers {
+            if !["border", "rivers"].contains(&l.as_str()) {
+                return Err(format!("unknown map layer “{l}” (known: border, rivers)"));
+            }
+        }
+        let hl = |id: &str| if self.highlight.iter().any(|h| h == id) { 1.0 } else { 0.0 };
+        let shown = |ids: &[String], what: &str, known: &dyn Fn(&str) -> bool| -> Result<Vec<Shown>, String> {
+            ids.iter()
+                .map(|id| {
+                    if known(id) {
+                        Ok(Shown { id: id.clone(), alpha: 1.0, emphasis: hl(id) })
+                    } else {
+                        Err(format!("unknown {what} id “{id}”"))
+                    }
+                })
+                .collect()
+        };
+        let places = shown(&self.places, "place", &|id| g.place(id).is_some())?;
+        let provinces = shown(&self.provinces, "province", &|id| g.province(id).is_some())?;
+        let routes = shown(&self.routes, "route", &|id| g.route(id).is_some())?;
+        for h in &self.highlight {
+            let listed = [&self.places, &self.provinces, &self.routes].iter().any(|l| l.contains(h))
+                || (h == "border" && self.layers.iter().any(|l| l == "border"));
+            if !listed {
+                return Err(format!("highlighted id “{h}” is not among the step's places, provinces or routes"));
+            }
+        }
+        if let Some(r) = &self.reveal {
+            if !self.routes.contains(r) {
+                return Err(format!("revealed route “{r}” must also be listed in routes"));
+            }
+        }
+        let mut events = Vec::new();
+        for e in &self.events {
+            if !data.events.iter().any(|d| d.date == e.date) {
+                return Err(format!("unknown event date “{}” (events.csv)", e.date));
+            }
+            if g.place(&e.at).is_none() {
+                return Err(format!("unknown place id “{}”", e.at));
+            }
+            events.push(Shown { id: format!("{}@{}", e.date, e.at), alpha: 1.0, emphasis: 1.0 });
+        }
+        let inset = match &self.inset {
+            None => None,
+            Some(id) => {
+                let inset = Inset::parse(id).ok_or_else(|| format!("unknown map inset “{id}”"))?;
+                for f in inset.facts() {
+                    if data.fact(f).and_then(|f| f.value).is_none() {
+                        return Err(format!("unknown fact id “{f}” (or it has no value)"));
+                    }
+                }
+                if inset == Inset::NsrTransit && data.nsr.is_empty() {
+                    return Err("the NSR inset needs nsr.csv rows".into());
+                }
+                Some((inset, 1.0))
+            }
+        };
+        let on = |l: &str| self.layers.iter().any(|x| x == l);
+        Ok(MapModel {
+            camera,
+            border: if on("border") { 1.0 } else { 0.0 },
+            rivers: if on("rivers") { 1.0 } else { 0.0 },
+            places,
+            provinces,
+            routes,
+            events,
+            reveal: self.reveal.clone(),
+            inset,
+        })
+    }
+}
+
+/// Union of two lists by id; what only one side has fades in or out.
+fn lerp_shown(a: &[Shown], b: &[Shown], t: f64) -> Vec<Shown> {
+    let lin = |x: f64, y: f64| x + (y - x) * t;
+    let mut out: Vec<Shown> = a
+        .iter()
+        .map(|s| match b.iter().find(|o| o.id == s.id) {
+            Some(o) => Shown { id: s.id.clone(), alpha: lin(s.alpha, o.alpha), emphasis: lin(s.emphasis, o.emphasis) },
+            None => Shown { id: s.id.clone(), alpha: s.alpha * (1.0 - t), emphasis: s.emphasis },
+        })
+        .collect();
+    for o in b.iter().filter(|o| !a.iter().any(|s| s.id == o.id)) {
+        out.push(Shown { id: o.id.clone(), alpha: o.alpha * t, emphasis: o.emphasis });
+    }
+    out.retain(|s| s.alpha > 0.001);
+    out
+}
+
+impl MapModel {
+    pub fn lerp(a: &MapModel, b: &MapModel, t: f64) -> Option<MapModel> {
+        let t = t.clamp(0.0, 1.0);
+        let camera = Camera::lerp(&a.camera, &b.camera, t)?;
+        let lin = |x: f64, y: f64| x + (y - x) * t;
+        let inset = match (a.inset, b.inset) {
+            (Some((x, ax)), Some((y, by))) if x == y => Some((x, lin(ax, by))),
+            (Some((x, ax)), _) if t < 0.5 => Some((x, ax * (1.0 - 2.0 * t))),
+            (_, Some((y, by))) if t >= 0.5 => Some((y, by * (2.0 * t - 1.0))),
+            _ => None,
+        };
+        Some(MapModel {
+            camera,
+            border: lin(a.border, b.border),
+            rivers: lin(a.rivers, b.rivers),
+            places: lerp_shown(&a.places, &b.places, t),
+            provinces: lerp_shown(&a.provinces, &b.provinces, t),
+            routes: lerp_shown(&a.routes, &b.routes, t),
+            events: lerp_shown(&a.events, &b.events, t),
+            reveal: if t < 0.5 { a.reveal.clone() } else { b.reveal.clone() },
+            inset,
+        })
+    }
+
+    pub fn scene(&self, geo: Option<&Geo>, data: &Dataset, progress: f64, size: Size, theme: &Theme) -> Scene {
+        render::scene(self, geo, data, progress, size, theme)
+    }
+
+    pub fn describe(&self, data: &Dataset) -> String {
+        content::describe(self, data)
+    }
+
+    pub fn table(&self, data: &Dataset) -> Table {
+        content::table(self, data)
+    }
+
+    pub fn sources(&self, data: &Dataset) -> Vec<String> {
+        content::sources(self, data)
+    }
+}
+
+/// Rotterdam–Shanghai by the Northern Sea Route (with the North Cape leg) and via Suez, km,
+/// summed from the traced route geometry.
+pub fn sea_route_distances() -> (f64, f64) {
+    let g = gazetteer();
+    let len = |id: &str| g.route(id).map(Route::length_km).unwrap_or(0.0);
+    (len("northern-sea-route") + len("nsr-murmansk-rotterdam"), len("suez-route"))
+}

@@ -1,0 +1,203 @@
+//! Map projections as small values, after d3-geo: raw spherical math (Lambert conformal conic,
+//! polar azimuthal equidistant) plus rotation (central meridian), scale and translate.
+//! Screen coordinates are CSS pixels with y down.
+
+use std::f64::consts::{FRAC_PI_2, FRAC_PI_4};
+
+const RAD: f64 = std::f64::consts::PI / 180.0;
+
+/// Wraps degrees into −180..=180.
+pub fn wrap_lon(lon: f64) -> f64 {
+    let l = (lon + 180.0).rem_euclid(360.0) - 180.0;
+    if l == -180.0 && lon > 0.0 {
+        180.0
+    } else {
+        l
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Raw {
+    /// Lambert conformal conic on the unit sphere: cone constant `n`, `f`, and ρ at the origin parallel.
+    Conic { n: f64, f: f64, rho0: f64 },
+    /// North-polar azimuthal equidistant: distance from the pole is true to scale.
+    Polar,
+}
+
+impl Raw {
+    /// Lambert conformal conic with standard parallels `phi1`, `phi2` and origin parallel `phi0` (degrees).
+    pub fn conic(phi0: f64, phi1: f64, phi2: f64) -> Raw {
+        let (p0, p1, p2) = (phi0 * RAD, phi1 * RAD, phi2 * RAD);
+        let t = |p: f64| (FRAC_PI_4 + p / 2.0).tan();
+        let n = if (p1 - p2).abs() < 1e-9 { p1.sin() } else { (p1.cos() / p2.cos()).ln() / (t(p2) / t(p1)).ln() };
+        let f = p1.cos() * t(p1).powf(n) / n;
+        Raw::Conic { n, f, rho0: f / t(p0).powf(n) }
+    }
+
+    /// (λ, φ) in radians, λ already rotated → unit-sphere plane (x right, y up).
+    pub fn forward(&self, lam: f64, phi: f64) -> (f64, f64) {
+        match *self {
+            Raw::Conic { n, f, rho0 } => {
+                // Clamp near the south pole where ρ diverges (never inside our views).
+                let phi = phi.max(-FRAC_PI_2 + 1e-6);
+                let rho = f / (FRAC_PI_4 + phi / 2.0).tan().powf(n);
+                (rho * (n * lam).sin(), rho0 - rho * (n * lam).cos())
+            }
+            Raw::Polar => {
+                let rho = FRAC_PI_2 - phi;
+                (rho * lam.sin(), -rho * lam.cos())
+            }
+        }
+    }
+
+    pub fn inverse(&self, x: f64, y: f64) -> (f64, f64) {
+        match *self {
+            Raw::Conic { n, f, rho0 } => {
+                let dy = rho0 - y;
+                let rho = n.signum() * (x * x + dy * dy).sqrt();
+                let theta = (x * n.signum()).atan2(dy * n.signum());
+                let phi = if rho == 0.0 { FRAC_PI_2 * n.signum() } else { 2.0 * (f / rho).powf(1.0 / n).atan() - FRAC_PI_2 };
+                (theta / n, phi)
+            }
+            Raw::Polar => {
+                let rho = x.hypot(y);
+                (x.atan2(-y), FRAC_PI_2 - rho)
+            }
+        }
+    }
+}
+
+/// A complete projection: raw math, central meridian, scale (px per unit-sphere unit), translate.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Projection {
+    pub raw: Raw,
+    /// Central meridian in degrees: the map is rotated so it points straight down the page.
+    pub lon0: f64,
+    pub scale: f64,
+    pub translate: (f64, f64),
+}
+
+impl Projection {
+    pub fn new(raw: Raw, lon0: f64) -> Self {
+        Projection { raw, lon0, scale: 1.0, translate: (0.0, 0.0) }
+    }
+
+    /// Longitude in the rotated frame, −180..180 (the cut is at ±180).
+    pub fn rotate(&self, lon: f64) -> f64 {
+        wrap_lon(lon - self.lon0)
+    }
+
+    /// Rotated (lon, lat) in degrees → screen pixels.
+    pub fn project_rotated(&self, rlon: f64, lat: f64) -> (f64, f64) {
+        let (x, y) = self.raw.forward(rlon * RAD, lat * RAD);
+        (self.translate.0 + self.scale * x, self.translate.1 - self.scale * y)
+    }
+
+    /// (lon, lat) in degrees → screen pixels.
+    pub fn forward(&self, lon: f64, lat: f64) -> (f64, f64) {
+        self.project_rotated(self.rotate(lon), lat)
+    }
+
+    /// Screen pixels → (lon, lat) in degrees.
+    pub fn inverse(&self, px: f64, py: f64) -> (f64, f64) {
+        let (x, y) = ((px - self.translate.0) / self.scale, (self.translate.1 - py) / self.scale);
+        let (lam, phi) = self.raw.inverse(x, y);
+        (wrap_lon(lam / RAD + self.lon0), phi / RAD)
+    }
+
+    /// Sets scale and translate so the points fit the extent ((x0, y0), (x1, y1)), centred, as
+    /// d3's `fitExtent` does.
+    pub fn fit_extent(mut self, points: &[(f64, f64)], extent: ((f64, f64), (f64, f64))) -> Self {
+        self.scale = 1.0;
+        self.translate = (0.0, 0.0);
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        for &(lon, lat) in points {
+            let (x, y) = self.forward(lon, lat);
+            (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+        }
+        let ((ex0, ey0), (ex1, ey1)) = extent;
+        let k = ((ex1 - ex0) / (x1 - x0).max(1e-12)).min((ey1 - ey0) / (y1 - y0).max(1e-12));
+        self.scale = k;
+        self.translate = ((ex0 + ex1) / 2.0 - k * (x0 + x1) / 2.0, (ey0 + ey1) / 2.0 - k * (y0 + y1) / 2.0);
+        self
+    }
+
+    /// Scale so that `radius_deg` of arc around (lon, lat) spans `radius_px`, with that point at `at`.
+    pub fn centred(mut self, lon: f64, lat: f64, radius_deg: f64, radius_px: f64, at: (f64, f64)) -> Self {
+        self.scale = radius_px / (radius_deg * RAD);
+        self.translate = (0.0, 0.0);
+        let (x, y) = self.forward(lon, lat);
+        self.translate = (at.0 - x, at.1 - y);
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: f64, b: f64, eps: f64) -> bool {
+        (a - b).abs() < eps
+    }
+
+    #[test]
+    fn conic_matches_snyder() {
+        // Snyder, Map Projections: A Working Manual, p. 296 (sphere, R = 1).
+        let raw = Raw::conic(23.0, 33.0, 45.0);
+        let Raw::Conic { n, f, rho0 } = raw else { unreachable!() };
+        assert!(close(n, 0.6304777, 1e-6) && close(f, 1.9550002, 1e-6) && close(rho0, 1.5071429, 1e-6));
+        let p = Projection::new(raw, -96.0);
+        let (x, y) = p.forward(-75.0, 35.0);
+        assert!(close(x, 0.2966785, 1e-6), "{x}");
+        assert!(close(y, -0.2462112, 1e-6), "{y}"); // y is down on screen
+    }
+
+    #[test]
+    fn polar_equidistant_known_points() {
+        let p = Projection::new(Raw::Polar, 100.0);
+        let (x, y) = p.forward(123.0, 90.0);
+        assert!(close(x, 0.0, 1e-12) && close(y, 0.0, 1e-12));
+        // On the central meridian, 30° from the pole lies straight down.
+        let (x, y) = p.forward(100.0, 60.0);
+        assert!(close(x, 0.0, 1e-12) && close(y, 30.0 * RAD, 1e-12));
+        // 90° east of it lies to the right.
+        let (x, y) = p.forward(-170.0, 60.0);
+        assert!(close(x, 30.0 * RAD, 1e-12) && close(y, 0.0, 1e-12));
+    }
+
+    #[test]
+    fn round_trips() {
+        let conic = Projection::new(Raw::conic(48.0, 40.0, 62.0), 127.0).centred(127.0, 48.0, 10.0, 300.0, (320.0, 300.0));
+        let polar = Projection::new(Raw::Polar, 100.0).centred(105.0, 62.0, 30.0, 300.0, (320.0, 300.0));
+        for p in [conic, polar] {
+            for &(lon, lat) in &[(127.5, 50.3), (-168.9, 65.8), (33.1, 69.0), (179.9, 66.0), (-179.9, 66.0), (121.5, 31.2)] {
+                let (x, y) = p.forward(lon, lat);
+                let (l2, p2) = p.inverse(x, y);
+                assert!(close(wrap_lon(l2 - lon), 0.0, 1e-7) && close(p2, lat, 1e-7), "{lon},{lat} -> {l2},{p2}");
+            }
+        }
+        // The centre lands where asked.
+        let (x, y) = conic.forward(127.0, 48.0);
+        assert!(close(x, 320.0, 1e-9) && close(y, 300.0, 1e-9));
+    }
+
+    #[test]
+    fn fit_extent_fills_the_box() {
+        let pts = [(115.0, 42.0), (135.0, 42.0), (135.0, 54.0), (115.0, 54.0)];
+        let p = Projection::new(Raw::conic(48.0, 40.0, 62.0), 125.0).fit_extent(&pts, ((10.0, 10.0), (350.0, 490.0)));
+        let xs: Vec<(f64, f64)> = pts.iter().map(|&(a, b)| p.forward(a, b)).collect();
+        let (x0, x1) = xs.iter().fold((f64::MAX, f64::MIN), |(a, b), q| (a.min(q.0), b.max(q.0)));
+        let (y0, y1) = xs.iter().fold((f64::MAX, f64::MIN), |(a, b), q| (a.min(q.1), b.max(q.1)));
+        assert!(x0 >= 9.999 && x1 <= 350.001 && y0 >= 9.999 && y1 <= 490.001);
+        assert!(close(x0, 10.0, 1e-6) && close(x1, 350.0, 1e-6), "the binding side fills the extent");
+    }
+
+    #[test]
+    fn rotation_moves_the_cut_away_from_the_far_east() {
+        let p = Projection::new(Raw::conic(60.0, 40.0, 62.0), 127.0);
+        // Chukotka (177°E) and Alaska (−170°) stay adjacent in the rotated frame.
+        assert!((p.rotate(177.0) - p.rotate(-170.0)).abs() < 20.0);
+        assert_eq!(wrap_lon(190.0), -170.0);
+        assert_eq!(wrap_lon(180.0), 180.0);
+    }
+}

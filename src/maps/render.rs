@@ -1,0 +1,378 @@
+//! MapModel → Scene: geometry streamed through rotation → antimeridian cut → projection, then
+//! markers, routes, an optional inset chart and labels placed once per scene.
+
+use super::clip::{cut_line, cut_ring};
+use super::content::{self, border_figure, figure_line, inset_data, route_label};
+use super::geo::{gazetteer, line_prefix, Geo};
+use super::labels::{self, Label, Rect};
+use super::projection::Projection;
+use super::{Kind, MapModel};
+use crate::charts::scene::{HAnchor, Rgba, Scene, Shape, Size, VAnchor};
+use crate::charts::theme::Theme;
+use crate::data::Dataset;
+
+fn mix(a: Rgba, b: Rgba, t: f64) -> Rgba {
+    let m = |x: u8, y: u8| (x as f64 + (y as f64 - x as f64) * t).round() as u8;
+    Rgba(m(a.0, b.0), m(a.1, b.1), m(a.2, b.2), a.3 + (b.3 - a.3) * t)
+}
+
+/// Projects lines and rings for one frame; culls what falls outside the view.
+struct Stream<'a> {
+    p: &'a Projection,
+    cut: bool,
+    view: Rect,
+}
+
+impl Stream<'_> {
+    fn run(&self, line: &[(f64, f64)], ring: bool) -> Vec<Vec<(f64, f64)>> {
+        let rotated: Vec<(f64, f64)> = line.iter().map(|&(lon, lat)| (self.p.rotate(lon), lat)).collect();
+        let pieces = match (self.cut, ring) {
+            (false, _) => vec![rotated],
+            (true, true) => cut_ring(&rotated),
+            (true, false) => cut_line(&rotated),
+        };
+        pieces
+            .into_iter()
+            .map(|piece| piece.into_iter().map(|(l, b)| self.p.project_rotated(l, b)).collect::<Vec<_>>())
+            .filter(|pts| {
+                let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+                for &(x, y) in pts {
+                    (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+                }
+                pts.len() > 1 && Rect { x0, y0, x1, y1 }.overlaps(&self.view)
+            })
+            .collect()
+    }
+}
+
+fn round_pts(pts: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
+    // Tenths of a pixel keep SVG output small without visible change.
+    pts.into_iter().map(|(x, y)| ((x * 10.0).round() / 10.0, (y * 10.0).round() / 10.0)).collect()
+}
+
+/// Country name labels: (text, lon, lat).
+const COUNTRY_LABELS: [(&str, f64, f64); 8] = [
+    ("RUSSIA", 118.0, 59.0),
+    ("CHINA", 112.0, 38.0),
+    ("MONGOLIA", 103.0, 46.5),
+    ("KAZAKHSTAN", 70.0, 48.5),
+    ("ALASKA (US)", -153.0, 65.0),
+    ("JAPAN", 140.5, 38.5),
+    ("CHINA", 84.0, 41.5),
+    ("ARCTIC OCEAN", 0.0, 88.0),
+];
+
+pub(super) fn scene(m: &MapModel, geo: Option<&Geo>, data: &Dataset, progress: f64, size: Size, theme: &Theme) -> Scene {
+    let mut s = Scene::default();
+    let (w, h) = (size.width, size.height);
+    s.push(Shape::Rect { x0: 0.0, y0: 0.0, x1: w, y1: h, fill: theme.water });
+    let Some(geo) = geo else {
+        s.push(Shape::Text {
+            at: (w / 2.0, h / 2.0),
+            text: "Loading the map…".into(),
+            size: theme.font,
+            color: theme.muted,
+            h: HAnchor::Center,
+            v: VAnchor::Middle,
+            bold: false,
+        });
+        return s;
+    };
+    let p = m.camera.projection(size);
+    let view = Rect { x0: 0.0, y0: 0.0, x1: w, y1: h };
+    let st = Stream { p: &p, cut: m.camera.kind == Kind::Conic, view };
+    let g = gazetteer();
+    let font = theme.font;
+    let small = (font * 0.9).max(11.0);
+
+    // Base map.
+    for ring in &geo.land {
+        for pts in st.run(ring, true) {
+            s.push(Shape::Polygon { points: round_pts(pts), fill: theme.land_other });
+        }
+    }
+    for c in &geo.countries {
+        let fill = match c.id.as_str() {
+            "CHN" => mix(theme.land, theme.china, 0.07),
+            "RUS" => mix(theme.land, theme.russia, 0.07),
+            _ => continue,
+        };
+        for ring in &c.rings {
+            for pts in st.run(ring, true) {
+                s.push(Shape::Polygon { points: round_pts(pts), fill });
+            }
+        }
+    }
+    for lake in &geo.lakes {
+        for pts in st.run(lake, true) {
+            s.push(Shape::Polygon { points: round_pts(pts), fill: theme.water });
+        }
+    }
+    for b in geo.borders.iter().filter(|b| !b.china_russia) {
+        for pts in st.run(&b.line, false) {
+            s.push(Shape::Line { points: round_pts(pts), color: theme.muted.alpha(0.45), width: 0.7, dashed: false });
+        }
+    }
+    let river = theme.categorical[5];
+    if m.rivers > 0.01 {
+        for r in &geo.rivers {
+            for pts in st.run(&r.line, false) {
+                s.push(Shape::Line { points: round_pts(pts), color: river.alpha(m.rivers), width: 1.0 + m.rivers, dashed: false });
+            }
+        }
+    }
+    let border_colour = mix(theme.muted, theme.accent, m.border);
+    for b in geo.borders.iter().filter(|b| b.china_russia) {
+        for pts in st.run(&b.line, false) {
+            s.push(Shape::Line { points: round_pts(pts), color: border_colour, width: 1.0 + 1.6 * m.border, dashed: false });
+        }
+    }
+
+    let mut labels: Vec<Label> = Vec::new();
+    let mut label_colour: Vec<(Rgba, bool)> = Vec::new();
+    let mut obstacles: Vec<Rect> = Vec::new();
+    let push_label = |labels: &mut Vec<Label>, colours: &mut Vec<(Rgba, bool)>, l: Label, c: Rgba, bold: bool| {
+        labels.push(l);
+        colours.push((c, bold));
+    };
+
+    // Country names first in the list but placed last (lowest priority).
+    for (name, lon, lat) in COUNTRY_LABELS {
+        let (x, y) = p.forward(lon, lat);
+        if x > 0.0 && x < w && y > 0.0 && y < h && !labels.iter().any(|l| l.lines[0] == name) {
+            let l = Label { anchor: (x, y), lines: vec![name.into()], size: small, priority: 50, offset: 0.0 };
+            push_label(&mut labels, &mut label_colour, l, theme.muted.alpha(0.8), false);
+        }
+    }
+
+    // Routes.
+    let any_emph = m.routes.iter().any(|r| r.emphasis > 0.5);
+    for r in &m.routes {
+        let Some(route) = g.route(&r.id) else { continue };
+        let colour = match (route.kind.as_str(), route.id.as_str()) {
+            ("gas_pipeline", _) => theme.categorical[2],
+            ("oil_pipeline", _) => theme.categorical[4],
+            (_, "suez-route") => theme.categorical[1],
+            _ => theme.categorical[0],
+        };
+        let strength = if any_emph { 0.35 + 0.65 * r.emphasis } else { 1.0 };
+        let alpha = r.alpha * strength;
+        let width = 1.6 + 1.4 * r.emphasis + if route.kind == "shipping_route" { 0.0 } else { 0.4 };
+        let dashed = route.status != "operating";
+        let revealing = m.reveal.as_deref() == Some(route.id.as_str());
+        let line = if revealing && progress < 1.0 {
+            line_prefix(&route.line, &route.cumulative_km, progress.max(0.0))
+        } else {
+            route.line.clone()
+        };
+        let mut last = None;
+        let mut mid = None;
+        for pts in st.run(&line, false) {
+            last = pts.last().copied();
+            // Label anchor: a vertex near the middle of the longest visible piece.
+            let inside: Vec<(f64, f64)> =
+                pts.iter().copied().filter(|&(x, y)| x > 20.0 && x < w - 20.0 && y > 20.0 && y < h - 20.0).collect();
+            if !inside.is_empty() && mid.map_or(true, |(n, _)| inside.len() > n) {
+                mid = Some((inside.len(), inside[inside.len() / 2]));
+            }
+            s.push(Shape::Line { points: round_pts(pts), color: colour.alpha(alpha), width, dashed });
+        }
+        if revealing && progress < 1.0 {
+            if let Some(end) = last {
+                s.push(Shape::Circle { center: end, radius: 4.5, fill: colour.alpha(r.alpha), stroke: Some(theme.background) });
+            }
+        }
+        if let Some((_, at)) = mid {
+            if alpha > 0.3 {
+                let l = Label { anchor: at, lines: route_label(data, &route.id), size: small, priority: 10 - (r.emphasis * 5.0) as i32, offset: 6.0 };
+                push_label(&mut labels, &mut label_colour, l, mix(colour, theme.ink, 0.45).alpha(r.alpha), r.emphasis > 0.5);
+            }
+        }
+    }
+
+    // Provinces: label points with their figure.
+    for pr in &m.provinces {
+        let Some(place) = g.province(&pr.id) else { continue };
+        let (x, y) = p.forward(place.lon, place.lat);
+        if !(x > 0.0 && x < w && y > 0.0 && y < h) {
+            continue;
+        }
+        let fig = border_figure(data, &pr.id).and_then(figure_line);
+        let colour = if place.kind == "CHN" { theme.china } else { theme.russia };
+        let r = 4.0 + 2.0 * pr.emphasis;
+        s.push(Shape::Circle { center: (x, y), radius: r, fill: colour.alpha(0.25 * pr.alpha), stroke: Some(colour.alpha(pr.alpha)) });
+        obstacles.push(Rect::around((x, y), r));
+        let mut lines = vec![place.name.clone()];
+        lines.extend(fig);
+        let l = Label { anchor: (x, y), lines, size: if pr.emphasis > 0.5 { font } else { small }, priority: 3 - (pr.emphasis * 2.0) as i32, offset: r + 3.0 };
+        push_label(&mut labels, &mut label_colour, l, theme.ink.alpha(pr.alpha), pr.emphasis > 0.5);
+    }
+
+    // Places.
+    for pl in &m.places {
+        let Some(place) = g.place(&pl.id) else { continue };
+        let (x, y) = p.forward(place.lon, place.lat);
+        if !(x > 0.0 && x < w && y > 0.0 && y < h) {
+            continue;
+        }
+        let r = if place.kind == "border_crossing" { 3.5 } else { 3.0 } + 1.0 * pl.emphasis;
+        let (fill, stroke) = match place.kind.as_str() {
+            "strait" => (theme.background.alpha(pl.alpha), Some(theme.ink.alpha(pl.alpha))),
+            "border_crossing" => (theme.accent.alpha(pl.alpha), Some(theme.background.alpha(pl.alpha))),
+            _ => (theme.ink.alpha(pl.alpha), Some(theme.background.alpha(pl.alpha))),
+        };
+        s.push(Shape::Circle { center: (x, y), radius: r, fill, stroke });
+        obstacles.push(Rect::around((x, y), r));
+        let mut lines = vec![place.name.clone()];
+        if pl.emphasis > 0.5 {
+            lines.extend(border_figure(data, &pl.id).and_then(figure_line));
+        }
+        // Clear of an event pin's ring (radius 7) if one stands at the same place.
+        let l = Label { anchor: (x, y), lines, size: small, priority: 6 - (pl.emphasis * 5.0) as i32, offset: (r + 3.0).max(8.5) };
+        push_label(&mut labels, &mut label_colour, l, theme.ink.alpha(pl.alpha), pl.emphasis > 0.5);
+    }
+
+    // Event pins.
+    for e in &m.events {
+        let Some(at) = e.id.split_once('@').and_then(|(_, at)| g.place(at)) else { continue };
+        let (x, y) = p.forward(at.lon, at.lat);
+        if !(x > 0.0 && x < w && y > 0.0 && y < h) {
+            continue;
+        }
+        s.push(Shape::Circle { center: (x, y), radius: 7.0, fill: theme.accent.alpha(0.2 * e.alpha), stroke: Some(theme.accent.alpha(e.alpha)) });
+        obstacles.push(Rect::around((x, y), 7.0));
+        let lines = wrap_lines(content::event_lines(data, &e.id), (w * 0.45).max(140.0), small);
+        let l = Label { anchor: (x, y), lines, size: small, priority: -1, offset: 10.0 };
+        push_label(&mut labels, &mut label_colour, l, theme.ink.alpha(e.alpha), true);
+    }
+
+    // Inset chart.
+    if let Some((inset, a)) = m.inset {
+        if a > 0.01 {
+            let r = draw_inset(&mut s, inset, data, size, theme, a, m.camera.kind, progress, m.reveal.is_some());
+            obstacles.push(r);
+        }
+    }
+
+    // Attribution.
+    let credit = "Natural Earth; routes approximate";
+    let cw = labels::text_width(credit, 11.0);
+    s.push(Shape::Text { at: (w - 6.0, h - 8.0), text: credit.into(), size: 11.0, color: theme.muted.alpha(0.8), h: HAnchor::Right, v: VAnchor::Middle, bold: false });
+    obstacles.push(Rect { x0: w - 6.0 - cw, y0: h - 16.0, x1: w, y1: h });
+
+    // Labels, once per scene; area labels (offset 0) are centred on their point.
+    let frame = Rect { x0: 4.0, y0: 4.0, x1: w - 4.0, y1: h - 4.0 };
+    for l in labels.iter_mut().filter(|l| l.offset == 0.0) {
+        // Centre the name: shift the anchor so the first ("right") candidate is centred on it.
+        l.anchor.0 -= labels::text_width(&l.lines[0], l.size) / 2.0;
+    }
+    let placed = labels::place(&labels, frame, &obstacles);
+    for ((l, pl), (colour, bold)) in labels.iter().zip(placed).zip(label_colour) {
+        let Some(pl) = pl else { continue };
+        for (i, line) in l.lines.iter().enumerate() {
+            let size = if i == 0 { l.size } else { small };
+            s.push(Shape::Text {
+                at: (pl.at.0, pl.at.1 + i as f64 * pl.line_height),
+                text: line.clone(),
+                size,
+                color: colour,
+                h: pl.h,
+                v: VAnchor::Middle,
+                bold: bold && i == 0,
+            });
+        }
+    }
+    s
+}
+
+/// Greedy word wrap to a pixel width with the placer's text estimate.
+fn wrap_lines(lines: Vec<String>, max: f64, size: f64) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in lines {
+        let mut cur = String::new();
+        for word in line.split(' ') {
+            let cand = if cur.is_empty() { word.to_string() } else { format!("{cur} {word}") };
+            if labels::text_width(&cand, size) > max && !cur.is_empty() {
+                out.push(std::mem::replace(&mut cur, word.to_string()));
+            } else {
+                cur = cand;
+            }
+        }
+        out.push(cur);
+    }
+    out
+}
+
+/// Draws an inset bar chart in a corner; returns its box.
+#[allow(clippy::too_many_arguments)]
+fn draw_inset(
+    s: &mut Scene,
+    inset: super::Inset,
+    data: &Dataset,
+    size: Size,
+    theme: &Theme,
+    a: f64,
+    kind: Kind,
+    progress: f64,
+    progress_used: bool,
+) -> Rect {
+    let d = inset_data(inset, data);
+    let small = (theme.font * 0.9).max(11.0);
+    let row_h = small * 1.5;
+    let bw = (size.width * 0.5).clamp(170.0, 250.0);
+    let label_w = d.bars.iter().map(|b| labels::text_width(&b.label, small)).fold(0.0, f64::max).min(bw * 0.45);
+    // Long labels go above their bar.
+    let stacked = label_w > bw * 0.3;
+    let per_row = if stacked { row_h * 1.9 } else { row_h };
+    let title_lines = wrap_lines(vec![d.title.clone()], bw - 16.0, small);
+    let bh = 10.0 + title_lines.len() as f64 * small * 1.3 + d.bars.len() as f64 * per_row + 8.0 + if d.reference.is_some() { small } else { 0.0 };
+    // Bottom-left on conic maps (the sea and Mongolia are quieter there), top-left on polar ones.
+    let (x0, y0) = match kind {
+        Kind::Conic => (8.0, size.height - bh - 24.0),
+        Kind::Polar => (8.0, 8.0),
+    };
+    let rect = Rect { x0, y0, x1: x0 + bw, y1: y0 + bh };
+    s.push(Shape::Rect { x0, y0, x1: rect.x1, y1: rect.y1, fill: theme.background.alpha(0.92 * a) });
+    let mut y = y0 + 10.0 + small * 0.6;
+    for t in &title_lines {
+        s.push(Shape::Text { at: (x0 + 8.0, y), text: t.clone(), size: small, color: theme.ink.alpha(a), h: HAnchor::Left, v: VAnchor::Middle, bold: true });
+        y += small * 1.3;
+    }
+    let max = d
+        .bars
+        .iter()
+        .map(|b| b.segments.iter().map(|s| s.0).sum::<f64>())
+        .chain(d.reference.iter().map(|r| r.0))
+        .fold(0.0, f64::max)
+        .max(1e-9);
+    let value_w = d.bars.iter().map(|b| labels::text_width(&b.value_text, small)).fold(0.0, f64::max) + 6.0;
+    let bar_x0 = if stacked { x0 + 8.0 } else { x0 + 8.0 + label_w + 6.0 };
+    let bar_w = (rect.x1 - 8.0 - value_w - bar_x0).max(20.0);
+    // Bars grow with the step's progress unless a route is already being drawn with it.
+    let grow = if progress_used { 1.0 } else { (progress * 1.6).clamp(0.15, 1.0) };
+    let scale = |v: f64| v / max * bar_w * grow;
+    for b in &d.bars {
+        let cy = if stacked {
+            s.push(Shape::Text { at: (x0 + 8.0, y), text: b.label.clone(), size: small, color: theme.ink.alpha(a), h: HAnchor::Left, v: VAnchor::Middle, bold: false });
+            y + row_h * 0.9
+        } else {
+            s.push(Shape::Text { at: (bar_x0 - 6.0, y), text: b.label.clone(), size: small, color: theme.ink.alpha(a), h: HAnchor::Right, v: VAnchor::Middle, bold: false });
+            y
+        };
+        let mut x = bar_x0;
+        for &(v, c) in &b.segments {
+            let wv = scale(v);
+            s.push(Shape::Rect { x0: x, y0: cy - row_h * 0.3, x1: x + wv, y1: cy + row_h * 0.3, fill: theme.categorical[c].alpha(a) });
+            x += wv;
+        }
+        s.push(Shape::Text { at: (x + 4.0, cy), text: b.value_text.clone(), size: small, color: theme.ink.alpha(a), h: HAnchor::Left, v: VAnchor::Middle, bold: false });
+        y += per_row;
+    }
+    if let Some((v, label)) = &d.reference {
+        let x = bar_x0 + v / max * bar_w;
+        let top = y0 + 10.0 + title_lines.len() as f64 * small * 1.3;
+        s.push(Shape::Line { points: vec![(x, top), (x, y - row_h * 0.4)], color: theme.ink.alpha(0.7 * a), width: 1.0, dashed: true });
+        s.push(Shape::Text { at: (x, y), text: label.clone(), size: small, color: theme.muted.alpha(a), h: HAnchor::Right, v: VAnchor::Middle, bold: false });
+    }
+    rect
+}

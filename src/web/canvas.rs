@@ -1,0 +1,37 @@
+//! Paints a scene on a canvas, crisp at any devicePixelRatio: the backing store is the
+//! CSS size × dpr and the scene is scaled once in `draw` (plotters-canvas knows no dpr).
+
+use crate::charts::draw::draw;
+use crate::charts::scene::{Rgba, Scene, Size};
+use leptos::prelude::window;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use web_sys::HtmlCanvasElement;
+
+pub fn dpr() -> f64 {
+    window().device_pixel_ratio().max(1.0)
+}
+
+pub fn paint(canvas: &HtmlCanvasElement, scene: &Scene, size: Size, background: Rgba) {
+    let perf = window().performance();
+    if let Some(p) = &perf {
+        let _ = p.mark("redraw-start");
+    }
+    let ratio = dpr();
+    let (w, h) = ((size.width * ratio).round() as u32, (size.height * ratio).round() as u32);
+    if canvas.width() != w || canvas.height() != h {
+        canvas.set_width(w);
+        canvas.set_height(h);
+    }
+    if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
+        let area = backend.into_drawing_area();
+        if let Err(e) = draw(&area, scene, background, ratio) {
+            leptos::logging::warn!("drawing failed: {e:?}");
+        }
+    }
+    // Redraw timings for the report command (benches), read from the performance timeline.
+    if let Some(p) = perf {
+        let _ = p.measure_with_start_mark("redraw", "redraw-start");
+        p.clear_marks_with_mark_name("redraw-start");
+    }
+}

@@ -1,0 +1,217 @@
+//! One chapter's sticky graphic: canvas, title, takeaway, live description, source
+//! line and data table. A single Effect owns the canvas: it tweens from whatever is on
+//! screen to the state of the step the reader is at, and repaints on resize or theme.
+
+use super::canvas::paint;
+use crate::charts::scene::Size;
+use crate::charts::theme::Theme;
+use crate::charts::tween::Tween;
+use crate::charts::{frame, Ctx, Model};
+use crate::data::Dataset;
+use crate::maps::Geo;
+use crate::story::{engine, Chapter};
+use leptos::html;
+use leptos::prelude::*;
+use leptos_use_resize_observer::use_resize_observer;
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+
+/// The graphic's inputs, as signals owned by the page.
+#[derive(Clone, Copy)]
+pub struct GraphicInputs {
+    /// Which step of this chapter the graphic shows.
+    pub step: Signal<usize>,
+    /// Progress through that step, 0..1 (maps draw routes with it).
+    pub progress: Signal<f64>,
+    /// Whether the change to `step` must not animate.
+    pub jump: Signal<bool>,
+    /// True while this chapter holds the reading line (its description is announced).
+    pub live: Signal<bool>,
+    pub dark: Signal<bool>,
+    pub reduced_motion: Signal<bool>,
+}
+
+struct Painter {
+    shown: Option<Model>,
+    tween: Option<Tween<Model>>,
+    running: bool,
+}
+
+#[component]
+pub fn Graphic(
+    chapter: Chapter,
+    models: Arc<Vec<Model>>,
+    data: Arc<Dataset>,
+    geo: RwSignal<Option<Arc<Geo>>>,
+    inputs: GraphicInputs,
+) -> impl IntoView {
+    let canvas = NodeRef::<html::Canvas>::new();
+    let holder = NodeRef::<html::Div>::new();
+    let size = RwSignal::new(Size { width: 0.0, height: 0.0 });
+    let _ = use_resize_observer(holder, move |entries, _| {
+        if let Some(e) = entries.first() {
+            let r = e.content_rect();
+            let next = Size { width: r.width().floor(), height: r.height().floor() };
+            if size.get_untracked() != next {
+                size.set(next);
+            }
+        }
+    });
+
+    let theme = Memo::new(move |_| if inputs.dark.get() { Theme::dark() } else { Theme::light() });
+    let painter = Rc::new(RefCell::new(Painter { shown: None, tween: None, running: false }));
+
+    // Paints the current frame; returns true while a tween still runs.
+    let paint_frame = {
+        let (painter, models, data) = (painter.clone(), models.clone(), data.clone());
+        move || -> bool {
+            let Some(el) = canvas.get_untracked() else { return false };
+            let sz = size.get_untracked();
+            if sz.width < 10.0 || sz.height < 10.0 {
+                return false;
+            }
+            let th = theme.get_untracked();
+            let geo = geo.get_untracked();
+            let ctx = Ctx { data: &data, geo: geo.as_deref() };
+            let progress = inputs.progress.get_untracked();
+            let now = window().performance().map(|p| p.now()).unwrap_or(0.0);
+            let mut p = painter.borrow_mut();
+            let step = inputs.step.get_untracked().min(models.len() - 1);
+            let target = &models[step];
+            let (scene, running) = match &p.tween {
+                Some(tw) if !tw.done(now) => {
+                    let t = tw.at(now);
+                    let state = Model::lerp(&tw.from, &tw.to, t);
+                    let scene = frame(&tw.from, &tw.to, t, ctx, progress, sz, &th);
+                    // Remember where the graphic is, so an interruption starts from here.
+                    p.shown = state.or_else(|| Some(tw.to.clone()));
+                    (scene, true)
+                }
+                _ => {
+                    p.tween = None;
+                    p.shown = Some(target.clone());
+                    (target.scene(ctx, progress, sz, &th), false)
+                }
+            };
+            paint(&el, &scene, sz, th.background);
+            if document().body().and_then(|b| b.get_attribute("data-ready")).is_none() {
+                if let Some(perf) = window().performance() {
+                    let _ = perf.mark("first-chart");
+                }
+            }
+            running
+        }
+    };
+    let paint_frame = Rc::new(paint_frame);
+
+    fn run(painter: Rc<RefCell<Painter>>, paint_frame: Rc<dyn Fn() -> bool>) {
+        if painter.borrow().running {
+            return;
+        }
+        painter.borrow_mut().running = true;
+        fn tick(painter: Rc<RefCell<Painter>>, paint_frame: Rc<dyn Fn() -> bool>) {
+            let running = paint_frame();
+            set_animating(running);
+            if running {
+                request_animation_frame(move || tick(painter, paint_frame));
+            } else {
+                painter.borrow_mut().running = false;
+            }
+        }
+        tick(painter, paint_frame);
+    }
+
+    // Step changes start a tween from what is on screen (or jump, when asked).
+    {
+        let (painter, paint_frame, models) = (painter.clone(), paint_frame.clone(), models.clone());
+        Effect::new(move |prev: Option<usize>| {
+            let step = inputs.step.get().min(models.len() - 1);
+            let jump = inputs.jump.get_untracked() || prev.is_none();
+            let ms = engine::transition_ms(inputs.reduced_motion.get_untracked(), jump);
+            let now = window().performance().map(|p| p.now()).unwrap_or(0.0);
+            {
+                let mut p = painter.borrow_mut();
+                let from = p.shown.clone();
+                p.tween = match from {
+                    Some(from) if ms > 0.0 && from != models[step] => Some(Tween::new(from, models[step].clone(), now, ms)),
+                    _ => None,
+                };
+            }
+            run(painter.clone(), paint_frame.clone());
+            step
+        });
+    }
+    // Size, theme, progress (maps only) and the map geometry arriving repaint in place.
+    {
+        let (painter, paint_frame, models) = (painter.clone(), paint_frame.clone(), models.clone());
+        let uses_progress = models.iter().any(|m| matches!(m, Model::Map(_)));
+        Effect::new(move |_| {
+            size.track();
+            theme.track();
+            geo.track();
+            if uses_progress {
+                inputs.progress.track();
+            }
+            run(painter.clone(), paint_frame.clone());
+        });
+    }
+
+    let step_text = {
+        let (models, data, steps) = (models.clone(), data.clone(), chapter.steps.clone());
+        Memo::new(move |_| {
+            let i = inputs.step.get().min(models.len() - 1);
+            let m = &models[i];
+            let mut text = m.describe(&data);
+            if !steps[i].alt.is_empty() {
+                text = format!("{} {}", steps[i].alt, text);
+            }
+            let sources = m.sources(&data).iter().filter_map(|s| data.source(s)).map(|s| s.short.clone()).collect::<Vec<_>>().join("; ");
+            let statuses = m.table(&data);
+            (text, sources, statuses)
+        })
+    };
+    let description = move || step_text.with(|t| t.0.clone());
+    let source_line = move || step_text.with(|t| format!("Source: {}", t.1));
+    let table = move || step_text.with(|t| t.2.clone());
+
+    view! {
+        <figure class="graphic" data-graphic=chapter.graphic.clone() aria-labelledby=format!("{}-title", chapter.graphic)>
+            <figcaption>
+                <h3 class="graphic-title" id=format!("{}-title", chapter.graphic)>{chapter.graphic_title.clone()}</h3>
+                <p class="graphic-takeaway">{chapter.takeaway.clone()}</p>
+            </figcaption>
+            <div class="graphic-canvas" node_ref=holder>
+                <canvas node_ref=canvas role="img" aria-label=description></canvas>
+            </div>
+            <p class="graphic-description" aria-live=move || if inputs.live.get() { "polite" } else { "off" }>{description}</p>
+            <p class="graphic-source">{source_line}</p>
+            <details class="graphic-data">
+                <summary>"Show the data"</summary>
+                {move || {
+                    let t = table();
+                    view! {
+                        <table>
+                            <caption>{t.caption.clone()}</caption>
+                            <thead><tr>{t.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view()}</tr></thead>
+                            <tbody>
+                                {t.rows.iter().map(|r| view! { <tr>{r.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}</tr> }).collect_view()}
+                            </tbody>
+                        </table>
+                    }
+                }}
+            </details>
+        </figure>
+    }
+}
+
+/// `data-animating` on <body> while any graphic tweens (tests and the report read it).
+fn set_animating(on: bool) {
+    if let Some(body) = document().body() {
+        if on {
+            let _ = body.set_attribute("data-animating", "true");
+        } else {
+            let _ = body.remove_attribute("data-animating");
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! `use_active_step`: the scroll engine's DOM side. It reads where the steps are and
+//! asks `story::engine` which one is active, on every scroll frame, resize, layout
+//! change, key press and hash change. See engine.rs for why this is position-based.
+
+use crate::story::engine::{self, Key};
+use leptos::prelude::*;
+use leptos_use_event_listener::{use_event_listener, use_event_listener_with_options, UseEventListenerOptions};
+use leptos_use_resize_observer::use_resize_observer;
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+
+/// The active step (index into the story's steps in reading order), the progress
+/// through it, and whether the last change was a jump that must not animate.
+#[derive(Clone, Copy)]
+pub struct ActiveStep {
+    pub index: RwSignal<usize>,
+    pub progress: RwSignal<f64>,
+    pub jump: RwSignal<bool>,
+}
+
+fn step_elements() -> Vec<web_sys::HtmlElement> {
+    let list = document().query_selector_all(".step[data-step]").ok();
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok()).collect()
+}
+
+fn viewport_height() -> f64 {
+    window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0)
+}
+
+fn now() -> f64 {
+    window().performance().map(|p| p.now()).unwrap_or(0.0)
+}
+
+/// Scrolls so that step `i`'s top sits just past the reading line.
+fn scroll_to_step(el: &web_sys::HtmlElement, smooth: bool) {
+    let top = el.get_bounding_client_rect().top();
+    let y = window().scroll_y().unwrap_or(0.0) + top - engine::reading_line(viewport_height()) + 2.0;
+    let opts = web_sys::ScrollToOptions::new();
+    opts.set_top(y.max(0.0));
+    opts.set_behavior(if smooth { web_sys::ScrollBehavior::Smooth } else { web_sys::ScrollBehavior::Instant });
+    window().scroll_to_with_scroll_to_options(&opts);
+}
+
+fn set_hash(id: &str) {
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{id}")));
+    }
+}
+
+pub fn use_active_step(step_ids: Rc<Vec<String>>, reduced_motion: Signal<bool>) -> ActiveStep {
+    let active = ActiveStep { index: RwSignal::new(0), progress: RwSignal::new(0.0), jump: RwSignal::new(true) };
+    // A key press scrolls smoothly to its target; until the scroll arrives the
+    // positions in between must not override the target.
+    let lock: Rc<Cell<Option<(usize, f64)>>> = Rc::new(Cell::new(None));
+    let frame_pending = Rc::new(Cell::new(false));
+    let ready = Rc::new(Cell::new(false));
+
+    let check = {
+        let (lock, ready, ids) = (lock.clone(), ready.clone(), step_ids.clone());
+        move || {
+            if !ready.get() {
+                return;
+            }
+            let els = step_elements();
+            let boxes: Vec<(f64, f64)> = els
+                .iter()
+                .map(|e| {
+                    let r = e.get_bounding_client_rect();
+                    (r.top(), r.height())
+                })
+                .collect();
+            let Some((i, p)) = engine::active_step(&boxes, engine::reading_line(viewport_height())) else { return };
+            if let Some((target, until)) = lock.get() {
+                if i != target && now() < until {
+                    return;
+                }
+                lock.set(None);
+            }
+            if active.index.get_untracked() != i {
+                active.jump.set(false);
+                active.index.set(i);
+                // Before the first step the reader is still in the opening: no hash yet.
+                let in_story = boxes.first().is_some_and(|b| b.0 <= engine::reading_line(viewport_height()));
+                if let Some(id) = ids.get(i).filter(|_| in_story) {
+                    set_hash(id);
+                }
+            }
+            if (active.progress.get_untracked() - p).abs() > 0.001 {
+                active.progress.set(p);
+            }
+        }
+    };
+    let check = Rc::new(check);
+
+    // Coalesce bursts of scroll/resize events into one check per frame.
+    let schedule = {
+        let (check, pending) = (check.clone(), frame_pending.clone());
+        move || {
+            if pending.replace(true) {
+                return;
+            }
+            let (check, pending) = (check.clone(), pending.clone());
+            request_animation_frame(move || {
+                pending.set(false);
+                check();
+            });
+        }
+    };
+
+    let passive = UseEventListenerOptions::default().passive(true);
+    let s = schedule.clone();
+    let _ = use_event_listener_with_options(window(), leptos::ev::scroll, move |_| s(), passive.clone());
+    let s = schedule.clone();
+    let _ = use_event_listener_with_options(window(), leptos::ev::resize, move |_| s(), passive);
+    // Reflows that are not window resizes (fonts arriving, zoom, images) move steps too.
+    let s = schedule.clone();
+    if let Some(body) = document().body() {
+        let body: web_sys::Element = body.into();
+        let _ = use_resize_observer(body, move |_, _| s());
+    }
+
+    let go_to = {
+        let (lock, ids) = (lock.clone(), step_ids.clone());
+        move |i: usize, jump: bool| {
+            let els = step_elements();
+            let Some(el) = els.get(i) else { return };
+            let smooth = !jump && !reduced_motion.get_untracked();
+            lock.set(Some((i, now() + if smooth { 1200.0 } else { 300.0 })));
+            active.jump.set(jump || !smooth);
+            active.index.set(i);
+            active.progress.set(0.0);
+            if let Some(id) = ids.get(i) {
+                set_hash(id);
+            }
+            scroll_to_step(el, smooth);
+        }
+    };
+
+    let go = go_to.clone();
+    let count = step_ids.len();
+    let _ = use_event_listener(document(), leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
+        if ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.default_prevented() {
+            return;
+        }
+        let typing = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT" | "BUTTON" | "SUMMARY" | "A") || e.closest("dialog, details[open] table").ok().flatten().is_some());
+        let Some(key) = Key::from_name(&ev.key()) else { return };
+        // Space and arrows keep their usual meaning inside controls.
+        if typing && !matches!(key, Key::First | Key::Last) && ev.key().starts_with("Arrow") {
+            return;
+        }
+        ev.prevent_default();
+        let target = engine::key_target(active.index.get_untracked(), count, key);
+        go(target, matches!(key, Key::First | Key::Last));
+    });
+
+    let (go, ids) = (go_to.clone(), step_ids.clone());
+    let _ = use_event_listener(window(), leptos::ev::hashchange, move |_| {
+        let hash = window().location().hash().unwrap_or_default();
+        if let Some(i) = engine::hash_step_id(&hash).and_then(|id| ids.iter().position(|s| s == id)) {
+            if i != active.index.get_untracked() {
+                go(i, true);
+            }
+        }
+    });
+
+    // Start: once the steps are in the DOM, honour a deep link, then follow the scroll.
+    let (go, ids) = (go_to, step_ids);
+    request_animation_frame(move || {
+        let hash = window().location().hash().unwrap_or_default();
+        if let Some(i) = engine::hash_step_id(&hash).and_then(|id| ids.iter().position(|s| s == id)) {
+            go(i, true);
+        }
+        ready.set(true);
+        check();
+    });
+    active
+}

@@ -1,0 +1,73 @@
+// 5. No horizontal scrolling, crisp canvases, at phone and desktop sizes, in light and dark.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as h from "./lib/harness.mjs";
+
+const site = h.useSite();
+
+const SIZES = [
+  ["phone-dpr3", h.PHONE],
+  ["desktop-dpr1", h.DESKTOP],
+  ["desktop-dpr2", { ...h.DESKTOP, deviceScaleFactor: 2 }],
+];
+const SCHEMES = ["light", "dark"];
+const STOPS = [["top", 0], ["third", 1 / 3], ["two-thirds", 2 / 3], ["bottom", 1]];
+
+for (const [sizeName, size] of SIZES) {
+  for (const scheme of SCHEMES) {
+    test(`${sizeName} ${scheme}`, async () => {
+      const { context, page, errors } = await h.openPage(site.browser, { ...size, colorScheme: scheme });
+      try {
+        await h.gotoReady(page, site.url);
+        const problems = [];
+        for (const [stop, fraction] of STOPS) {
+          await page.evaluate((f) => {
+            window.scrollTo({ top: f * (document.documentElement.scrollHeight - innerHeight), behavior: "instant" });
+          }, fraction);
+          const id = await h.stepAtReadingLine(page);
+          await h.waitActive(page, id).catch((e) => problems.push(`${stop}: ${e.message}`));
+          const widths = await page.evaluate(() => ({
+            scrollWidth: document.documentElement.scrollWidth,
+            innerWidth: window.innerWidth,
+            wide: [...document.querySelectorAll("body *")]
+              .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+              .slice(0, 5)
+              .map((el) => `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}.${[...el.classList].join(".")}`),
+          }));
+          if (widths.scrollWidth > widths.innerWidth) {
+            problems.push(`${stop}: horizontal scroll, scrollWidth ${widths.scrollWidth} > ${widths.innerWidth} (wide: ${widths.wide})`);
+          }
+          const crisp = h.crispProblem(await h.canvasInfo(page, id));
+          if (crisp) problems.push(`${stop} (step ${id}): ${crisp}`);
+          await h.screenshot(page, `layout-${sizeName}-${scheme}-${stop}`);
+        }
+        assert.deepEqual(problems, [], problems.join("\n"));
+        assert.deepEqual(errors.page, [], "uncaught page errors");
+        assert.deepEqual(errors.console, [], "console errors");
+      } finally {
+        await context.close();
+      }
+    });
+  }
+}
+
+test("dark scheme changes the page colours", async () => {
+  const colours = {};
+  for (const scheme of SCHEMES) {
+    const { context, page } = await h.openPage(site.browser, { colorScheme: scheme });
+    try {
+      await h.gotoReady(page, site.url);
+      const first = (await h.stepIds(page))[0];
+      colours[scheme] = await page.evaluate(() => {
+        const bg = (el) => getComputedStyle(el).backgroundColor;
+        const body = bg(document.body);
+        return body === "rgba(0, 0, 0, 0)" ? bg(document.documentElement) : body;
+      });
+      colours[scheme + "Canvas"] = await h.canvasHash(page, first);
+    } finally {
+      await context.close();
+    }
+  }
+  assert.notEqual(colours.dark, colours.light, "body background is the same in light and dark");
+  assert.notEqual(colours.darkCanvas, colours.lightCanvas, "the first chart is drawn the same in light and dark");
+});

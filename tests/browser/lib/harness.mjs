@@ -1,0 +1,304 @@
+// Shared pieces of the browser tests (and of benches/report.mjs): a static server for dist/,
+// Debian's Chromium launched with the flags TOOLCHAIN.md lists, and helpers that read the page
+// through the DOM contract (#story[data-active-step], .step[data-step], body[data-ready|animating]).
+import { createServer } from "node:http";
+import { createReadStream } from "node:fs";
+import { mkdir, stat } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { after, before } from "node:test";
+import { chromium } from "playwright-core";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+export const ROOT = resolve(here, "../../..");
+// Served by path on every request, so a rebuild that replaces dist/ is picked up.
+export const DIST = resolve(process.env.DIST ?? join(ROOT, "dist"));
+export const ARTIFACTS = resolve(here, "../artifacts");
+export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+export const READY_TIMEOUT = 10_000;
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".geojson": "application/geo+json",
+  ".csv": "text/csv; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+/** Serves the files under `root` (default dist/) on 127.0.0.1 at a free port. */
+export async function serve(root = DIST) {
+  const base = resolve(root);
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    let file = normalize(join(base, path));
+    if (file !== base && !file.startsWith(base + sep)) return end(res, 403);
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+      const size = (await stat(file)).size;
+      res.writeHead(200, {
+        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+        "content-length": size,
+        "cache-control": "no-store",
+      });
+      if (req.method === "HEAD") return res.end();
+      createReadStream(file).pipe(res);
+    } catch {
+      end(res, 404);
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  return { url, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+function end(res, code) {
+  res.writeHead(code, { "content-type": "text/plain" });
+  res.end(String(code));
+}
+
+/** Headless Chromium with the flags TOOLCHAIN.md asks for (Playwright adds a fresh profile dir). */
+export function launch(extraArgs = []) {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      ...extraArgs,
+    ],
+  });
+}
+
+export const DESKTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 };
+export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+
+// Runs before any page script: records every change of the contract's state attributes, so a
+// test can ask afterwards "was data-animating ever true?" instead of sampling at a lucky moment.
+function recorder() {
+  const log = [];
+  Object.defineProperty(window, "__stateLog", { value: log });
+  new MutationObserver((records) => {
+    for (const r of records) {
+      log.push({
+        t: performance.now(),
+        attr: r.attributeName,
+        value: r.target.getAttribute(r.attributeName),
+        on: r.target.id || r.target.tagName.toLowerCase(),
+      });
+    }
+  }).observe(document, {
+    subtree: true,
+    attributes: true,
+    attributeFilter: ["data-active-step", "data-animating", "data-ready"],
+  });
+}
+
+/**
+ * A new context + page that collects console errors, uncaught page errors and HTTP errors.
+ * Returns { context, page, errors: { console: [], page: [], http: [] } }.
+ */
+export async function openPage(browser, options = {}) {
+  const { initScripts = [], ...contextOptions } = options;
+  const context = await browser.newContext({ ...DESKTOP, ...contextOptions });
+  await context.addInitScript(recorder);
+  for (const s of initScripts) await context.addInitScript(s);
+  const page = await context.newPage();
+  const errors = { console: [], page: [], http: [] };
+  // Chromium asks for /favicon.ico on its own; that 404 is reported in errors.http (the load test
+  // checks it) rather than failing every test's console check.
+  page.on("console", (m) => {
+    const at = m.location().url ?? "";
+    if (m.type() !== "error") return;
+    if (at.endsWith("/favicon.ico")) errors.http.push(`${m.text()} @ ${at}`);
+    else errors.console.push(`${m.text()} @ ${at}`);
+  });
+  page.on("pageerror", (e) => errors.page.push(String(e.stack ?? e)));
+  page.on("response", (r) => {
+    if (r.status() >= 400) errors.http.push(`${r.status()} ${r.url()}`);
+  });
+  return { context, page, errors };
+}
+
+/** Waits for body[data-ready="true"]; on timeout the error says what the page showed instead. */
+export async function waitReady(page, timeout = READY_TIMEOUT) {
+  try {
+    await page.waitForFunction(() => document.body?.dataset.ready === "true", null, { timeout });
+  } catch (e) {
+    const state = await page
+      .evaluate(() => ({
+        ready: document.body?.dataset.ready,
+        dataError: document.querySelector(".data-error")?.textContent,
+        bodyText: document.body?.innerText.slice(0, 300),
+      }))
+      .catch((err) => String(err));
+    throw new Error(`page not ready within ${timeout} ms: ${JSON.stringify(state)}`, { cause: e });
+  }
+}
+
+export async function gotoReady(page, url) {
+  await page.goto(url);
+  await waitReady(page);
+}
+
+/** Step ids in document order. */
+export const stepIds = (page) =>
+  page.$$eval(".step[data-step]", (els) => els.map((e) => e.dataset.step));
+
+export const activeStep = (page) =>
+  page.evaluate(() => document.querySelector("#story")?.dataset.activeStep ?? null);
+
+/** Waits until `id` is the active step, then until no tween runs. */
+export async function waitActive(page, id, timeout = 5_000) {
+  try {
+    await page.waitForFunction(
+      (id) => document.querySelector("#story")?.dataset.activeStep === id,
+      id,
+      { timeout },
+    );
+  } catch (e) {
+    throw new Error(`step "${id}" never became active; active is "${await activeStep(page)}"`, { cause: e });
+  }
+  await settle(page, timeout);
+}
+
+/** Two frames for a tween to start, then wait for it to end. */
+export async function settle(page, timeout = 5_000) {
+  await page.evaluate(
+    () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))),
+  );
+  await page.waitForFunction(() => document.body.dataset.animating !== "true", null, { timeout });
+}
+
+/** Scrolls the step to the reading line (viewport centre) without smooth scrolling. */
+export const scrollToStep = (page, id) =>
+  page.evaluate((id) => {
+    document.getElementById(id).scrollIntoView({ block: "center", behavior: "instant" });
+  }, id);
+
+/**
+ * The step the reading line (viewport centre) is in; when the line falls between two steps, the
+ * last step above it; above the first step, the first step.
+ */
+export const stepAtReadingLine = (page) =>
+  page.evaluate(() => {
+    const line = window.innerHeight / 2;
+    const steps = [...document.querySelectorAll(".step[data-step]")];
+    let passed = steps[0]?.dataset.step ?? null;
+    for (const s of steps) {
+      const r = s.getBoundingClientRect();
+      if (r.top <= line && r.bottom > line) return s.dataset.step;
+      if (r.top <= line) passed = s.dataset.step;
+    }
+    return passed;
+  });
+
+/** sha1 of canvas.toDataURL() of the canvas inside the step's chapter graphic. */
+export async function canvasHash(page, stepId) {
+  const url = await page.evaluate((id) => {
+    const c = document.getElementById(id)?.closest(".chapter")?.querySelector(".graphic canvas");
+    return c ? c.toDataURL() : null;
+  }, stepId);
+  return url && createHash("sha1").update(url).digest("hex");
+}
+
+/**
+ * How the canvas of the step's chapter is sized and painted: its backing size, CSS size, the
+ * device pixel ratio, and the share of pixels that differ from the top-left pixel (a blank or
+ * background-only canvas has 0).
+ */
+export const canvasInfo = (page, stepId) =>
+  page.evaluate((id) => {
+    const c = document.getElementById(id)?.closest(".chapter")?.querySelector(".graphic canvas");
+    if (!c) return null;
+    const cs = getComputedStyle(c);
+    const info = {
+      width: c.width,
+      height: c.height,
+      cssWidth: parseFloat(cs.width),
+      cssHeight: parseFloat(cs.height),
+      dpr: window.devicePixelRatio,
+      inked: 0,
+    };
+    if (c.width && c.height) {
+      const px = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+      let differ = 0;
+      for (let i = 0; i < px.length; i += 4) {
+        if (px[i] !== px[0] || px[i + 1] !== px[1] || px[i + 2] !== px[2] || px[i + 3] !== px[3]) differ++;
+      }
+      info.inked = differ / (px.length / 4);
+    }
+    return info;
+  }, stepId);
+
+/** Backing store is CSS size × devicePixelRatio, to within a pixel of rounding. */
+export function crispProblem(info) {
+  if (!info) return "no canvas";
+  const w = Math.round(info.cssWidth * info.dpr);
+  const h = Math.round(info.cssHeight * info.dpr);
+  if (!(info.cssWidth > 0 && info.cssHeight > 0)) return `canvas has no CSS size (${info.cssWidth}×${info.cssHeight})`;
+  if (Math.abs(info.width - w) > 1 || Math.abs(info.height - h) > 1) {
+    return `backing ${info.width}×${info.height}, expected ${w}×${h} (CSS ${info.cssWidth}×${info.cssHeight} × dpr ${info.dpr})`;
+  }
+  return null;
+}
+
+export const descriptionOf = (page, stepId) =>
+  page.evaluate(
+    (id) =>
+      document.getElementById(id)?.closest(".chapter")?.querySelector(".graphic-description")?.textContent.trim() ??
+      null,
+    stepId,
+  );
+
+export async function screenshot(page, name, options = {}) {
+  await mkdir(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), ...options });
+}
+
+export const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+
+export const stateLog = (page) => page.evaluate(() => window.__stateLog.slice());
+
+/** Fails the surrounding test file early, with one clear message, when dist/ was not built. */
+export async function requireDist(root = DIST) {
+  try {
+    await stat(join(root, "index.html"));
+  } catch {
+    throw new Error(`${root}/index.html not found: build the site first (trunk build --release --offline)`);
+  }
+}
+
+/**
+ * Registers before/after hooks for a test file: dist/ must exist, it is served, and one
+ * Chromium is launched. Returns an object whose `url` and `browser` are set once `before` ran.
+ */
+export function useSite({ root = DIST, args = [] } = {}) {
+  const site = { url: null, browser: null };
+  let server;
+  before(async () => {
+    await requireDist(root);
+    server = await serve(root);
+    site.url = server.url;
+    site.browser = await launch(args);
+  });
+  after(async () => {
+    await site.browser?.close();
+    await server?.close();
+  });
+  return site;
+}
