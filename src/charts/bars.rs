@@ -59,6 +59,8 @@ impl Keyed for Bar {
 #[derive(Clone, Debug, PartialEq)]
 pub struct BarsModel {
     pub bars: Vec<Bar>,
+    /// Axis minimum: 0, or below it when a value is negative (a fall in % y/y).
+    pub min: f64,
     pub max: f64,
     pub caption: String,
     /// Unit of the axis, from the facts (all bars share it).
@@ -107,13 +109,15 @@ impl BarsSpec {
             });
         }
         let max = self.max.unwrap_or_else(|| nice_max(bars.iter().map(|b| b.value).fold(0.0, f64::max), 4));
-        Ok(BarsModel { bars, max, caption: self.caption.clone().unwrap_or_default(), unit: unit.unwrap_or_default() })
+        let lowest = bars.iter().map(|b| b.value).fold(0.0, f64::min);
+        let min = if lowest < 0.0 { -nice_max(-lowest, 4) } else { 0.0 };
+        Ok(BarsModel { bars, min, max, caption: self.caption.clone().unwrap_or_default(), unit: unit.unwrap_or_default() })
     }
 }
 
 impl BarsModel {
     pub fn lerp(a: &Self, b: &Self, t: f64) -> Self {
-        BarsModel { bars: lerp_keyed(&a.bars, &b.bars, t), max: lerp(a.max, b.max, t), ..b.clone() }
+        BarsModel { bars: lerp_keyed(&a.bars, &b.bars, t), min: lerp(a.min, b.min, t), max: lerp(a.max, b.max, t), ..b.clone() }
     }
 
     pub fn scene(&self, size: Size, theme: &Theme) -> Scene {
@@ -122,7 +126,13 @@ impl BarsModel {
         if !self.caption.is_empty() {
             scene.push(Shape::Text { at: (plot.left, 16.0), text: self.caption.clone(), size: theme.font, color: theme.muted, h: HAnchor::Left, v: VAnchor::Middle, bold: true });
         }
-        let x = Linear::new((0.0, self.max.max(1e-9)), (plot.left, plot.right));
+        // Room on the left for the value label of a negative bar.
+        let neg_room = if self.min < 0.0 { 56.0 } else { 0.0 };
+        let x = Linear::new((self.min, self.max.max(self.min + 1e-9)), (plot.left + neg_room, plot.right));
+        let zero = x.map(0.0);
+        if self.min < 0.0 {
+            scene.push(Shape::line(vec![(zero, plot.top), (zero, plot.bottom)], theme.muted, 1.0));
+        }
         let n = self.bars.len().max(1) as f64;
         let slot = (plot.height() / n).min(74.0);
         let bar_h = (slot * 0.42).clamp(10.0, 26.0);
@@ -136,12 +146,14 @@ impl BarsModel {
             let label_size = theme.font;
             let lines = wrap(&b.label, label_size, plot.width());
             for (k, l) in lines.iter().enumerate() {
-                scene.push(Shape::Text { at: (plot.left, top + k as f64 * (label_size + 2.0)), text: l.clone(), size: label_size, color: theme.ink.alpha(b.alpha), h: HAnchor::Left, v: VAnchor::Top, bold: false });
+                scene.push(Shape::Text { at: (plot.left + neg_room, top + k as f64 * (label_size + 2.0)), text: l.clone(), size: label_size, color: theme.ink.alpha(b.alpha), h: HAnchor::Left, v: VAnchor::Top, bold: false });
             }
             let y0 = top + lines.len() as f64 * (label_size + 2.0) + 2.0;
-            let x1 = x.map(b.value.max(0.0)).max(plot.left + 1.0);
-            scene.push(Shape::Rect { x0: plot.left, y0, x1, y1: y0 + bar_h, fill: c });
-            scene.push(Shape::Text { at: (x1 + 6.0, y0 + bar_h / 2.0), text: b.value_text.clone(), size: theme.font, color: theme.ink.alpha(b.alpha), h: HAnchor::Left, v: VAnchor::Middle, bold: true });
+            let end = x.map(b.value);
+            let (x0, x1) = if end < zero { (end, zero) } else { (zero, end.max(zero + 1.0)) };
+            scene.push(Shape::Rect { x0, y0, x1, y1: y0 + bar_h, fill: c });
+            let (at, h) = if end < zero { ((x0 - 6.0, y0 + bar_h / 2.0), HAnchor::Right) } else { ((x1 + 6.0, y0 + bar_h / 2.0), HAnchor::Left) };
+            scene.push(Shape::Text { at, text: b.value_text.clone(), size: theme.font, color: theme.ink.alpha(b.alpha), h, v: VAnchor::Middle, bold: true });
         }
         scene
     }
@@ -192,4 +204,31 @@ pub fn fact_sources<'a>(ids: impl Iterator<Item = &'a str>, data: &Dataset) -> V
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::scene::Shape;
+
+    #[test]
+    fn negative_values_draw_left_of_zero() {
+        let data = Dataset::bundled();
+        let spec = BarsSpec { bars: vec![BarSpec { fact: "F013".into(), label: None, color: None }, BarSpec { fact: "F009".into(), label: None, color: None }], max: None, caption: None };
+        let m = spec.model(&data).unwrap();
+        assert!(m.min < 0.0);
+        let scene = m.scene(Size { width: 600.0, height: 300.0 }, &Theme::light());
+        let rects: Vec<(f64, f64)> = scene.shapes.iter().filter_map(|s| match s { Shape::Rect { x0, x1, .. } => Some((*x0, *x1)), _ => None }).collect();
+        assert_eq!(rects.len(), 2);
+        // The growth bar starts where the fall ends: at zero.
+        assert!((rects[0].0 - rects[1].1).abs() < 1e-9, "{rects:?}");
+        assert!(rects[1].1 - rects[1].0 > 20.0, "the −16% bar is drawn, not a stub");
+    }
+
+    #[test]
+    fn mixed_units_are_refused() {
+        let data = Dataset::bundled();
+        let spec = BarsSpec { bars: vec![BarSpec { fact: "F030".into(), label: None, color: None }, BarSpec { fact: "F033".into(), label: None, color: None }], max: None, caption: None };
+        assert!(spec.model(&data).unwrap_err().contains("F033"));
+    }
 }

@@ -18,10 +18,11 @@ impl Plot {
     /// Margins scale down on narrow screens so phones keep most of the width for data.
     pub fn inside(size: Size, left: f64, top: f64, right: f64, bottom: f64) -> Plot {
         let k = if size.width < 480.0 { 0.75 } else { 1.0 };
+        // The left margin holds the y labels, which do not shrink with the screen.
         Plot {
-            left: left * k,
+            left,
             top,
-            right: (size.width - right * k).max(left * k + 10.0),
+            right: (size.width - right * k).max(left + 10.0),
             bottom: (size.height - bottom).max(top + 10.0),
         }
     }

@@ -211,7 +211,7 @@ impl TradeModel {
     pub fn scene(&self, data: &Dataset, size: Size, theme: &Theme) -> Scene {
         let mut scene = Scene::default();
         let panel_w = if size.width < 480.0 { 96.0 } else { 150.0 } * self.panel_alpha;
-        let label_w = if size.width < 480.0 { 58.0 } else { 128.0 };
+        let label_w = if size.width < 480.0 { 78.0 } else { 128.0 };
         let plot = Plot::inside(size, 54.0, 36.0, label_w + panel_w, 30.0);
         let x = Linear::new((self.x0, self.x1), (plot.left, plot.right));
         let y = Linear::new((0.0, self.y_max), (plot.bottom, plot.top));
@@ -270,14 +270,16 @@ impl TradeModel {
             }
             scene.push(Shape::line(pts, c, if s.key == "total" { 2.5 } else { 2.25 }));
         }
-        let spread_at = spread(end_labels.iter().map(|&(i, py, _, _)| (i, py)).collect(), theme.font * 2.4, plot.top, plot.bottom);
+        // Each end label is a value line plus a one- or two-line name.
+        let label_gap = (theme.font + 1.0) * if size.width < 480.0 { 2.2 } else { 3.2 } + 4.0;
+        let spread_at = spread(end_labels.iter().map(|&(i, py, _, _)| (i, py)).collect(), label_gap, plot.top, plot.bottom);
         for (i, py) in spread_at {
             let s = &self.series[i];
             let (_, _, v, px) = end_labels.iter().find(|e| e.0 == i).copied().unwrap_or((i, py, 0.0, plot.right));
             let c = Self::color(&s.key, theme).alpha(s.alpha);
             let name = match (s.key.as_str(), size.width < 480.0) {
-                ("exports", true) => "China sells",
-                ("imports", true) => "Russia sells",
+                ("exports", true) => "China’s sales",
+                ("imports", true) => "Russia’s sales",
                 ("total", true) => "Total",
                 (k, _) => series_name(k),
             };
