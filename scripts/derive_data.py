@@ -27,6 +27,7 @@ SOURCES = [
     ("transneft", "Transneft", "Transneft public figures", "company"),
     ("public-reports", "Public reports", "Public reports (press and official statements)", "press"),
     ("provincial-stats", "Heilongjiang statistics", "Heilongjiang provincial statistics as reported", "statistics"),
+    ("map-traced", "Natural Earth; routes traced", "Natural Earth (public domain) base map; pipelines and sea routes traced by hand for this project, with lengths computed from the traced lines (approximate)", "map"),
     ("nsr-admin", "NSR administration / CHNL", "Northern Sea Route administration and CHNL data as reported", "statistics"),
 ]
 

@@ -29,7 +29,8 @@ if [ -x ../shared/tools/seed-overlap ]; then
 fi
 
 if [ ${#failed[@]} -gt 0 ]; then
-  printf '\033[1;31m==> failed: %s\033[0m\n' "$(IFS=','; echo "${failed[*]}" | sed 's/,/, /g')"
+  printf '\033[1;31m==> failed:\033[0m\n'
+  printf '    %s\n' "${failed[@]}"
   exit 1
 fi
 say "all checks passed"

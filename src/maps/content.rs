@@ -420,5 +420,7 @@ pub(super) fn sources(m: &MapModel, data: &Dataset) -> Vec<String> {
             }
         }
     }
+    // Every map is drawn from the base map and the traced routes; distances come from them.
+    add("map-traced");
     ids
 }

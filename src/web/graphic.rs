@@ -52,7 +52,7 @@ pub fn Graphic(
     let _ = use_resize_observer(holder, move |entries, _| {
         if let Some(e) = entries.first() {
             let r = e.content_rect();
-            let next = Size { width: r.width().floor(), height: r.height().floor() };
+            let next = Size { width: r.width(), height: r.height() };
             if size.get_untracked() != next {
                 size.set(next);
             }
@@ -95,10 +95,12 @@ pub fn Graphic(
                 }
             };
             paint(&el, &scene, sz, th.background);
-            if document().body().and_then(|b| b.get_attribute("data-ready")).is_none() {
+            // The first chart on screen marks the page ready (tests and the report read this).
+            if let Some(body) = document().body().filter(|b| !b.has_attribute("data-ready")) {
                 if let Some(perf) = window().performance() {
                     let _ = perf.mark("first-chart");
                 }
+                let _ = body.set_attribute("data-ready", "true");
             }
             running
         }
@@ -186,6 +188,7 @@ pub fn Graphic(
             </div>
             <p class="graphic-description" aria-live=move || if inputs.live.get() { "polite" } else { "off" }>{description}</p>
             <p class="graphic-source">{source_line}</p>
+            <super::tools::GraphicTools chapter=chapter.clone() step=inputs.step models=models.clone() data=data.clone() geo=geo size=size.into() theme=theme.into() />
             <details class="graphic-data">
                 <summary>"Show the data"</summary>
                 {move || {

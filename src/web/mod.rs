@@ -2,10 +2,12 @@
 //! decides what a chart looks like; it loads, listens, tweens and paints.
 
 mod canvas;
+mod embed;
 mod graphic;
 mod load;
 mod page;
 mod scroll;
+mod tools;
 
 use leptos::prelude::*;
 
@@ -16,8 +18,13 @@ pub fn start() {
         el.remove();
     }
     let root = document().get_element_by_id("app").and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
-    match root {
-        Some(root) => leptos::mount::mount_to(root, page::App).forget(),
-        None => leptos::mount::mount_to_body(page::App),
+    // embed.html, `?g=<graphic>` or `?present=1`: one graphic alone (see web/embed.rs).
+    let loc = window().location();
+    let wants_embed = crate::embed::EmbedQuery::wants_embed_page(&loc.search().unwrap_or_default(), &loc.pathname().unwrap_or_default());
+    match (root, wants_embed) {
+        (Some(root), true) => leptos::mount::mount_to(root, embed::EmbedApp).forget(),
+        (None, true) => leptos::mount::mount_to_body(embed::EmbedApp),
+        (Some(root), false) => leptos::mount::mount_to(root, page::App).forget(),
+        (None, false) => leptos::mount::mount_to_body(page::App),
     }
 }

@@ -70,9 +70,9 @@ fn Explainer(story: Arc<Story>) -> impl IntoView {
     let total = ids.len().max(1);
     let reading = move || format!("{:.1}%", (active.index.get() as f64 + active.progress.get()) / total as f64 * 100.0);
 
-    // Mark the page ready once the data is in and the first graphic had a frame to draw.
+    // The first painted chart marks the page ready (graphic.rs); a failed load does it here.
     Effect::new(move |_| {
-        if matches!(loaded.get(), Loaded::Ready(..) | Loaded::Failed(_)) {
+        if matches!(loaded.get(), Loaded::Failed(_)) {
             request_animation_frame(|| {
                 if let Some(b) = document().body() {
                     let _ = b.set_attribute("data-ready", "true");

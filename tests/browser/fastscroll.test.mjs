@@ -27,9 +27,7 @@ test("jumping to the middle of the page activates the step at the reading line",
     await page.evaluate((top) => window.scrollTo({ top, behavior: "instant" }), target.top);
     const atLine = await h.stepAtReadingLine(page);
     assert.equal(atLine, target.id, "the scroll did not land the middle step on the reading line");
-    await page
-      .waitForFunction((id) => document.querySelector("#story").dataset.activeStep === id, target.id, { timeout: 3_000 })
-      .catch(() => {});
+    await h.becomesActive(page, target.id, 3_000); // then read the page as it is
     await h.settle(page);
     await h.sleep(300);
     const state = await page.evaluate(() => ({

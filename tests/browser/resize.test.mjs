@@ -23,9 +23,7 @@ test("desktop → phone → desktop keeps the active step and a crisp canvas", a
       await h.sleep(500);
       await h.settle(page);
       const atLine = await h.stepAtReadingLine(page);
-      await page
-        .waitForFunction((id) => document.querySelector("#story").dataset.activeStep === id, atLine, { timeout: 2_000 })
-        .catch(() => {});
+      await h.becomesActive(page, atLine, 2_000); // then read the page as it is
       const active = await h.activeStep(page);
       const info = await h.canvasInfo(page, active ?? atLine);
       await h.screenshot(page, `resize-${name}-${active}`);

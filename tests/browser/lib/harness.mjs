@@ -116,6 +116,7 @@ export async function openPage(browser, options = {}) {
   const { initScripts = [], ...contextOptions } = options;
   const context = await browser.newContext({ ...DESKTOP, ...contextOptions });
   await context.addInitScript(recorder);
+  await context.addInitScript(inkOf);
   for (const s of initScripts) await context.addInitScript(s);
   const page = await context.newPage();
   const errors = { console: [], page: [], http: [] };
@@ -162,16 +163,16 @@ export const stepIds = (page) =>
 export const activeStep = (page) =>
   page.evaluate(() => document.querySelector("#story")?.dataset.activeStep ?? null);
 
+/** Resolves true once `id` is the active step, false if it is not within `timeout`. */
+export const becomesActive = (page, id, timeout = 5_000) =>
+  page
+    .waitForFunction((id) => document.querySelector("#story")?.dataset.activeStep === id, id, { timeout })
+    .then(() => true, () => false);
+
 /** Waits until `id` is the active step, then until no tween runs. */
 export async function waitActive(page, id, timeout = 5_000) {
-  try {
-    await page.waitForFunction(
-      (id) => document.querySelector("#story")?.dataset.activeStep === id,
-      id,
-      { timeout },
-    );
-  } catch (e) {
-    throw new Error(`step "${id}" never became active; active is "${await activeStep(page)}"`, { cause: e });
+  if (!(await becomesActive(page, id, timeout))) {
+    throw new Error(`step "${id}" never became active; active is "${await activeStep(page)}"`);
   }
   await settle(page, timeout);
 }
@@ -224,6 +225,13 @@ export async function canvasHash(page, stepId) {
 export const canvasInfo = (page, stepId) =>
   page.evaluate((id) => {
     const c = document.getElementById(id)?.closest(".chapter")?.querySelector(".graphic canvas");
+    return window.__inkOf(c);
+  }, stepId);
+
+// In every page (init script): __inkOf(canvas) → sizes and the share of pixels that differ from the
+// top-left pixel. Lives in the page so init scripts (the moment of ready, first ink) can use it too.
+function inkOf() {
+  window.__inkOf = (c) => {
     if (!c) return null;
     const cs = getComputedStyle(c);
     const info = {
@@ -243,16 +251,22 @@ export const canvasInfo = (page, stepId) =>
       info.inked = differ / (px.length / 4);
     }
     return info;
-  }, stepId);
+  };
+}
 
-/** Backing store is CSS size × devicePixelRatio, to within a pixel of rounding. */
+/**
+ * Backing store is CSS size × devicePixelRatio, rounded either way: within one pixel of the exact
+ * product. (Multiplying an already-rounded CSS size, e.g. clientWidth × dpr, can miss by more.)
+ * ResizeObserver's device-pixel-content-box would be the ground truth, but under Playwright's
+ * deviceScaleFactor emulation it reports CSS pixels, so it cannot be used here.
+ */
 export function crispProblem(info) {
   if (!info) return "no canvas";
-  const w = Math.round(info.cssWidth * info.dpr);
-  const h = Math.round(info.cssHeight * info.dpr);
+  const w = info.cssWidth * info.dpr;
+  const h = info.cssHeight * info.dpr;
   if (!(info.cssWidth > 0 && info.cssHeight > 0)) return `canvas has no CSS size (${info.cssWidth}×${info.cssHeight})`;
-  if (Math.abs(info.width - w) > 1 || Math.abs(info.height - h) > 1) {
-    return `backing ${info.width}×${info.height}, expected ${w}×${h} (CSS ${info.cssWidth}×${info.cssHeight} × dpr ${info.dpr})`;
+  if (Math.abs(info.width - w) >= 1 || Math.abs(info.height - h) >= 1) {
+    return `backing ${info.width}×${info.height}, expected ${+w.toFixed(2)}×${+h.toFixed(2)} ± <1 (CSS ${info.cssWidth}×${info.cssHeight} × dpr ${info.dpr})`;
   }
   return null;
 }

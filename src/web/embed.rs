@@ -1,0 +1,293 @@
+//! The embed page (`embed.html?g=<graphic>&step=<step>…`) and present mode
+//! (`?present=1`): one chapter's graphic alone, driven by step controls and the keyboard
+//! instead of scrolling, reporting its height to the host page.
+//!
+//! Query parsing, fallbacks and the message formats live in `crate::embed` (native,
+//! tested); this file only wires them to the DOM.
+
+use super::graphic::{Graphic, GraphicInputs};
+use super::load;
+use crate::charts::{Model, Spec};
+use crate::data::Dataset;
+use crate::embed::{self as core, EmbedQuery, Target, ThemeChoice};
+use crate::maps::Geo;
+use crate::story::{engine, StepRef, Story};
+use gloo::utils::format::JsValueSerdeExt;
+use leptos::html;
+use leptos::prelude::*;
+use leptos_use_event_listener::use_event_listener;
+use leptos_use_preferences::{use_preferred_dark, use_prefers_reduced_motion};
+use leptos_use_resize_observer::use_resize_observer;
+use std::sync::Arc;
+use wasm_bindgen::{JsCast, JsValue};
+
+#[derive(Clone)]
+enum Loaded {
+    Loading,
+    Ready(Arc<Dataset>, Arc<Vec<Vec<Model>>>),
+    Failed(String),
+}
+
+fn mark_ready() {
+    request_animation_frame(|| {
+        if let Some(b) = document().body() {
+            let _ = b.set_attribute("data-ready", "true");
+        }
+    });
+}
+
+/// Posts the content height to the parent page in the three formats hosts listen for.
+fn post_height(graphic: &str, child_id: Option<&str>, height: f64) {
+    let Ok(Some(parent)) = window().parent() else { return };
+    // At the top level there is no host to tell.
+    if JsValue::from(parent.clone()) == JsValue::from(window()) {
+        return;
+    }
+    let px = core::height_px(height);
+    let (pym, dw, ours) = core::height_messages(graphic, child_id, px);
+    if let Some(m) = pym {
+        let _ = parent.post_message(&JsValue::from_str(&m), "*");
+    }
+    for json in [dw, ours] {
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(&json) {
+            if let Ok(obj) = JsValue::from_serde(&v) {
+                let _ = parent.post_message(&obj, "*");
+            }
+        }
+    }
+}
+
+#[component]
+pub fn EmbedApp() -> impl IntoView {
+    let loc = window().location();
+    let query = EmbedQuery::parse(&loc.search().unwrap_or_default());
+    let hash = loc.hash().unwrap_or_default();
+    let root_el = document().document_element();
+    if let Some(html) = &root_el {
+        let _ = html.class_list().add_1(if query.present { "present-mode" } else { "embed-mode" });
+        if let Some(t) = query.theme.attr() {
+            let _ = html.set_attribute("data-theme", t);
+        }
+    }
+    let story = match Story::bundled() {
+        Ok(s) => Arc::new(s),
+        Err(e) => {
+            mark_ready();
+            return view! { <div class="data-error" role="alert"><strong>"The story could not be read. "</strong>{e}</div> }.into_any();
+        }
+    };
+    match core::resolve(&story, &query, engine::hash_step_id(&hash)) {
+        Target::Graphic(at) => view! { <EmbedGraphic story=story query=query at=at /> }.into_any(),
+        Target::Unknown { asked, valid } => {
+            mark_ready();
+            let root = NodeRef::<html::Div>::new();
+            let child = query.child_id.clone();
+            let _ = use_resize_observer(root, move |_, _| {
+                if let Some(el) = root.get_untracked() {
+                    post_height("unknown", child.as_deref(), el.get_bounding_client_rect().height());
+                }
+            });
+            let shown: Option<String> = asked.map(|a| a.chars().take(60).collect());
+            view! {
+                <div class="embed-root embed-unknown" id="embed" node_ref=root data-graphic="">
+                    <p class="embed-message" role="alert">
+                        {match shown {
+                            Some(a) => view! { "There is no graphic called “"<code>{a}</code>"”. " }.into_any(),
+                            None => view! { "This page shows one graphic of the story; the address does not say which. " }.into_any(),
+                        }}
+                        "Use one of these ids as "<code>"g="</code>":"
+                    </p>
+                    <ul class="embed-valid-ids">
+                        {valid.into_iter().map(|id| view! { <li><code>{id}</code></li> }).collect_view()}
+                    </ul>
+                    <p><a href="index.html" target="_blank" rel="noopener">"Read the full story"</a></p>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+fn EmbedGraphic(story: Arc<Story>, query: EmbedQuery, at: StepRef) -> impl IntoView {
+    let present = query.present;
+    let (refs, start) = core::step_range(&story, at, present);
+    let refs = Arc::new(refs);
+    let count = refs.len();
+    let pos = RwSignal::new(start);
+    let current = {
+        let refs = refs.clone();
+        Memo::new(move |_| refs[pos.get().min(count - 1)])
+    };
+    let chapter_ix = Memo::new(move |_| current.get().chapter);
+    let step_id = {
+        let story = story.clone();
+        Memo::new(move |_| story.step(current.get()).map(|s| s.id.clone()).unwrap_or_default())
+    };
+    let graphic_id = {
+        let story = story.clone();
+        Memo::new(move |_| story.chapters[chapter_ix.get()].graphic.clone())
+    };
+
+    // Data and (when a map is among the steps) the map geometry.
+    let loaded = RwSignal::new(Loaded::Loading);
+    let geo: RwSignal<Option<Arc<Geo>>> = RwSignal::new(None);
+    {
+        let story = story.clone();
+        let needs_geo = refs.iter().any(|r| story.step(*r).is_some_and(|s| matches!(s.view, Spec::Map(_))));
+        leptos::task::spawn_local(async move {
+            let state = match load::dataset().await {
+                Ok(data) => match story.models(&data) {
+                    Ok(models) => Loaded::Ready(Arc::new(data), Arc::new(models)),
+                    Err(e) => Loaded::Failed(format!("The story refers to data that is not there: {e}")),
+                },
+                Err(e) => Loaded::Failed(e.to_string()),
+            };
+            let ok = matches!(state, Loaded::Ready(..));
+            loaded.set(state);
+            mark_ready();
+            if ok && needs_geo {
+                match load::geo().await {
+                    Ok(g) => geo.set(Some(Arc::new(g))),
+                    Err(e) => leptos::logging::warn!("map data: {e}"),
+                }
+            }
+        });
+    }
+
+    let dark = match query.theme {
+        ThemeChoice::Light => Signal::derive(|| false),
+        ThemeChoice::Dark => Signal::derive(|| true),
+        ThemeChoice::Auto => use_preferred_dark(),
+    };
+    let reduced_motion = use_prefers_reduced_motion();
+    let jump = RwSignal::new(false);
+
+    let go = move |i: isize| {
+        let next = i.clamp(0, count as isize - 1) as usize;
+        if next != pos.get_untracked() {
+            jump.set(false);
+            pos.set(next);
+        }
+    };
+    let step_by = move |d: isize| go(pos.get_untracked() as isize + d);
+
+    // Present mode keeps the address on the step, so a reload or a copied URL returns here.
+    if present {
+        Effect::new(move |_| {
+            let id = step_id.get();
+            if let Ok(h) = window().history() {
+                let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{id}")));
+            }
+        });
+    }
+
+    let _ = use_event_listener(document(), leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
+        if ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.default_prevented() {
+            return;
+        }
+        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if target.as_ref().is_some_and(|e| e.closest("textarea, input, select, dialog, summary").ok().flatten().is_some()) {
+            return;
+        }
+        let on_button = target.as_ref().is_some_and(|e| e.tag_name() == "BUTTON");
+        let key = ev.key();
+        let d: Option<isize> = match key.as_str() {
+            "ArrowRight" => Some(1),
+            "ArrowLeft" => Some(-1),
+            "ArrowDown" | "PageDown" if present => Some(1),
+            "ArrowUp" | "PageUp" if present => Some(-1),
+            " " if present && !on_button => Some(if ev.shift_key() { -1 } else { 1 }),
+            "Home" if present => Some(-(count as isize)),
+            "End" if present => Some(count as isize),
+            _ => None,
+        };
+        if let Some(d) = d {
+            ev.prevent_default();
+            step_by(d);
+        }
+    });
+
+    // Height reports: on load, resize and step changes the root's box changes.
+    let root = NodeRef::<html::Div>::new();
+    if !present {
+        let child = query.child_id.clone();
+        let _ = use_resize_observer(root, move |_, _| {
+            if let Some(el) = root.get_untracked() {
+                post_height(&graphic_id.get_untracked(), child.as_deref(), el.get_bounding_client_rect().height());
+            }
+        });
+    }
+
+    let graphic = {
+        let story = story.clone();
+        let refs = refs.clone();
+        move || {
+            let c = chapter_ix.get();
+            match loaded.get() {
+                Loaded::Ready(data, models) => {
+                    let refs = refs.clone();
+                    let step = Signal::derive(move || refs[pos.get().min(count - 1)].step);
+                    let inputs = GraphicInputs {
+                        step,
+                        progress: Signal::derive(|| 1.0),
+                        jump: jump.into(),
+                        live: Signal::derive(|| true),
+                        dark,
+                        reduced_motion,
+                    };
+                    view! { <Graphic chapter=story.chapters[c].clone() models=Arc::new(models[c].clone()) data=data geo=geo inputs=inputs /> }.into_any()
+                }
+                Loaded::Loading => view! { <div class="graphic graphic-loading"><p>"Loading the data…"</p></div> }.into_any(),
+                Loaded::Failed(msg) => view! { <div class="graphic graphic-failed" role="alert"><p>"This graphic needs the dataset, which could not be loaded: "{msg}</p></div> }.into_any(),
+            }
+        }
+    };
+
+    let caption = {
+        let story = story.clone();
+        move || {
+            let paragraphs: Vec<String> = story.step(current.get()).map(|s| s.paragraphs().map(str::to_string).collect()).unwrap_or_default();
+            paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()
+        }
+    };
+    let counter = move || {
+        let n = pos.get() + 1;
+        if present {
+            format!("{n} / {count}")
+        } else {
+            format!("Step {n} of {count}")
+        }
+    };
+    let story_link = move || core::story_path(&step_id.get());
+    let controls = query.controls || present;
+
+    let on_stage_click = move |ev: web_sys::MouseEvent| {
+        if !present {
+            return;
+        }
+        let interactive = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| e.closest("button, a, summary, details, dialog, textarea, input").ok().flatten().is_some());
+        if !interactive {
+            step_by(if ev.shift_key() { -1 } else { 1 });
+        }
+    };
+
+    view! {
+        <div class=if present { "embed-root present-root" } else { "embed-root" } id="embed" node_ref=root data-graphic=move || graphic_id.get() data-step=move || step_id.get()>
+            <div class="embed-stage" on:click=on_stage_click>{graphic}</div>
+            {present.then(|| view! { <div class="present-caption" aria-live="polite">{caption}</div> })}
+            {controls.then(|| view! {
+                <nav class="embed-controls" aria-label="Steps">
+                    <button type="button" class="embed-prev" on:click=move |_| step_by(-1) prop:disabled=move || { pos.get() == 0 } aria-label="Previous step">"← Previous"</button>
+                    <span class="embed-counter" aria-live="polite">{counter}</span>
+                    <button type="button" class="embed-next" on:click=move |_| step_by(1) prop:disabled=move || { pos.get() + 1 >= count } aria-label="Next step">"Next →"</button>
+                </nav>
+            })}
+            <p class="embed-story-link"><a href=story_link target="_blank" rel="noopener">"Read the full story"</a></p>
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,219 @@
+//! The row of tools under every graphic: embed code, the data as CSV, PNG and SVG of
+//! the current state with title and source burned in, and a link to this view.
+//! Everything is built from the current step's model; nothing reaches inner_html.
+
+use crate::charts::draw::draw;
+use crate::charts::scene::Size;
+use crate::charts::theme::Theme;
+use crate::charts::{Ctx, Model};
+use crate::data::Dataset;
+use crate::embed;
+use crate::maps::Geo;
+use crate::story::Chapter;
+use gloo::utils::format::JsValueSerdeExt;
+use leptos::html;
+use leptos::prelude::*;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use std::sync::Arc;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The site's base URL (the page's directory, ending in '/').
+pub fn site_base() -> String {
+    let href = window().location().href().unwrap_or_default();
+    web_sys::Url::new_with_base("./", &href).map(|u| u.href()).unwrap_or_default()
+}
+
+/// An absolute URL for a path relative to the site.
+pub fn site_url(path: &str) -> String {
+    let href = window().location().href().unwrap_or_default();
+    web_sys::Url::new_with_base(path, &href).map(|u| u.href()).unwrap_or_else(|_| path.to_string())
+}
+
+/// Copies `text`; resolves to whether the clipboard took it.
+pub async fn copy_text(text: String) -> bool {
+    let cb = window().navigator().clipboard();
+    if AsRef::<JsValue>::as_ref(&cb).is_undefined() || !window().is_secure_context() {
+        return false;
+    }
+    leptos::__reexports::wasm_bindgen_futures::JsFuture::from(cb.write_text(&text)).await.is_ok()
+}
+
+fn click_download(href: &str, name: &str) {
+    let Ok(a) = document().create_element("a") else { return };
+    let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() else { return };
+    a.set_href(href);
+    a.set_download(name);
+    a.set_hidden(true);
+    if let Some(body) = document().body() {
+        let _ = body.append_child(&a);
+        a.click();
+        let _ = body.remove_child(&a);
+    }
+}
+
+/// Downloads `text` as a file through a Blob URL.
+pub fn download_text(text: &str, mime: &str, name: &str) {
+    let Ok(parts) = JsValue::from_serde(&[text]) else { return };
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    click_download(&url, name);
+    // Revoke once the click has been handled.
+    set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, std::time::Duration::from_secs(2));
+}
+
+#[component]
+pub fn GraphicTools(
+    chapter: Chapter,
+    step: Signal<usize>,
+    models: Arc<Vec<Model>>,
+    data: Arc<Dataset>,
+    geo: RwSignal<Option<Arc<Geo>>>,
+    size: Signal<Size>,
+    theme: Signal<Theme>,
+) -> impl IntoView {
+    let dialog = NodeRef::<html::Dialog>::new();
+    let code_box = NodeRef::<html::Textarea>::new();
+    let status = RwSignal::new(String::new());
+    let n = models.len().max(1);
+    let step_ids: Arc<Vec<String>> = Arc::new(chapter.steps.iter().map(|s| s.id.clone()).collect());
+    let step_id = {
+        let ids = step_ids.clone();
+        Signal::derive(move || ids.get(step.get().min(n - 1)).cloned().unwrap_or_default())
+    };
+    let graphic = chapter.graphic.clone();
+    let title = chapter.graphic_title.clone();
+    let say = move |s: &str| status.set(s.to_string());
+
+    let embed_code = {
+        let (graphic, title) = (graphic.clone(), title.clone());
+        move || {
+            let h = embed::height_px(size.get().height + 260.0).clamp(420, 900);
+            embed::embed_code(&site_base(), &graphic, &step_id.get(), &title, h)
+        }
+    };
+
+    let open_embed = move |_| {
+        if let Some(d) = dialog.get_untracked() {
+            let _ = d.show_modal();
+            if let Some(t) = code_box.get_untracked() {
+                t.select();
+            }
+        }
+    };
+    let close_embed = move |_| {
+        if let Some(d) = dialog.get_untracked() {
+            d.close();
+        }
+    };
+    let copy_embed = {
+        let code = embed_code.clone();
+        move |_| {
+            let text = code();
+            leptos::task::spawn_local(async move {
+                if copy_text(text).await {
+                    say("Embed code copied");
+                } else {
+                    if let Some(t) = code_box.get_untracked() {
+                        t.select();
+                    }
+                    say("Select the code and copy it (Ctrl+C / ⌘C)");
+                }
+            });
+        }
+    };
+
+    let current = {
+        let models = models.clone();
+        move || models[step.get_untracked().min(models.len() - 1)].clone()
+    };
+
+    let get_csv = {
+        let (current, data, graphic) = (current.clone(), data.clone(), graphic.clone());
+        move |_| {
+            let csv = current().table(&data).to_csv();
+            // A byte-order mark so spreadsheet programs read the text as UTF-8.
+            download_text(&format!("\u{feff}{csv}"), "text/csv;charset=utf-8", &embed::file_name(&graphic, &step_id.get_untracked(), "csv"));
+            say("CSV downloaded");
+        }
+    };
+
+    let chart_size = move || {
+        let s = size.get_untracked();
+        if s.width < 10.0 || s.height < 10.0 {
+            Size { width: 800.0, height: 450.0 }
+        } else {
+            s
+        }
+    };
+
+    let get_svg = {
+        let (current, data, graphic, title) = (current.clone(), data.clone(), graphic.clone(), title.clone());
+        move |_| {
+            let geo = geo.get_untracked();
+            let ctx = Ctx { data: &data, geo: geo.as_deref() };
+            let svg = embed::export_svg(&current(), ctx, chart_size(), &theme.get_untracked(), &title);
+            download_text(&svg, "image/svg+xml", &embed::file_name(&graphic, &step_id.get_untracked(), "svg"));
+            say("SVG downloaded");
+        }
+    };
+
+    let get_png = {
+        let (current, data, graphic, title) = (current.clone(), data.clone(), graphic.clone(), title.clone());
+        move |_| {
+            let geo = geo.get_untracked();
+            let ctx = Ctx { data: &data, geo: geo.as_deref() };
+            let th = theme.get_untracked();
+            let (scene, full) = embed::export_scene(&current(), ctx, chart_size(), &th, &title);
+            let scale = 2.0;
+            let Ok(el) = document().create_element("canvas") else { return };
+            let Ok(canvas) = el.dyn_into::<web_sys::HtmlCanvasElement>() else { return };
+            canvas.set_width((full.width * scale).round() as u32);
+            canvas.set_height((full.height * scale).round() as u32);
+            if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
+                let area = backend.into_drawing_area();
+                if draw(&area, &scene, th.background, scale).is_err() {
+                    say("The image could not be drawn");
+                    return;
+                }
+            }
+            if let Ok(url) = canvas.to_data_url_with_type("image/png") {
+                click_download(&url, &embed::file_name(&graphic, &step_id.get_untracked(), "png"));
+                say("PNG downloaded");
+            }
+        }
+    };
+
+    let copy_link = move |_| {
+        let url = site_url(&embed::story_path(&step_id.get_untracked()));
+        leptos::task::spawn_local(async move {
+            if copy_text(url.clone()).await {
+                say("Link copied");
+            } else {
+                say(&format!("Link: {url}"));
+            }
+        });
+    };
+
+    view! {
+        <div class="graphic-tools" role="group" aria-label="Share and download">
+            <button type="button" class="tool" data-tool="embed" on:click=open_embed>"Embed"</button>
+            <button type="button" class="tool" data-tool="csv" on:click=get_csv>"Get the data"</button>
+            <button type="button" class="tool" data-tool="png" on:click=get_png>"PNG"</button>
+            <button type="button" class="tool" data-tool="svg" on:click=get_svg>"SVG"</button>
+            <button type="button" class="tool" data-tool="link" on:click=copy_link>"Copy link to this view"</button>
+            <span class="tool-status" role="status" aria-live="polite">{move || status.get()}</span>
+            <dialog class="embed-dialog" node_ref=dialog aria-label="Embed this graphic">
+                <p class="embed-dialog-title">"Embed this graphic"</p>
+                <p class="embed-dialog-help">"Paste this into your page. The optional script keeps the frame as tall as its content."</p>
+                <textarea class="embed-code" node_ref=code_box readonly rows="5" aria-label="Embed code" prop:value=embed_code></textarea>
+                <div class="embed-dialog-actions">
+                    <button type="button" class="tool" data-tool="copy-embed" on:click=copy_embed>"Copy"</button>
+                    <button type="button" class="tool" on:click=close_embed>"Close"</button>
+                </div>
+            </dialog>
+        </div>
+    }
+}

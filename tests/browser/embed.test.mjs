@@ -1,0 +1,246 @@
+// Embeds: host pages (pym.js, a Datawrapper-style listener, our resize.js) size the iframe to the
+// embed's content; garbage in the query gives a fallback; the tools export what is drawn; present
+// mode steps with the keyboard; a copied step link opens that step.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+import * as h from "./lib/harness.mjs";
+
+const site = h.useSite();
+// The host pages are served from their own origin, as on a real third-party site.
+const HOSTS = fileURLToPath(new URL(".", import.meta.url));
+let hosts;
+before(async () => {
+  hosts = await h.serve(HOSTS);
+});
+after(async () => {
+  await hosts?.close();
+});
+
+const hostUrl = (fixture, embed) =>
+  `${hosts.url}fixtures/${fixture}.html?site=${encodeURIComponent(site.url)}&embed=${encodeURIComponent(embed)}`;
+
+async function embedFrame(page) {
+  for (let i = 0; i < 100; i++) {
+    const f = page.frames().find((f) => f.url().includes("embed.html"));
+    if (f) return f;
+    await h.sleep(100);
+  }
+  throw new Error("no embed frame");
+}
+
+/** Waits until the iframe's height equals the embed's content height (±2 px); returns both. */
+async function heightsAgree(page, frame, iframeSel, timeout = 5_000) {
+  const t0 = Date.now();
+  let last;
+  while (Date.now() - t0 < timeout) {
+    const content = await frame.evaluate(() => document.getElementById("embed")?.getBoundingClientRect().height ?? -1);
+    const box = await page.evaluate((sel) => document.querySelector(sel).getBoundingClientRect().height, iframeSel);
+    last = { content, box };
+    if (content > 50 && Math.abs(content - box) <= 2) return last;
+    await h.sleep(100);
+  }
+  throw new Error(`iframe height never matched the content: ${JSON.stringify(last)}`);
+}
+
+async function checkHost(fixture, iframeSel) {
+  const { context, page, errors } = await h.openPage(site.browser, { viewport: { width: 900, height: 800 } });
+  try {
+    await page.goto(hostUrl(fixture, "g=trade&step=boom-record&childId=chart"));
+    const frame = await embedFrame(page);
+    await frame.waitForFunction(() => document.body.dataset.ready === "true", null, { timeout: h.READY_TIMEOUT });
+    const first = await heightsAgree(page, frame, iframeSel);
+
+    // Narrower host: the canvas height follows the width, the frame follows the content.
+    await page.setViewportSize({ width: 420, height: 800 });
+    const narrow = await heightsAgree(page, frame, iframeSel);
+    assert.notEqual(Math.round(narrow.content), Math.round(first.content), "resizing should change the content height");
+
+    // A step change (and opening the data table, which always grows the content).
+    await frame.click(".embed-next");
+    await frame.waitForFunction(() => document.getElementById("embed").dataset.step === "boom-split");
+    await heightsAgree(page, frame, iframeSel);
+    await frame.click(".graphic-data summary");
+    const opened = await heightsAgree(page, frame, iframeSel);
+    assert.ok(opened.content > narrow.content + 50, `data table should make it taller: ${JSON.stringify(opened)}`);
+
+    assert.deepEqual(errors.page, []);
+    assert.deepEqual(errors.console, []);
+    return { first, narrow, opened };
+  } finally {
+    await context.close();
+  }
+}
+
+test("pym.js parent sizes the iframe to the embed's content", async () => {
+  await checkHost("pym", "#chart iframe");
+});
+
+test("a Datawrapper-style listener sizes the iframe to the embed's content", async () => {
+  await checkHost("datawrapper", "#frame");
+});
+
+test("our resize.js sizes the iframe and ignores other frames and messages", async () => {
+  await checkHost("resize", "#frame");
+  const { context, page } = await h.openPage(site.browser);
+  try {
+    await page.goto(hostUrl("resize", "g=trade"));
+    const frame = await embedFrame(page);
+    await frame.waitForFunction(() => document.body.dataset.ready === "true", null, { timeout: h.READY_TIMEOUT });
+    await heightsAgree(page, frame, "#frame");
+    // Forged messages: from the wrong source, with extra keys, or with a string height.
+    const before = await page.evaluate(() => document.getElementById("frame").getBoundingClientRect().height);
+    await page.evaluate(() => {
+      window.postMessage({ "explainer-height": { id: "trade", height: 99 } }, "*");
+    });
+    await frame.evaluate(() => {
+      parent.postMessage({ "explainer-height": { id: "trade", height: 77, extra: 1 } }, "*");
+      parent.postMessage({ "explainer-height": { id: "trade", height: "55" } }, "*");
+      parent.postMessage({ "explainer-height": { id: "<b>", height: 66 } }, "*");
+    });
+    await h.sleep(300);
+    const after = await page.evaluate(() => ({
+      frame: document.getElementById("frame").getBoundingClientRect().height,
+      other: document.getElementById("other").getBoundingClientRect().height,
+    }));
+    assert.equal(after.frame, before);
+    assert.equal(after.other, 123);
+  } finally {
+    await context.close();
+  }
+});
+
+test("garbage in the query string gives a fallback, never an error page", async () => {
+  const cases = [
+    ["embed.html?g=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&step=zzz&theme=%22%3E", { unknown: true }],
+    ["embed.html", { unknown: true }],
+    ["embed.html?g=trade&step=%3Cscript%3E&theme=purple&controls=banana&childId=%22x", { step: "boom-decade", theme: null }],
+    ["embed.html?g=trade&step=lopsided-gap&theme=dark", { step: "boom-decade", theme: "dark" }],
+    ["embed.html?g=shares&step=lopsided-gap&theme=light&controls=0", { step: "lopsided-gap", theme: "light", noControls: true }],
+  ];
+  for (const [path, want] of cases) {
+    const { context, page, errors } = await h.openPage(site.browser);
+    try {
+      await h.gotoReady(page, site.url + path);
+      const state = await page.evaluate(() => ({
+        unknown: !!document.querySelector(".embed-unknown"),
+        ids: [...document.querySelectorAll(".embed-valid-ids code")].map((c) => c.textContent),
+        imgs: document.querySelectorAll("img").length,
+        step: document.getElementById("embed")?.dataset.step ?? null,
+        theme: document.documentElement.getAttribute("data-theme"),
+        controls: !!document.querySelector(".embed-controls"),
+        canvas: !!document.querySelector("#embed canvas"),
+      }));
+      if (want.unknown) {
+        assert.ok(state.unknown, `${path}: ${JSON.stringify(state)}`);
+        assert.ok(state.ids.includes("trade"), `${path}: valid ids listed`);
+        assert.equal(state.imgs, 0, "the URL never becomes markup");
+      } else {
+        assert.equal(state.step, want.step, path);
+        assert.equal(state.theme, want.theme, path);
+        assert.equal(state.controls, !want.noControls, path);
+        assert.ok(state.canvas, path);
+      }
+      assert.deepEqual(errors.page, [], path);
+      assert.deepEqual(errors.console, [], path);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test("arrow keys step the embed; the CSV download has the rows the graphic shows", async () => {
+  const { context, page, errors } = await h.openPage(site.browser, { acceptDownloads: true });
+  try {
+    await h.gotoReady(page, site.url + "embed.html?g=trade&step=boom-decade");
+    await page.keyboard.press("ArrowRight");
+    await page.waitForFunction(() => document.getElementById("embed").dataset.step === "boom-record");
+    assert.equal((await page.textContent(".embed-counter")).trim(), "Step 2 of 4");
+    await page.keyboard.press("ArrowLeft");
+    await page.waitForFunction(() => document.getElementById("embed").dataset.step === "boom-decade");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    await page.waitForFunction(() => document.getElementById("embed").dataset.step === "boom-split");
+    await h.settle(page);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-tool=csv]")]);
+    assert.equal(download.suggestedFilename(), "china-russia-trade-boom-split.csv");
+    const stream = await download.createReadStream();
+    let csv = "";
+    for await (const chunk of stream) csv += chunk;
+    const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const table = await page.evaluate(() => ({
+      head: [...document.querySelectorAll(".graphic-data thead th")].map((t) => t.textContent),
+      rows: [...document.querySelectorAll(".graphic-data tbody tr")].map((r) => [...r.cells].map((c) => c.textContent)),
+    }));
+    assert.equal(lines[0], table.head.join(","));
+    assert.equal(lines.length - 1, table.rows.length);
+    assert.deepEqual(lines.slice(1).map((l) => l.split(",")[0]), table.rows.map((r) => r[0]));
+
+    for (const tool of ["svg", "png"]) {
+      const [d] = await Promise.all([page.waitForEvent("download"), page.click(`[data-tool=${tool}]`)]);
+      assert.equal(d.suggestedFilename(), `china-russia-trade-boom-split.${tool}`);
+    }
+    assert.deepEqual(errors.page, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("present mode steps across chapters with the keyboard and clicks", async () => {
+  const { context, page, errors } = await h.openPage(site.browser);
+  try {
+    await h.gotoReady(page, site.url + "index.html?present=1#boom-cooling");
+    const state = () =>
+      page.evaluate(() => ({
+        step: document.getElementById("embed").dataset.step,
+        counter: document.querySelector(".embed-counter").textContent,
+        caption: document.querySelector(".present-caption").textContent.length,
+        hash: location.hash,
+      }));
+    let s = await state();
+    assert.equal(s.step, "boom-cooling");
+    assert.match(s.counter, /^4 \/ \d+$/);
+    assert.ok(s.caption > 40);
+    await page.keyboard.press("ArrowRight");
+    await page.waitForFunction(() => document.getElementById("embed").dataset.step === "lopsided-russia");
+    s = await state();
+    assert.match(s.counter, /^5 \/ /);
+    assert.equal(s.hash, "#lopsided-russia");
+    assert.equal(await page.textContent(".graphic-title"), await page.evaluate(() => document.querySelector(".graphic-title").textContent));
+    await page.keyboard.press("ArrowLeft");
+    await page.waitForFunction(() => document.getElementById("embed").dataset.step === "boom-cooling");
+    await page.click(".embed-stage canvas");
+    await page.waitForFunction(() => document.getElementById("embed").dataset.step === "lopsided-russia");
+    await page.keyboard.press("Home");
+    await page.waitForFunction(() => document.getElementById("embed").dataset.step === "boom-decade");
+    await h.screenshot(page, "present-mode");
+    assert.deepEqual(errors.page, []);
+    assert.deepEqual(errors.console, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a copied step link opens the story at that step", async () => {
+  const { context, page, errors } = await h.openPage(site.browser);
+  try {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: site.url.replace(/\/$/, "") });
+    await h.gotoReady(page, site.url + "embed.html?g=shares&step=lopsided-china");
+    await page.click("[data-tool=link]");
+    await page.waitForFunction(() => document.querySelector(".tool-status")?.textContent.includes("copied"));
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(link, site.url + "index.html#lopsided-china");
+    await h.gotoReady(page, link);
+    await h.waitActive(page, "lopsided-china");
+
+    // The embed dialog offers iframe code for this view.
+    await h.gotoReady(page, site.url + "embed.html?g=shares&step=lopsided-china");
+    await page.click("[data-tool=embed]");
+    const code = await page.inputValue(".embed-code");
+    assert.ok(code.includes(`src="${site.url}embed.html?g=shares&amp;step=lopsided-china"`), code);
+    assert.ok(code.includes("data-explainer-embed") && code.includes("resize.js"), code);
+    assert.deepEqual(errors.page, []);
+  } finally {
+    await context.close();
+  }
+});
