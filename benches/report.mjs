@@ -19,7 +19,9 @@ async function* files(dir) {
 }
 
 async function sizes() {
-  const groups = { total: zero(), wasm: zero(), js: zero(), css: zero(), data: zero(), geo: zero(), other: zero() };
+  // `page`: what a reader's browser fetches for the story, i.e. all but the social-card images,
+  // embed.html (a copy of index.html for embeds) and resize.js (for host pages).
+  const groups = { total: zero(), page: zero(), wasm: zero(), js: zero(), css: zero(), data: zero(), geo: zero(), previews: zero(), other: zero() };
   for await (const path of files(h.DIST)) {
     const buf = await readFile(path);
     const s = {
@@ -33,8 +35,10 @@ async function sizes() {
       : rel.endsWith(".css") ? "css"
       : rel.startsWith("geo/") ? "geo"
       : rel.startsWith("data/") ? "data"
+      : rel.startsWith("previews/") ? "previews"
       : "other";
     add(groups.total, s);
+    if (group !== "previews" && rel !== "embed.html" && rel !== "resize.js") add(groups.page, s);
     add(groups[group], s);
   }
   return groups;
@@ -131,8 +135,9 @@ await h.requireDist();
 const g = await sizes();
 const share = (part) => `${((100 * part.brotli) / g.total.brotli).toFixed(0)} % of brotli`;
 console.log(`\nSite weight (${h.DIST}, ${g.total.files} files)`);
-console.log(`  whole site   raw ${kb(g.total.raw).padStart(9)}   gzip ${kb(g.total.gzip).padStart(9)}   brotli ${kb(g.total.brotli).padStart(9)}   budget ≤ ${BUDGET.brotliKB} KB brotli${verdict(g.total.brotli / 1024, BUDGET.brotliKB)}`);
-for (const [name, label] of [["wasm", ".wasm"], ["js", "JS glue"], ["css", "CSS"], ["geo", "geo/"], ["data", "data/"], ["other", "other"]]) {
+console.log(`  whole dist/  raw ${kb(g.total.raw).padStart(9)}   gzip ${kb(g.total.gzip).padStart(9)}   brotli ${kb(g.total.brotli).padStart(9)}`);
+console.log(`  story page   raw ${kb(g.page.raw).padStart(9)}   gzip ${kb(g.page.gzip).padStart(9)}   brotli ${kb(g.page.brotli).padStart(9)}   budget ≤ ${BUDGET.brotliKB} KB brotli over the wire${verdict(g.page.brotli / 1024, BUDGET.brotliKB)}`);
+for (const [name, label] of [["wasm", ".wasm"], ["js", "JS glue"], ["css", "CSS"], ["geo", "geo/"], ["data", "data/"], ["previews", "previews/"], ["other", "other"]]) {
   const p = g[name];
   if (!p.files) continue;
   console.log(`  ${label.padEnd(12)} raw ${kb(p.raw).padStart(9)}   gzip ${kb(p.gzip).padStart(9)}   brotli ${kb(p.brotli).padStart(9)}   ${share(p)}`);

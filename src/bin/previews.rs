@@ -1,10 +1,8 @@
 //! Renders each chapter's first step, with its title and source, to
-//! `assets/previews/<chapter>.svg` for social-card (Open Graph) images:
-//! `cargo run --bin previews`. Native only; in a wasm build `main` does nothing.
-//!
-//! These are SVG because the project has no rasteriser; most social sites want PNG or
-//! JPEG for og:image, so a PNG step (e.g. `rsvg-convert`) is still needed before
-//! linking them from index.html.
+//! `assets/previews/<chapter>.png` (1200×630) for social-card (Open Graph) images:
+//! `cargo run --features previews --bin previews`. The chart code draws the SVG, as it does
+//! for the SVG download; resvg rasterises it with the machine's sans-serif font (DejaVu Sans
+//! on Debian). Native only; in a wasm build `main` does nothing.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -27,6 +25,10 @@ fn main() {
     let chart = Size { width: 1200.0, height: 630.0 - explainer::embed::HEADER - explainer::embed::FOOTER };
     let out = root.join("assets/previews");
     std::fs::create_dir_all(&out).expect("create assets/previews");
+    let mut fonts = resvg::usvg::fontdb::Database::new();
+    fonts.load_system_fonts();
+    fonts.set_sans_serif_family("DejaVu Sans");
+    let fonts = std::sync::Arc::new(fonts);
     for chapter in &story.chapters {
         let model = match chapter.steps[0].view.model(&data) {
             Ok(m) => m,
@@ -36,10 +38,21 @@ fn main() {
             }
         };
         let svg = explainer::embed::export_svg(&model, ctx, chart, &theme, &chapter.graphic_title);
-        let path = out.join(format!("{}.svg", chapter.id));
-        std::fs::write(&path, svg).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let path = out.join(format!("{}.png", chapter.id));
+        std::fs::write(&path, rasterise(&svg, &fonts)).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         println!("{}", path.display());
     }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn rasterise(svg: &str, fonts: &std::sync::Arc<resvg::usvg::fontdb::Database>) -> Vec<u8> {
+    use resvg::{tiny_skia, usvg};
+    let options = usvg::Options { fontdb: fonts.clone(), ..usvg::Options::default() };
+    let tree = usvg::Tree::from_str(svg, &options).unwrap_or_else(|e| panic!("our SVG does not parse: {e}"));
+    let size = tree.size().to_int_size();
+    let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height()).expect("non-empty image");
+    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    pixmap.encode_png().expect("PNG encoding")
 }
 
 #[cfg(target_arch = "wasm32")]

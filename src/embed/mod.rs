@@ -273,6 +273,11 @@ pub fn embed_path(graphic: &str, step: &str) -> String {
     format!("embed.html?g={graphic}&step={step}")
 }
 
+/// Present mode (projector view) opened at one step, relative to the site root.
+pub fn present_path(step: &str) -> String {
+    format!("embed.html?present=1&step={step}")
+}
+
 /// The story at one step, relative to the site root.
 pub fn story_path(step: &str) -> String {
     format!("index.html#{step}")

@@ -8,8 +8,11 @@ use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
+/// The device pixel ratio, below 1 too (a zoomed-out page): the backing store then has
+/// fewer pixels than CSS pixels, one per device pixel, so nothing is resampled.
 pub fn dpr() -> f64 {
-    window().device_pixel_ratio().max(1.0)
+    let d = window().device_pixel_ratio();
+    if d.is_finite() && d > 0.0 { d } else { 1.0 }
 }
 
 pub fn paint(canvas: &HtmlCanvasElement, scene: &Scene, size: Size, background: Rgba) {

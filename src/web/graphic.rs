@@ -59,6 +59,15 @@ pub fn Graphic(
         }
     });
 
+    // Browser zoom or a move to another screen changes the ratio, not always the CSS size.
+    let dpr = RwSignal::new(super::canvas::dpr());
+    let _ = leptos_use_event_listener::use_event_listener(window(), leptos::ev::resize, move |_| {
+        let d = super::canvas::dpr();
+        if d != dpr.get_untracked() {
+            dpr.set(d);
+        }
+    });
+
     let theme = Memo::new(move |_| if inputs.dark.get() { Theme::dark() } else { Theme::light() });
     let painter = Rc::new(RefCell::new(Painter { shown: None, tween: None, running: false }));
 
@@ -144,12 +153,13 @@ pub fn Graphic(
             step
         });
     }
-    // Size, theme, progress (maps only) and the map geometry arriving repaint in place.
+    // Size, pixel ratio, theme, progress (maps only) and the map geometry arriving repaint in place.
     {
         let (painter, paint_frame, models) = (painter.clone(), paint_frame.clone(), models.clone());
         let uses_progress = models.iter().any(|m| matches!(m, Model::Map(_)));
         Effect::new(move |_| {
             size.track();
+            dpr.track();
             theme.track();
             geo.track();
             if uses_progress {

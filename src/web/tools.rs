@@ -204,6 +204,7 @@ pub fn GraphicTools(
             <button type="button" class="tool" data-tool="png" on:click=get_png>"PNG"</button>
             <button type="button" class="tool" data-tool="svg" on:click=get_svg>"SVG"</button>
             <button type="button" class="tool" data-tool="link" on:click=copy_link>"Copy link to this view"</button>
+            <a class="tool" data-tool="present" href=move || embed::present_path(&step_id.get())>"Present"</a>
             <span class="tool-status" role="status" aria-live="polite">{move || status.get()}</span>
             <dialog class="embed-dialog" node_ref=dialog aria-label="Embed this graphic">
                 <p class="embed-dialog-title">"Embed this graphic"</p>
