@@ -3,6 +3,9 @@
 //! `cargo run --features previews --bin previews`. The chart code draws the SVG, as it does
 //! for the SVG download; resvg rasterises it with the machine's sans-serif font (DejaVu Sans
 //! on Debian). Native only; in a wasm build `main` does nothing.
+//!
+//! `… --bin previews -- <step-id> <width>x<height> [dark] [out.png]` renders one step at one
+//! size instead (a quick look at a chart without a browser).
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -29,6 +32,19 @@ fn main() {
     fonts.load_system_fonts();
     fonts.set_sans_serif_family("DejaVu Sans");
     let fonts = std::sync::Arc::new(fonts);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(id) = args.first() {
+        let at = story.find_step(id).unwrap_or_else(|| panic!("no step {id}"));
+        let chapter = &story.chapters[at.chapter];
+        let (w, h) = args.get(1).and_then(|s| s.split_once('x')).map(|(w, h)| (w.parse().unwrap(), h.parse().unwrap())).unwrap_or((800.0, 450.0));
+        let theme = if args.iter().any(|a| a == "dark") { Theme::dark() } else { Theme::light() };
+        let model = chapter.steps[at.step].view.model(&data).unwrap_or_else(|e| panic!("{e}"));
+        let svg = explainer::embed::export_svg(&model, ctx, Size { width: w, height: h }, &theme, &chapter.graphic_title);
+        let path = args.iter().find(|a| a.ends_with(".png")).cloned().unwrap_or_else(|| format!("/tmp/{id}.png"));
+        std::fs::write(&path, rasterise(&svg, &fonts)).unwrap_or_else(|e| panic!("{path}: {e}"));
+        println!("{path}");
+        return;
+    }
     for chapter in &story.chapters {
         let model = match chapter.steps[0].view.model(&data) {
             Ok(m) => m,

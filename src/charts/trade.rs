@@ -210,7 +210,8 @@ impl TradeModel {
 
     pub fn scene(&self, data: &Dataset, size: Size, theme: &Theme) -> Scene {
         let mut scene = Scene::default();
-        let panel_w = if size.width < 480.0 { 96.0 } else { 150.0 } * self.panel_alpha;
+        let narrow = size.width < 480.0;
+        let panel_w = if narrow { 112.0 } else { 150.0 } * self.panel_alpha;
         let label_w = if size.width < 480.0 { 78.0 } else { 128.0 };
         let plot = Plot::inside(size, 54.0, 36.0, label_w + panel_w, 30.0);
         let x = Linear::new((self.x0, self.x1), (plot.left, plot.right));
@@ -308,15 +309,19 @@ impl TradeModel {
                 let p = (x.map(l.year as f64), y.map(value(row, &s.key)));
                 let c = Self::color(&s.key, theme).alpha(l.alpha * s.alpha);
                 scene.push(Shape::Circle { center: p, radius: 4.0, fill: theme.background.alpha(l.alpha), stroke: Some(c) });
-                scene.push(Shape::Text { at: (p.0, p.1 - 9.0), text: format::usd_bn(value(row, &s.key)), size: theme.font - 1.0, color: c, h: HAnchor::Center, v: VAnchor::Bottom, bold: true });
+                // At the left edge the label starts at the point, clear of the y-axis labels.
+                let (lx, h) = if p.0 - plot.left < 24.0 { (p.0 + 3.0, HAnchor::Left) } else { (p.0, HAnchor::Center) };
+                scene.push(Shape::Text { at: (lx, p.1 - 9.0), text: format::usd_bn(value(row, &s.key)), size: theme.font - 1.0, color: c, h, v: VAnchor::Bottom, bold: true });
             }
         }
 
         if let (Some(p), true) = (&self.panel, self.panel_alpha > 0.01) {
             let a = self.panel_alpha;
-            let x0 = plot.right + label_w + 8.0;
             let bar_w = (panel_w - 24.0) / 2.0;
-            scene.push(Shape::Text { at: (x0, plot.top - 16.0), text: "Same months, year on year".into(), size: theme.font - 2.0, color: theme.muted.alpha(a), h: HAnchor::Left, v: VAnchor::Middle, bold: false });
+            // Anchored to the right edge: the plot's margins shrink on phones, the panel does not.
+            let x0 = size.width - 4.0 - (2.0 * bar_w + 8.0);
+            let heading = if narrow { "Year on year" } else { "Same months, year on year" };
+            scene.push(Shape::Text { at: (size.width - 4.0, plot.top - 16.0), text: heading.into(), size: theme.font - 2.0, color: theme.muted.alpha(a), h: HAnchor::Right, v: VAnchor::Middle, bold: false });
             for (k, (label, v, c)) in [(&p.label_before, p.before, theme.muted), (&p.label_now, p.now, theme.total)].into_iter().enumerate() {
                 let bx = x0 + k as f64 * (bar_w + 8.0);
                 scene.push(Shape::Rect { x0: bx, y0: y.map(v), x1: bx + bar_w, y1: plot.bottom, fill: c.alpha(a * 0.85) });

@@ -26,6 +26,17 @@ pub fn reading_line(viewport_height: f64) -> f64 {
     viewport_height * if viewport_height < 500.0 { 0.4 } else { 0.55 }
 }
 
+/// How far to scroll (CSS px, from where the page is) to bring a step to the reading line
+/// for a jump (deep link, key): its top just past the line and then, as long as the line
+/// stays inside the step, further until the chapter's sticky graphic has stuck.
+/// `unstuck_by` is how far the graphic's column now sits below its sticky position.
+pub fn jump_delta(step_top: f64, step_bottom: f64, line: f64, unstuck_by: f64) -> f64 {
+    let to_line = step_top - line + 2.0;
+    // Past this the line would leave the step (keep a margin for rounding).
+    let room = (step_bottom - line - 24.0 - to_line).max(0.0);
+    to_line + (unstuck_by - to_line).clamp(0.0, room)
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Key {
     Next,
@@ -147,6 +158,19 @@ mod tests {
         assert_eq!(transition_ms(true, false), 0.0);
         assert_eq!(transition_ms(false, true), 0.0);
         assert!(transition_ms(false, false) >= 400.0);
+    }
+
+    #[test]
+    fn jumps_bring_the_step_to_the_line_and_the_graphic_to_its_sticky_place() {
+        // Step 1000..1800 below the top, line at 440: the top goes just past the line.
+        assert_eq!(jump_delta(1000.0, 1800.0, 440.0, 0.0), 562.0);
+        // The graphic's column is 700 px below its sticky place: scroll 700, the line is
+        // still inside the step.
+        assert_eq!(jump_delta(1000.0, 1800.0, 440.0, 700.0), 700.0);
+        // A short step: scroll only as far as keeps the line inside it.
+        assert_eq!(jump_delta(1000.0, 1200.0, 440.0, 2000.0), 1200.0 - 440.0 - 24.0);
+        // Never less than bringing the top to the line.
+        assert_eq!(jump_delta(1000.0, 1010.0, 440.0, 2000.0), 562.0);
     }
 
     #[test]

@@ -33,10 +33,27 @@ fn now() -> f64 {
     window().performance().map(|p| p.now()).unwrap_or(0.0)
 }
 
-/// Scrolls so that step `i`'s top sits just past the reading line.
+/// How far the step's chapter graphic is below its sticky place (0 once stuck).
+fn graphic_unstuck_by(step: &web_sys::HtmlElement) -> f64 {
+    let Some(slot) = step.closest(".scrolly").ok().flatten().and_then(|s| s.query_selector(".graphic-slot").ok().flatten()) else { return 0.0 };
+    let sticky_top = window()
+        .get_computed_style(&slot)
+        .ok()
+        .flatten()
+        .and_then(|st| st.get_property_value("top").ok())
+        .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+        .unwrap_or(0.0);
+    // The slot is its column's first child: the column's top is where the slot would be unstuck.
+    let column_top = slot.parent_element().map(|p| p.get_bounding_client_rect().top()).unwrap_or(0.0);
+    (column_top - sticky_top).max(0.0)
+}
+
+/// Scrolls step `i` to the reading line, with its chapter's graphic in place (see
+/// `engine::jump_delta`).
 fn scroll_to_step(el: &web_sys::HtmlElement, smooth: bool) {
-    let top = el.get_bounding_client_rect().top();
-    let y = window().scroll_y().unwrap_or(0.0) + top - engine::reading_line(viewport_height()) + 2.0;
+    let r = el.get_bounding_client_rect();
+    let delta = engine::jump_delta(r.top(), r.bottom(), engine::reading_line(viewport_height()), graphic_unstuck_by(el));
+    let y = window().scroll_y().unwrap_or(0.0) + delta;
     let opts = web_sys::ScrollToOptions::new();
     opts.set_top(y.max(0.0));
     opts.set_behavior(if smooth { web_sys::ScrollBehavior::Smooth } else { web_sys::ScrollBehavior::Instant });
@@ -114,11 +131,29 @@ pub fn use_active_step(step_ids: Rc<Vec<String>>, reduced_motion: Signal<bool>) 
     let _ = use_event_listener_with_options(window(), leptos::ev::scroll, move |_| s(), passive.clone());
     let s = schedule.clone();
     let _ = use_event_listener_with_options(window(), leptos::ev::resize, move |_| s(), passive);
+    // A deep link stays pinned to its step while the page is still settling (the data and
+    // graphics arriving change heights above it): for a few seconds, or until the reader
+    // scrolls, taps or types. (step, until)
+    let pin: Rc<Cell<Option<(usize, f64)>>> = Rc::new(Cell::new(None));
+    for ev in ["wheel", "touchstart", "mousedown", "keydown"] {
+        let pin = pin.clone();
+        let opts = UseEventListenerOptions::default().passive(true);
+        let _ = use_event_listener_with_options(window(), leptos::ev::Custom::<web_sys::Event>::new(ev), move |_| pin.set(None), opts);
+    }
+
     // Reflows that are not window resizes (fonts arriving, zoom, images) move steps too.
     let s = schedule.clone();
     if let Some(body) = document().body() {
         let body: web_sys::Element = body.into();
-        let _ = use_resize_observer(body, move |_, _| s());
+        let (pin, lock) = (pin.clone(), lock.clone());
+        let _ = use_resize_observer(body, move |_, _| {
+            let pinned = pin.get().filter(|&(_, until)| now() < until).map(|(i, _)| i);
+            if let Some(el) = pinned.and_then(|i| step_elements().get(i).cloned().map(|e| (i, e))) {
+                lock.set(Some((el.0, now() + 300.0)));
+                scroll_to_step(&el.1, false);
+            }
+            s()
+        });
     }
 
     let go_to = {
@@ -169,11 +204,17 @@ pub fn use_active_step(step_ids: Rc<Vec<String>>, reduced_motion: Signal<bool>) 
     });
 
     // Start: once the steps are in the DOM, honour a deep link, then follow the scroll.
+    // The hash always names the active step, so a reload lands on it through the deep link;
+    // the browser's own scroll restoration would land later, wherever the old layout had it.
+    if let Ok(h) = window().history() {
+        let _ = h.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+    }
     let (go, ids) = (go_to, step_ids);
     request_animation_frame(move || {
         let hash = window().location().hash().unwrap_or_default();
         if let Some(i) = engine::hash_step_id(&hash).and_then(|id| ids.iter().position(|s| s == id)) {
             go(i, true);
+            pin.set(Some((i, now() + 4000.0)));
         }
         ready.set(true);
         check();

@@ -1,8 +1,9 @@
 // A look-at-it tool, not a test: screenshots every step of the built dist/ (opened by its deep
 // link) at desktop and phone width, light and dark, plus the embed page of every chapter, and
-// lays them out as contact sheets in artifacts/gallery/sheet-*.png.
+// lays them out as contact sheets in artifacts/gallery/sheet-*.png and page-*.png.
 //
 //   node gallery.mjs [filter]     (filter: only step ids containing it)
+//   ONLY=phone node gallery.mjs   (only the configurations whose name contains it)
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as h from "./lib/harness.mjs";
@@ -22,7 +23,7 @@ const server = await h.serve();
 const browser = await h.launch();
 const sheets = {};
 try {
-  for (const [name, options] of CONFIGS) {
+  for (const [name, options] of CONFIGS.filter(([n]) => n.includes(process.env.ONLY ?? ""))) {
     const { context, page, errors } = await h.openPage(browser, options);
     await h.gotoReady(page, server.url);
     const ids = (await h.stepIds(page)).filter((id) => id.includes(filter));
@@ -39,18 +40,25 @@ try {
     for (const e of [...errors.console, ...errors.page]) console.error(`${name}: ${e}`);
     await context.close();
   }
-  // Contact sheets: one per configuration, four (desktop) or six (phone) shots per row.
+  // Contact sheets: every shot of a configuration on one page, and pages of four (desktop) or
+  // six (phone) shots big enough to read.
   const page = await browser.newPage({ viewport: { width: 2400, height: 800 } });
-  for (const [name, shots] of Object.entries(sheets)) {
-    const cols = name.startsWith("phone") ? 8 : 4;
+  const sheet = async (file, shots, cols) => {
     const html = `<style>body{margin:0;font:14px sans-serif;display:grid;grid-template-columns:repeat(${cols},1fr);gap:6px;background:#888}
       figure{margin:0}img{width:100%;display:block}figcaption{background:#fff;padding:2px 4px}</style>
       ${shots.map(([id, f]) => `<figure><img src="${f}"><figcaption>${id}</figcaption></figure>`).join("")}`;
-    const sheet = join(OUT, `sheet-${name}.html`);
-    await writeFile(sheet, html);
-    await page.goto(`file://${sheet}`);
+    await writeFile(join(OUT, `${file}.html`), html);
+    await page.goto(`file://${join(OUT, `${file}.html`)}`);
     await page.waitForLoadState("load");
-    await page.screenshot({ path: join(OUT, `sheet-${name}.png`), fullPage: true });
+    await page.screenshot({ path: join(OUT, `${file}.png`), fullPage: true });
+  };
+  for (const [name, shots] of Object.entries(sheets)) {
+    const phone = name.startsWith("phone");
+    await sheet(`sheet-${name}`, shots, phone ? 8 : 4);
+    const per = phone ? 6 : 4;
+    for (let k = 0; k * per < shots.length; k++) {
+      await sheet(`page-${name}-${String(k + 1).padStart(2, "0")}`, shots.slice(k * per, (k + 1) * per), phone ? 6 : 2);
+    }
     console.log(`${join(OUT, `sheet-${name}.png`)} (${shots.length} shots)`);
   }
 } finally {

@@ -131,3 +131,25 @@ test("inside an iframe that scrolls on its own, scrolling and keys drive the ste
     await context.close();
   }
 });
+
+test("a reload lands on the step the reader was at, at the reading line", async () => {
+  const { context, page, errors } = await h.openPage(site.browser, { ...h.PHONE, deviceScaleFactor: 1 });
+  try {
+    await h.gotoReady(page, site.url);
+    const ids = await h.stepIds(page);
+    for (const id of [ids[6], ids[Math.floor(ids.length / 2)]]) {
+      await h.scrollToStep(page, id);
+      await h.waitActive(page, id);
+      assert.equal(new URL(page.url()).hash, `#${id}`, "the hash follows the active step");
+      await page.reload();
+      await h.waitReady(page);
+      await h.sleep(500);
+      assert.equal(await h.activeStep(page), id, "active step after the reload");
+      assert.equal(await h.stepAtReadingLine(page), id, "step at the reading line after the reload");
+    }
+    assert.deepEqual(errors.page, [], "uncaught page errors");
+    assert.deepEqual(errors.console, [], "console errors");
+  } finally {
+    await context.close();
+  }
+});

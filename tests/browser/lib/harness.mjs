@@ -192,12 +192,13 @@ export const scrollToStep = (page, id) =>
   }, id);
 
 /**
- * The step the reading line (viewport centre) is in; when the line falls between two steps, the
- * last step above it; above the first step, the first step.
+ * The step the reading line is in; when the line falls between two steps, the last step above
+ * it; above the first step, the first step. The line is where story::engine::reading_line puts
+ * it: 55 % down the viewport, 40 % on screens under 500 px tall.
  */
 export const stepAtReadingLine = (page) =>
   page.evaluate(() => {
-    const line = window.innerHeight / 2;
+    const line = window.innerHeight * (window.innerHeight < 500 ? 0.4 : 0.55);
     const steps = [...document.querySelectorAll(".step[data-step]")];
     let passed = steps[0]?.dataset.step ?? null;
     for (const s of steps) {
