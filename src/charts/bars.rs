@@ -122,7 +122,10 @@ impl BarsModel {
 
     pub fn scene(&self, size: Size, theme: &Theme) -> Scene {
         let mut scene = Scene::default();
-        let plot = Plot::inside(size, 12.0, 40.0, 70.0, 16.0);
+        let mut plot = Plot::inside(size, 12.0, 40.0, 70.0, 16.0);
+        // Room on the right for the longest value label (bold, so a little wider).
+        let value_room = self.bars.iter().map(|b| super::frame::text_width(&b.value_text, theme.font) * 1.08).fold(0.0, f64::max) + 10.0;
+        plot.right = (size.width - value_room).max(plot.left + 40.0);
         if !self.caption.is_empty() {
             scene.push(Shape::Text { at: (plot.left, 16.0), text: self.caption.clone(), size: theme.font, color: theme.muted, h: HAnchor::Left, v: VAnchor::Middle, bold: true });
         }

@@ -101,7 +101,7 @@ pub fn legend(scene: &mut Scene, at: (f64, f64), items: &[(String, Rgba)], max_w
 /// Measuring in the browser forces a page layout per label; an estimate is enough to
 /// keep labels apart.
 pub fn text_width(text: &str, size: f64) -> f64 {
-    text.chars().count() as f64 * size * 0.55
+    text.chars().count() as f64 * size * 0.56
 }
 
 /// Greedy wrap of a label to lines no wider than `width`.

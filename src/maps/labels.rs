@@ -27,9 +27,8 @@ impl Rect {
 }
 
 /// Estimated width of a line of text in px.
-pub fn text_width(text: &str, size: f64) -> f64 {
-    text.chars().count() as f64 * size * 0.56
-}
+/// The same estimate the charts use, so map and chart labels are measured alike.
+pub use crate::charts::frame::text_width;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Label {
