@@ -56,6 +56,10 @@ fn resolving_falls_back_instead_of_failing() {
         t => panic!("{t:?}"),
     }
     assert!(matches!(at(""), Target::Unknown { asked: None, .. }));
+    // The chapter's id names its graphic too; a step id alone names its graphic.
+    assert_eq!(at("g=boom&step=boom-split"), Target::Graphic(StepRef { chapter: trade, step: 2 }));
+    assert_eq!(at("step=lopsided-gap"), Target::Graphic(s.find_step("lopsided-gap").unwrap()));
+    assert!(matches!(at("step=bogus"), Target::Unknown { asked: None, .. }));
     // Present mode without a graphic: anywhere in the story, hash or step.
     let gap = s.find_step("lopsided-gap").unwrap();
     assert_eq!(resolve(&s, &EmbedQuery::parse("present=1"), Some("lopsided-gap")), Target::Graphic(gap));

@@ -159,7 +159,8 @@ pub enum Target {
 pub fn resolve(story: &Story, q: &EmbedQuery, hash_step: Option<&str>) -> Target {
     let step_id = q.step.as_deref().or(hash_step);
     match q.graphic.as_deref() {
-        Some(g) => match story.chapter_by_graphic(g) {
+        // A chapter id names its graphic too (`g=boom` as well as `g=trade`).
+        Some(g) => match story.chapter_by_graphic(g).or_else(|| story.chapters.iter().position(|c| c.id == g)) {
             Some(c) => {
                 let step = step_id
                     .and_then(|id| story.chapters[c].steps.iter().position(|s| s.id == id))
@@ -169,6 +170,8 @@ pub fn resolve(story: &Story, q: &EmbedQuery, hash_step: Option<&str>) -> Target
             None => Target::Unknown { asked: Some(g.to_string()), valid: graphic_ids(story) },
         },
         None if q.present => Target::Graphic(step_id.and_then(|id| story.find_step(id)).unwrap_or(StepRef { chapter: 0, step: 0 })),
+        // A step id alone is enough: it belongs to one graphic.
+        None if step_id.and_then(|id| story.find_step(id)).is_some() => Target::Graphic(step_id.and_then(|id| story.find_step(id)).unwrap()),
         None => Target::Unknown { asked: None, valid: graphic_ids(story) },
     }
 }

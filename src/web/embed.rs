@@ -98,7 +98,7 @@ pub fn EmbedApp() -> impl IntoView {
                         "Use one of these ids as "<code>"g="</code>":"
                     </p>
                     <ul class="embed-valid-ids">
-                        {valid.into_iter().map(|id| view! { <li><code>{id}</code></li> }).collect_view()}
+                        {valid.into_iter().map(|id| view! { <li><a href=format!("embed.html?g={id}")><code>{id.clone()}</code></a></li> }).collect_view()}
                     </ul>
                     <p><a href="index.html" target="_blank" rel="noopener">"Read the full story"</a></p>
                 </div>

@@ -244,3 +244,39 @@ test("a copied step link opens the story at that step", async () => {
     await context.close();
   }
 });
+
+test("an embed at phone width shows title, takeaway, graphic, the whole description, source and a link back", async () => {
+  const { context, page, errors } = await h.openPage(site.browser, { ...h.PHONE, deviceScaleFactor: 2 });
+  try {
+    // A chapter id names its graphic as well as the graphic id does.
+    await page.goto(`${site.url}embed.html?g=china-sells&step=china-sells-dual-use`);
+    await h.waitReady(page);
+    const parts = await page.evaluate(() => {
+      const shown = (sel) => {
+        const el = document.querySelector(sel);
+        if (!el) return null;
+        const r = el.getBoundingClientRect();
+        return { visible: r.width > 0 && r.height > 0, clipped: el.scrollHeight > el.clientHeight + 1, text: el.textContent.trim() };
+      };
+      return {
+        graphic: document.querySelector(".graphic[data-graphic]")?.dataset.graphic,
+        title: shown(".graphic-title"),
+        takeaway: shown(".graphic-takeaway"),
+        description: shown(".graphic-description"),
+        source: shown(".graphic-source"),
+        back: document.querySelector(".embed-story-link a, a[href*='index.html#']")?.getAttribute("href"),
+      };
+    });
+    await h.screenshot(page, "embed-phone-parts", { fullPage: true });
+    assert.equal(parts.graphic, "goods");
+    for (const k of ["title", "takeaway", "description", "source"]) {
+      assert.ok(parts[k]?.visible && parts[k].text, `${k} not shown: ${JSON.stringify(parts[k])}`);
+    }
+    assert.ok(!parts.description.clipped, "the description is cut short");
+    assert.match(parts.back ?? "", /index\.html#china-sells-dual-use$/, "link back to the step in the story");
+    assert.deepEqual(errors.page, [], "uncaught page errors");
+    assert.deepEqual(errors.console, [], "console errors");
+  } finally {
+    await context.close();
+  }
+});
