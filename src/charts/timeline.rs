@@ -95,7 +95,10 @@ impl TimelineModel {
     pub fn scene(&self, size: Size, theme: &Theme) -> Scene {
         let mut scene = Scene::default();
         let narrow = size.width < 480.0;
-        let plot = Plot::inside(size, if narrow { 12.0 } else { 84.0 }, 16.0, 16.0, 30.0);
+        let lane_font = theme.font - if narrow { 2.5 } else { 2.0 };
+        // Lane names sit left of the lanes, clear of the dots, at every width.
+        let names_w = CATEGORIES.iter().map(|c| super::frame::text_width(c, lane_font)).fold(0.0, f64::max);
+        let plot = Plot::inside(size, names_w + 14.0, 16.0, 16.0, 30.0);
         let x = Linear::new((self.x0, self.x1), (plot.left, plot.right));
         // Lanes take the lower part; labels of focused events go above.
         let lanes_top = plot.top + plot.height() * 0.45;
@@ -103,14 +106,13 @@ impl TimelineModel {
         for (i, c) in CATEGORIES.iter().enumerate() {
             let y = lanes_top + (i as f64 + 0.5) * lane_h;
             scene.push(Shape::line(vec![(plot.left, y), (plot.right, y)], theme.grid, 1.0));
-            let label_at = if narrow { (plot.left, y - lane_h * 0.5 + 1.0) } else { (plot.left - 8.0, y) };
             scene.push(Shape::Text {
-                at: label_at,
+                at: (plot.left - 8.0, y),
                 text: c.to_string(),
-                size: theme.font - 2.0,
+                size: lane_font,
                 color: theme.categorical[i],
-                h: if narrow { HAnchor::Left } else { HAnchor::Right },
-                v: if narrow { VAnchor::Top } else { VAnchor::Middle },
+                h: HAnchor::Right,
+                v: VAnchor::Middle,
                 bold: false,
             });
         }
