@@ -49,6 +49,17 @@ impl Shape {
     pub fn text(at: (f64, f64), text: impl Into<String>, size: f64, color: Rgba) -> Self {
         Shape::Text { at, text: text.into(), size, color, h: HAnchor::Left, v: VAnchor::Middle, bold: false }
     }
+    /// Pushes a text with a halo in `background` under it (eight offset copies), so it
+    /// stays legible over lines and routes. Other shapes are pushed as they are.
+    pub fn push_with_halo(self, scene: &mut Scene, background: Rgba) {
+        if let Shape::Text { at, text, size, color, h, v, bold } = &self {
+            let halo = background.alpha(0.85 * color.3);
+            for (dx, dy) in [(-1.0, 0.0), (1.0, 0.0), (0.0, -1.0), (0.0, 1.0), (-0.7, -0.7), (0.7, 0.7), (-0.7, 0.7), (0.7, -0.7)] {
+                scene.push(Shape::Text { at: (at.0 + dx, at.1 + dy), text: text.clone(), size: *size, color: halo, h: *h, v: *v, bold: *bold });
+            }
+        }
+        scene.push(self);
+    }
     pub fn line(points: Vec<(f64, f64)>, color: Rgba, width: f64) -> Self {
         Shape::Line { points, color, width, dashed: false }
     }

@@ -311,7 +311,8 @@ impl TradeModel {
                 scene.push(Shape::Circle { center: p, radius: 4.0, fill: theme.background.alpha(l.alpha), stroke: Some(c) });
                 // At the left edge the label starts at the point, clear of the y-axis labels.
                 let (lx, h) = if p.0 - plot.left < 24.0 { (p.0 + 3.0, HAnchor::Left) } else { (p.0, HAnchor::Center) };
-                scene.push(Shape::Text { at: (lx, p.1 - 9.0), text: format::usd_bn(value(row, &s.key)), size: theme.font - 1.0, color: c, h, v: VAnchor::Bottom, bold: true });
+                Shape::Text { at: (lx, p.1 - 9.0), text: format::usd_bn(value(row, &s.key)), size: theme.font - 1.0, color: c, h, v: VAnchor::Bottom, bold: true }
+                    .push_with_halo(&mut scene, theme.background);
             }
         }
 

@@ -272,19 +272,7 @@ pub(super) fn scene(m: &MapModel, geo: Option<&Geo>, data: &Dataset, progress: f
         for (i, line) in l.lines.iter().enumerate() {
             let size = if i == 0 { l.size } else { small };
             // A halo in the background colour keeps the label legible over routes and borders.
-            let at = (pl.at.0, pl.at.1 + i as f64 * pl.line_height);
-            for (dx, dy) in [(-1.0, 0.0), (1.0, 0.0), (0.0, -1.0), (0.0, 1.0), (-0.7, -0.7), (0.7, 0.7), (-0.7, 0.7), (0.7, -0.7)] {
-                s.push(Shape::Text {
-                    at: (at.0 + dx, at.1 + dy),
-                    text: line.clone(),
-                    size,
-                    color: theme.background.alpha(0.85),
-                    h: pl.h,
-                    v: VAnchor::Middle,
-                    bold: bold && i == 0,
-                });
-            }
-            s.push(Shape::Text {
+            Shape::Text {
                 at: (pl.at.0, pl.at.1 + i as f64 * pl.line_height),
                 text: line.clone(),
                 size,
@@ -292,7 +280,8 @@ pub(super) fn scene(m: &MapModel, geo: Option<&Geo>, data: &Dataset, progress: f
                 h: pl.h,
                 v: VAnchor::Middle,
                 bold: bold && i == 0,
-            });
+            }
+            .push_with_halo(&mut s, theme.background);
         }
     }
     s
