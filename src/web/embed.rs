@@ -135,8 +135,10 @@ fn EmbedGraphic(story: Arc<Story>, query: EmbedQuery, at: StepRef) -> impl IntoV
     {
         let story = story.clone();
         let needs_geo = refs.iter().any(|r| story.step(*r).is_some_and(|s| matches!(s.view, Spec::Map(_))));
+        let data_pending = load::start_dataset();
+        let geo_pending = needs_geo.then(load::start_geo);
         leptos::task::spawn_local(async move {
-            let state = match load::dataset().await {
+            let state = match load::dataset(data_pending).await {
                 Ok(data) => match story.models(&data) {
                     Ok(models) => Loaded::Ready(Arc::new(data), Arc::new(models)),
                     Err(e) => Loaded::Failed(format!("The story refers to data that is not there: {e}")),
@@ -146,8 +148,8 @@ fn EmbedGraphic(story: Arc<Story>, query: EmbedQuery, at: StepRef) -> impl IntoV
             let ok = matches!(state, Loaded::Ready(..));
             loaded.set(state);
             mark_ready();
-            if ok && needs_geo {
-                match load::geo().await {
+            if let Some(pending) = geo_pending.filter(|_| ok) {
+                match load::geo(pending).await {
                     Ok(g) => geo.set(Some(Arc::new(g))),
                     Err(e) => leptos::logging::warn!("map data: {e}"),
                 }

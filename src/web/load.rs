@@ -1,20 +1,50 @@
 //! Fetches the dataset files and the map geometry that `dist/` serves next to the page.
+//!
+//! `start_*` issue the requests at once (window.fetch returns a promise synchronously), so the
+//! network runs while the page is being built; the async halves wait for the answers and parse.
 
 use crate::data::{DataError, Dataset, FILES};
 use crate::maps::{Geo, GEO_FILE};
-use gloo::net::http::Request;
+use leptos::prelude::window;
+use leptos::__reexports::wasm_bindgen_futures::JsFuture;
+use wasm_bindgen::JsCast;
 
-async fn fetch_text(path: &str) -> Result<String, DataError> {
-    let resp = Request::get(path).send().await.map_err(|e| DataError::new(path, None, None, format!("could not be fetched ({e})")))?;
-    if !resp.ok() {
-        return Err(DataError::new(path.trim_start_matches("data/"), None, None, format!("the file is missing (HTTP {})", resp.status())));
-    }
-    resp.text().await.map_err(|e| DataError::new(path, None, None, e.to_string()))
+/// A request in flight: the file's name (as errors name it) and the fetch promise.
+pub struct Pending {
+    name: String,
+    promise: js_sys::Promise,
 }
 
-pub async fn dataset() -> Result<Dataset, DataError> {
-    let fetches = FILES.iter().map(|f| fetch_text_named(f));
-    let texts = futures::future::join_all(fetches).await;
+fn start(path: &str, name: &str) -> Pending {
+    Pending { name: name.to_string(), promise: window().fetch_with_str(path) }
+}
+
+impl Pending {
+    async fn text(self) -> Result<String, DataError> {
+        let err = |msg: String| DataError::new(&self.name, None, None, msg);
+        let resp = JsFuture::from(self.promise).await.map_err(|e| err(format!("could not be fetched ({})", js_text(&e))))?;
+        let resp: web_sys::Response = resp.dyn_into().map_err(|_| err("could not be fetched".into()))?;
+        if !resp.ok() {
+            return Err(err(format!("the file is missing (HTTP {})", resp.status())));
+        }
+        let text = resp.text().map_err(|e| err(js_text(&e)))?;
+        let text = JsFuture::from(text).await.map_err(|e| err(js_text(&e)))?;
+        text.as_string().ok_or_else(|| err("is not text".into()))
+    }
+}
+
+fn js_text(v: &wasm_bindgen::JsValue) -> String {
+    v.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| v.as_string()).unwrap_or_else(|| "network error".into())
+}
+
+/// Starts fetching every dataset file.
+pub fn start_dataset() -> Vec<Pending> {
+    FILES.iter().map(|f| start(&format!("data/{f}"), f)).collect()
+}
+
+/// Waits for the dataset files and parses them; the first failure is reported.
+pub async fn dataset(pending: Vec<Pending>) -> Result<Dataset, DataError> {
+    let texts = futures::future::join_all(pending.into_iter().map(Pending::text)).await;
     let mut files = Vec::new();
     for (name, text) in FILES.iter().zip(texts) {
         files.push((*name, text?));
@@ -23,14 +53,10 @@ pub async fn dataset() -> Result<Dataset, DataError> {
     Dataset::parse(&refs)
 }
 
-async fn fetch_text_named(file: &str) -> Result<String, DataError> {
-    fetch_text(&format!("data/{file}")).await.map_err(|mut e| {
-        e.file = file.to_string();
-        e
-    })
+pub fn start_geo() -> Pending {
+    start(GEO_FILE, GEO_FILE)
 }
 
-pub async fn geo() -> Result<Geo, DataError> {
-    let text = fetch_text(GEO_FILE).await?;
-    Geo::parse(&text)
+pub async fn geo(pending: Pending) -> Result<Geo, DataError> {
+    Geo::parse(&pending.text().await?)
 }

@@ -40,10 +40,13 @@ fn Explainer(story: Arc<Story>) -> impl IntoView {
     mark("app-start");
     let loaded = RwSignal::new(Loaded::Loading);
     let geo: RwSignal<Option<Arc<Geo>>> = RwSignal::new(None);
-    // The map geometry loads beside the dataset, not after it; maps draw once it is in.
+    // The requests go out now, while the page below is still being built; the map geometry
+    // loads beside the dataset, not after it, and maps draw once it is in.
+    let data_pending = load::start_dataset();
     if story.chapters.iter().flat_map(|c| &c.steps).any(|s| matches!(s.view, crate::charts::Spec::Map(_))) {
+        let geo_pending = load::start_geo();
         leptos::task::spawn_local(async move {
-            match load::geo().await {
+            match load::geo(geo_pending).await {
                 Ok(g) => geo.set(Some(Arc::new(g))),
                 Err(e) => leptos::logging::warn!("map data: {e}"),
             }
@@ -52,7 +55,7 @@ fn Explainer(story: Arc<Story>) -> impl IntoView {
     {
         let story = story.clone();
         leptos::task::spawn_local(async move {
-            let result = load::dataset().await;
+            let result = load::dataset(data_pending).await;
             mark("data-parsed");
             let state = match result {
                 Ok(data) => match story.models(&data) {
