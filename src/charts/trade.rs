@@ -221,6 +221,8 @@ impl TradeModel {
 
         // Event rules behind the data, labels stacked so neighbours do not collide.
         let mut taken: Vec<(f64, f64)> = Vec::new();
+        // (x0, y0, x1, y1) of each event label, so value labels can keep clear of them.
+        let mut event_boxes: Vec<(f64, f64, f64, f64)> = Vec::new();
         for e in &self.events {
             if e.when < self.x0 - 0.01 || e.when > self.x1 + 0.01 || e.alpha <= 0.01 {
                 continue;
@@ -236,6 +238,8 @@ impl TradeModel {
                 if right_room > width + 8.0 { (HAnchor::Left, px + 4.0, (px, px + width + 4.0)) } else { (HAnchor::Right, px - 4.0, (px - width - 4.0, px)) };
             let row = taken.iter().filter(|&&(a, b)| a < span.1 && span.0 < b).count().min(2) as f64;
             taken.push(span);
+            let y_top = plot.top + 8.0 + row * 2.6 * (size_t + 2.0);
+            event_boxes.push((span.0, y_top, span.1, y_top + lines.len() as f64 * (size_t + 2.0)));
             for (i, l) in lines.iter().enumerate() {
                 scene.push(Shape::Text {
                     at: (x_text, plot.top + 8.0 + (row * 2.6 + i as f64) * (size_t + 2.0)),
@@ -271,20 +275,25 @@ impl TradeModel {
             }
             scene.push(Shape::line(pts, c, if s.key == "total" { 2.5 } else { 2.25 }));
         }
-        // Each end label is a value line plus a one- or two-line name.
-        let label_gap = (theme.font + 1.0) * if size.width < 480.0 { 2.2 } else { 3.2 } + 4.0;
-        let spread_at = spread(end_labels.iter().map(|&(i, py, _, _)| (i, py)).collect(), label_gap, plot.top, plot.bottom);
-        for (i, py) in spread_at {
-            let s = &self.series[i];
-            let (_, _, v, px) = end_labels.iter().find(|e| e.0 == i).copied().unwrap_or((i, py, 0.0, plot.right));
-            let c = Self::color(&s.key, theme).alpha(s.alpha);
-            let name = match (s.key.as_str(), size.width < 480.0) {
+        // Each end label is a value line plus its name, wrapped to the label column; labels are
+        // spread apart by the tallest one.
+        let name_lines = |key: &str| {
+            let name = match (key, size.width < 480.0) {
                 ("exports", true) => "China’s sales",
                 ("imports", true) => "Russia’s sales",
                 ("total", true) => "Total",
                 (k, _) => series_name(k),
             };
-            let lines = wrap(name, theme.font - 1.0, label_w - 10.0);
+            wrap(name, theme.font - 1.0, label_w - 10.0)
+        };
+        let most_lines = end_labels.iter().map(|e| name_lines(&self.series[e.0].key).len()).max().unwrap_or(1);
+        let label_gap = (theme.font + 1.0) * (1 + most_lines) as f64 + 6.0;
+        let spread_at = spread(end_labels.iter().map(|&(i, py, _, _)| (i, py)).collect(), label_gap, plot.top, plot.bottom);
+        for (i, py) in spread_at {
+            let s = &self.series[i];
+            let (_, _, v, px) = end_labels.iter().find(|e| e.0 == i).copied().unwrap_or((i, py, 0.0, plot.right));
+            let c = Self::color(&s.key, theme).alpha(s.alpha);
+            let lines = name_lines(&s.key);
             let top = py - (lines.len() as f64) * (theme.font + 1.0) / 2.0 - 6.0;
             scene.push(Shape::Text { at: (px + 8.0, top), text: format::usd_bn(v), size: theme.font, color: c, h: HAnchor::Left, v: VAnchor::Middle, bold: true });
             for (k, l) in lines.iter().enumerate() {
@@ -311,7 +320,14 @@ impl TradeModel {
                 scene.push(Shape::Circle { center: p, radius: 4.0, fill: theme.background.alpha(l.alpha), stroke: Some(c) });
                 // At the left edge the label starts at the point, clear of the y-axis labels.
                 let (lx, h) = if p.0 - plot.left < 24.0 { (p.0 + 3.0, HAnchor::Left) } else { (p.0, HAnchor::Center) };
-                Shape::Text { at: (lx, p.1 - 9.0), text: format::usd_bn(value(row, &s.key)), size: theme.font - 1.0, color: c, h, v: VAnchor::Bottom, bold: true }
+                let text = format::usd_bn(value(row, &s.key));
+                let w = super::frame::text_width(&text, theme.font - 1.0);
+                let x0 = if h == HAnchor::Left { lx } else { lx - w / 2.0 };
+                let above = (x0, p.1 - 9.0 - theme.font, x0 + w, p.1 - 9.0);
+                let hits = |b: &(f64, f64, f64, f64)| b.0 < above.2 && above.0 < b.2 && b.1 < above.3 && above.1 < b.3;
+                // Above the point, unless an event label is there: then below it.
+                let (ly, v) = if event_boxes.iter().any(hits) { (p.1 + 9.0, VAnchor::Top) } else { (p.1 - 9.0, VAnchor::Bottom) };
+                Shape::Text { at: (lx, ly), text, size: theme.font - 1.0, color: c, h, v, bold: true }
                     .push_with_halo(&mut scene, theme.background);
             }
         }
