@@ -12,6 +12,12 @@ impl Rgba {
     pub const fn hex(rgb: u32) -> Self {
         Rgba((rgb >> 16) as u8, (rgb >> 8) as u8, rgb as u8, 1.0)
     }
+    /// This colour moved a fraction `t` of the way towards `other` (text in a series colour
+    /// that must stay readable: mix with the ink).
+    pub fn mix(self, other: Rgba, t: f64) -> Rgba {
+        let m = |x: u8, y: u8| (x as f64 + (y as f64 - x as f64) * t).round() as u8;
+        Rgba(m(self.0, other.0), m(self.1, other.1), m(self.2, other.2), self.3 + (other.3 - self.3) * t)
+    }
     pub fn alpha(self, a: f64) -> Self {
         Rgba(self.0, self.1, self.2, (self.3 * a).clamp(0.0, 1.0))
     }

@@ -110,7 +110,8 @@ impl TimelineModel {
                 at: (plot.left - 8.0, y),
                 text: c.to_string(),
                 size: lane_font,
-                color: theme.categorical[i],
+                // Pale category colours (sky blue, pink) are mixed with the ink to stay readable as text.
+                color: theme.categorical[i].mix(theme.ink, 0.35),
                 h: HAnchor::Right,
                 v: VAnchor::Middle,
                 bold: false,

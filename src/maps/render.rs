@@ -12,8 +12,7 @@ use crate::charts::theme::Theme;
 use crate::data::Dataset;
 
 fn mix(a: Rgba, b: Rgba, t: f64) -> Rgba {
-    let m = |x: u8, y: u8| (x as f64 + (y as f64 - x as f64) * t).round() as u8;
-    Rgba(m(a.0, b.0), m(a.1, b.1), m(a.2, b.2), a.3 + (b.3 - a.3) * t)
+    a.mix(b, t)
 }
 
 /// Projects lines and rings for one frame; culls what falls outside the view.
