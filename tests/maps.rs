@@ -278,3 +278,15 @@ fn previews() {
         p.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join("L")
     }
 }
+
+#[test]
+fn russia_keeps_chukotka_past_the_antimeridian_and_not_kaliningrad() {
+    let geo = Geo::bundled();
+    let rus = geo.countries.iter().find(|c| c.id == "RUS").expect("Russia in the base map");
+    // Cape Dezhnev (−169.7°) and the rest of eastern Chukotka are at negative longitudes.
+    let east_of_180 = rus.rings.iter().flatten().any(|&(lon, lat)| lon < -170.0 && lat > 64.0);
+    assert!(east_of_180, "Russia's rings stop at 180°: eastern Chukotka would be drawn as another country");
+    // Kaliningrad (~20.5°E, 54.7°N) is outside every view and left out.
+    let kaliningrad = rus.rings.iter().flatten().any(|&(lon, lat)| (19.0..23.0).contains(&lon) && (54.0..55.5).contains(&lat));
+    assert!(!kaliningrad, "Kaliningrad is in the derived base map");
+}

@@ -80,8 +80,8 @@ impl Theme {
                 Rgba::hex(0xb0b0b0),
             ],
             land: Rgba::hex(0x2a2d31),
-            land_other: Rgba::hex(0x202226),
-            water: Rgba::hex(0x15202a),
+            land_other: Rgba::hex(0x2b2d32),
+            water: Rgba::hex(0x121c25),
             font: 13.0,
         }
     }

@@ -131,8 +131,9 @@ fn countries(dir: &Path) -> Vec<Value> {
                 continue;
             }
             let (cx, cy) = centroid(&r);
-            // Crimea is not drawn as Russian; Kaliningrad and European islands are outside every view.
-            if id == "RUS" && ((32.0..37.0).contains(&cx) && (44.0..46.3).contains(&cy) || cx < 25.0) {
+            // Crimea is not drawn as Russian; Kaliningrad and European islands are outside every
+            // view. (Only east of 0°: Chukotka's tip lies past the antimeridian, at negative longitudes.)
+            if id == "RUS" && ((32.0..37.0).contains(&cx) && (44.0..46.3).contains(&cy) || (0.0..25.0).contains(&cx)) {
                 continue;
             }
             let (x0, y0, x1, y1) = bbox(&r);
