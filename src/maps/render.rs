@@ -11,10 +11,6 @@ use crate::charts::scene::{HAnchor, Rgba, Scene, Shape, Size, VAnchor};
 use crate::charts::theme::Theme;
 use crate::data::Dataset;
 
-fn mix(a: Rgba, b: Rgba, t: f64) -> Rgba {
-    a.mix(b, t)
-}
-
 /// Projects lines and rings for one frame; culls what falls outside the view.
 struct Stream<'a> {
     p: &'a Projection,
@@ -92,8 +88,8 @@ pub(super) fn scene(m: &MapModel, geo: Option<&Geo>, data: &Dataset, progress: f
     }
     for c in &geo.countries {
         let fill = match c.id.as_str() {
-            "CHN" => mix(theme.land, theme.china, 0.07),
-            "RUS" => mix(theme.land, theme.russia, 0.07),
+            "CHN" => theme.land.mix(theme.china, 0.07),
+            "RUS" => theme.land.mix(theme.russia, 0.07),
             _ => continue,
         };
         for ring in &c.rings {
@@ -120,7 +116,7 @@ pub(super) fn scene(m: &MapModel, geo: Option<&Geo>, data: &Dataset, progress: f
             }
         }
     }
-    let border_colour = mix(theme.muted, theme.accent, m.border);
+    let border_colour = theme.muted.mix(theme.accent, m.border);
     for b in geo.borders.iter().filter(|b| b.china_russia) {
         for pts in st.run(&b.line, false) {
             s.push(Shape::Line { points: round_pts(pts), color: border_colour, width: 1.0 + 1.6 * m.border, dashed: false });
@@ -184,7 +180,7 @@ pub(super) fn scene(m: &MapModel, geo: Option<&Geo>, data: &Dataset, progress: f
         if let Some((_, at)) = mid {
             if alpha > 0.3 {
                 let l = Label { anchor: at, lines: route_label(data, &route.id), size: small, priority: 10 - (r.emphasis * 5.0) as i32, offset: 6.0 };
-                push_label(&mut labels, &mut label_colour, l, mix(colour, theme.ink, 0.45).alpha(r.alpha), r.emphasis > 0.5);
+                push_label(&mut labels, &mut label_colour, l, colour.mix(theme.ink, 0.45).alpha(r.alpha), r.emphasis > 0.5);
             }
         }
     }

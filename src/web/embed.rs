@@ -6,11 +6,9 @@
 //! tested); this file only wires them to the DOM.
 
 use super::graphic::{Graphic, GraphicInputs};
-use super::load;
-use crate::charts::{Model, Spec};
-use crate::data::Dataset;
+use super::load::{self, Loaded};
+use crate::charts::Spec;
 use crate::embed::{self as core, EmbedQuery, Target, ThemeChoice};
-use crate::maps::Geo;
 use crate::story::{engine, StepRef, Story};
 use gloo::utils::format::JsValueSerdeExt;
 use leptos::html;
@@ -20,13 +18,6 @@ use leptos_use_preferences::{use_preferred_dark, use_prefers_reduced_motion};
 use leptos_use_resize_observer::use_resize_observer;
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
-
-#[derive(Clone)]
-enum Loaded {
-    Loading,
-    Ready(Arc<Dataset>, Arc<Vec<Vec<Model>>>),
-    Failed(String),
-}
 
 fn mark_ready() {
     request_animation_frame(|| {
@@ -130,32 +121,13 @@ fn EmbedGraphic(story: Arc<Story>, query: EmbedQuery, at: StepRef) -> impl IntoV
     };
 
     // Data and (when a map is among the steps) the map geometry.
-    let loaded = RwSignal::new(Loaded::Loading);
-    let geo: RwSignal<Option<Arc<Geo>>> = RwSignal::new(None);
-    {
-        let story = story.clone();
-        let needs_geo = refs.iter().any(|r| story.step(*r).is_some_and(|s| matches!(s.view, Spec::Map(_))));
-        let data_pending = load::start_dataset();
-        let geo_pending = needs_geo.then(load::start_geo);
-        leptos::task::spawn_local(async move {
-            let state = match load::dataset(data_pending).await {
-                Ok(data) => match story.models(&data) {
-                    Ok(models) => Loaded::Ready(Arc::new(data), Arc::new(models)),
-                    Err(e) => Loaded::Failed(format!("The story refers to data that is not there: {e}")),
-                },
-                Err(e) => Loaded::Failed(e.to_string()),
-            };
-            let ok = matches!(state, Loaded::Ready(..));
-            loaded.set(state);
+    let needs_geo = refs.iter().any(|r| story.step(*r).is_some_and(|s| matches!(s.view, Spec::Map(_))));
+    let (loaded, geo) = load::load(story.clone(), needs_geo);
+    Effect::new(move |_| {
+        if !matches!(loaded.get(), Loaded::Loading) {
             mark_ready();
-            if let Some(pending) = geo_pending.filter(|_| ok) {
-                match load::geo(pending).await {
-                    Ok(g) => geo.set(Some(Arc::new(g))),
-                    Err(e) => leptos::logging::warn!("map data: {e}"),
-                }
-            }
-        });
-    }
+        }
+    });
 
     let dark = match query.theme {
         ThemeChoice::Light => Signal::derive(|| false),

@@ -3,9 +3,12 @@
 //! `start_*` issue the requests at once (window.fetch returns a promise synchronously), so the
 //! network runs while the page is being built; the async halves wait for the answers and parse.
 
+use crate::charts::Model;
 use crate::data::{DataError, Dataset, FILES};
 use crate::maps::{Geo, GEO_FILE};
-use leptos::prelude::window;
+use crate::story::Story;
+use leptos::prelude::*;
+use std::sync::Arc;
 use leptos::__reexports::wasm_bindgen_futures::JsFuture;
 use wasm_bindgen::JsCast;
 
@@ -59,4 +62,53 @@ pub fn start_geo() -> Pending {
 
 pub async fn geo(pending: Pending) -> Result<Geo, DataError> {
     Geo::parse(&pending.text().await?)
+}
+
+/// Where the dataset load has got to; the story page and the embed page render from it.
+#[derive(Clone)]
+pub enum Loaded {
+    Loading,
+    /// The dataset and every step's model, by chapter.
+    Ready(Arc<Dataset>, Arc<Vec<Vec<Model>>>),
+    /// What went wrong, naming the file, row and field where there is one.
+    Failed(String),
+}
+
+/// A performance mark for the report command (benches/report.mjs).
+pub fn mark(name: &str) {
+    if let Some(p) = window().performance() {
+        let _ = p.mark(name);
+    }
+}
+
+/// Requests the dataset (and the map geometry when `needs_geo`) at once, so the network runs
+/// while the page is being built, and resolves the story's steps against the data. The map
+/// geometry arrives on its own: charts do not wait for it, maps draw once it is in.
+pub fn load(story: Arc<Story>, needs_geo: bool) -> (RwSignal<Loaded>, RwSignal<Option<Arc<Geo>>>) {
+    let loaded = RwSignal::new(Loaded::Loading);
+    let geo_signal: RwSignal<Option<Arc<Geo>>> = RwSignal::new(None);
+    let data_pending = start_dataset();
+    if needs_geo {
+        let pending = start_geo();
+        leptos::task::spawn_local(async move {
+            match geo(pending).await {
+                Ok(g) => geo_signal.set(Some(Arc::new(g))),
+                Err(e) => leptos::logging::warn!("map data: {e}"),
+            }
+        });
+    }
+    leptos::task::spawn_local(async move {
+        let result = dataset(data_pending).await;
+        mark("data-parsed");
+        let state = match result {
+            Ok(data) => match story.models(&data) {
+                Ok(models) => Loaded::Ready(Arc::new(data), Arc::new(models)),
+                Err(e) => Loaded::Failed(format!("The story refers to data that is not there: {e}")),
+            },
+            Err(e) => Loaded::Failed(e.to_string()),
+        };
+        mark("models-built");
+        loaded.set(state);
+    });
+    (loaded, geo_signal)
 }

@@ -2,30 +2,14 @@
 //! (steps beside a sticky graphic), and Sources & method generated from the dataset.
 
 use super::graphic::{Graphic, GraphicInputs};
-use super::load;
+use super::load::{self, mark, Loaded};
 use super::scroll::use_active_step;
-use crate::charts::Model;
-use crate::data::{format, DataError, Dataset};
-use crate::maps::Geo;
+use crate::data::{format, Dataset};
 use crate::story::{engine, Story, StepRef};
 use leptos::prelude::*;
 use leptos_use_preferences::{use_preferred_dark, use_prefers_reduced_motion};
 use std::rc::Rc;
 use std::sync::Arc;
-
-#[derive(Clone)]
-enum Loaded {
-    Loading,
-    Ready(Arc<Dataset>, Arc<Vec<Vec<Model>>>),
-    Failed(String),
-}
-
-/// A performance mark for the report command (benches/report.mjs).
-fn mark(name: &str) {
-    if let Some(p) = window().performance() {
-        let _ = p.mark(name);
-    }
-}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -38,37 +22,8 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Explainer(story: Arc<Story>) -> impl IntoView {
     mark("app-start");
-    let loaded = RwSignal::new(Loaded::Loading);
-    let geo: RwSignal<Option<Arc<Geo>>> = RwSignal::new(None);
-    // The requests go out now, while the page below is still being built; the map geometry
-    // loads beside the dataset, not after it, and maps draw once it is in.
-    let data_pending = load::start_dataset();
-    if story.chapters.iter().flat_map(|c| &c.steps).any(|s| matches!(s.view, crate::charts::Spec::Map(_))) {
-        let geo_pending = load::start_geo();
-        leptos::task::spawn_local(async move {
-            match load::geo(geo_pending).await {
-                Ok(g) => geo.set(Some(Arc::new(g))),
-                Err(e) => leptos::logging::warn!("map data: {e}"),
-            }
-        });
-    }
-    {
-        let story = story.clone();
-        leptos::task::spawn_local(async move {
-            let result = load::dataset(data_pending).await;
-            mark("data-parsed");
-            let state = match result {
-                Ok(data) => match story.models(&data) {
-                    Ok(models) => Loaded::Ready(Arc::new(data), Arc::new(models)),
-                    Err(e) => Loaded::Failed(format!("The story refers to data that is not there: {e}")),
-                },
-                Err(e) => Loaded::Failed(describe_error(&e)),
-            };
-            mark("models-built");
-            loaded.set(state);
-            mark("graphics-mounted");
-        });
-    }
+    let needs_geo = story.chapters.iter().flat_map(|c| &c.steps).any(|s| matches!(s.view, crate::charts::Spec::Map(_)));
+    let (loaded, geo) = load::load(story.clone(), needs_geo);
 
     let dark = use_preferred_dark();
     let reduced_motion = use_prefers_reduced_motion();
@@ -176,7 +131,7 @@ fn Explainer(story: Arc<Story>) -> impl IntoView {
             <p class="byline">{meta.byline.clone()}</p>
         </header>
         {move || match loaded.get() {
-            Loaded::Failed(msg) => Some(view! { <div class="data-error" role="alert"><strong>"The figures could not be loaded. "</strong>{msg}</div> }),
+            Loaded::Failed(msg) => Some(view! { <div class="data-error" role="alert"><strong>"The figures could not be loaded. "</strong>{msg}". The rest of the story is readable below; the charts need this file to be fixed."</div> }),
             _ => None,
         }}
         <nav class="toc" aria-label="Chapters">
@@ -191,9 +146,6 @@ fn Explainer(story: Arc<Story>) -> impl IntoView {
     }
 }
 
-fn describe_error(e: &DataError) -> String {
-    format!("{e}. The rest of the story is readable below; the charts need this file to be fixed.")
-}
 
 /// Every figure in the dataset with its source, period and status.
 #[component]
