@@ -2,14 +2,21 @@
 //!
 //! - `data`: the bundled dataset, its validation and derived figures;
 //! - `story`: the story content (chapters, steps) and the scroll engine's pure logic;
-//! - `charts`: scales, scenes, tweening and every chart form, drawn by one plotters function;
-//! - `maps`: projections, geometry and map scenes.
+//! - `scene`: shapes, colours, themes, text measuring, tables, tweening and the one plotters
+//!   draw function that charts and maps share;
+//! - `charts`: scales, axes and every chart form; `maps`: projections, geometry, map scenes;
+//! - `graphic`: a step's view (`Spec`) → `Model` → `Scene`, dispatched over charts and maps;
+//! - `embed`: embed-page queries, height messages and SVG exports.
+//!
+//! Layers run one way: data → scene → charts | maps → graphic → story → embed → web.
 //! The Leptos page (`web`, wasm only) sits on top and only wires these to the DOM.
 
 pub mod charts;
 pub mod data;
 pub mod embed;
+pub mod graphic;
 pub mod maps;
+pub mod scene;
 pub mod story;
 
 #[cfg(target_arch = "wasm32")]

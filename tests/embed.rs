@@ -1,9 +1,9 @@
 //! Embeds: query parsing and fallbacks, height messages (and the host-side check that
 //! resize.js mirrors), embed code, and exports (CSV rows, SVG with title and source).
 
-use explainer::charts::scene::Size;
-use explainer::charts::theme::Theme;
-use explainer::charts::{Ctx, Model};
+use explainer::scene::Size;
+use explainer::scene::theme::Theme;
+use explainer::graphic::{Ctx, Model};
 use explainer::data::{format, Dataset};
 use explainer::embed::*;
 use explainer::story::{StepRef, Story};

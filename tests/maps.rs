@@ -1,8 +1,8 @@
 //! Native tests of the maps: assets, projections, antimeridian, labels, distances, and every map
 //! state the chapters 07–09 use (specs mirrored here until the compiled story is testable).
 
-use explainer::charts::scene::{Scene, Shape, Size};
-use explainer::charts::theme::Theme;
+use explainer::scene::{Scene, Shape, Size};
+use explainer::scene::theme::Theme;
 use explainer::data::Dataset;
 use explainer::maps::camera::{Camera, Kind};
 use explainer::maps::labels::text_width;
@@ -139,9 +139,9 @@ fn scenes_for_every_step_and_size() {
                         assert!(*fs >= 11.0, "{id}: {text} at {fs}px");
                         let w = text_width(text, *fs);
                         let x0 = match h {
-                            explainer::charts::scene::HAnchor::Left => at.0,
-                            explainer::charts::scene::HAnchor::Center => at.0 - w / 2.0,
-                            explainer::charts::scene::HAnchor::Right => at.0 - w,
+                            explainer::scene::HAnchor::Left => at.0,
+                            explainer::scene::HAnchor::Center => at.0 - w / 2.0,
+                            explainer::scene::HAnchor::Right => at.0 - w,
                         };
                         assert!(x0 >= -0.5 && x0 + w <= size.width + 0.5 && at.1 > 0.0 && at.1 < size.height, "{id} {size:?}: “{text}” leaves the frame");
                         boxes.push((x0, at.1 - fs * 0.5, x0 + w, at.1 + fs * 0.5, text.clone()));
@@ -267,7 +267,7 @@ fn previews() {
                     Shape::Line { points, color, width, dashed } => format!(r#"<path d="M{}" fill="none" stroke="{}" stroke-width="{width}"{}/>"#, pts(points), color.css(), if *dashed { r#" stroke-dasharray="5 3""# } else { "" }),
                     Shape::Rect { x0, y0, x1, y1, fill } => format!(r#"<rect x="{x0}" y="{y0}" width="{}" height="{}" fill="{}"/>"#, x1 - x0, y1 - y0, fill.css()),
                     Shape::Circle { center, radius, fill, stroke } => format!(r#"<circle cx="{}" cy="{}" r="{radius}" fill="{}" stroke="{}"/>"#, center.0, center.1, fill.css(), stroke.map(|s| s.css()).unwrap_or("none".into())),
-                    Shape::Text { at, text, size, color, h, bold, .. } => format!(r#"<text x="{}" y="{}" font-size="{size}" font-family="sans-serif" fill="{}" text-anchor="{}" dominant-baseline="middle"{}>{}</text>"#, at.0, at.1, color.css(), match h { explainer::charts::scene::HAnchor::Left => "start", explainer::charts::scene::HAnchor::Center => "middle", _ => "end" }, if *bold { r#" font-weight="bold""# } else { "" }, text.replace('&', "&amp;").replace('<', "&lt;")),
+                    Shape::Text { at, text, size, color, h, bold, .. } => format!(r#"<text x="{}" y="{}" font-size="{size}" font-family="sans-serif" fill="{}" text-anchor="{}" dominant-baseline="middle"{}>{}</text>"#, at.0, at.1, color.css(), match h { explainer::scene::HAnchor::Left => "start", explainer::scene::HAnchor::Center => "middle", _ => "end" }, if *bold { r#" font-weight="bold""# } else { "" }, text.replace('&', "&amp;").replace('<', "&lt;")),
                 });
             }
             svg.push_str("</svg>");

@@ -1,7 +1,8 @@
 //! The story content against the dataset: every step resolves, ids are unique and
 //! URL-safe, every state shows sourced figures and has a description and a table.
 
-use explainer::charts::{frame, scene::Size, theme::Theme, Ctx};
+use explainer::graphic::{frame, Ctx};
+use explainer::scene::{theme::Theme, Size};
 use explainer::data::Dataset;
 use explainer::story::Story;
 
@@ -26,8 +27,8 @@ fn every_chapter_has_three_or_more_steps_that_each_change_the_graphic() {
         for s in 1..chapter.steps.len() {
             let (a, b) = (&models[c][s - 1], &models[c][s]);
             assert_ne!(a, b, "steps {} and {} show the same state", chapter.steps[s - 1].id, chapter.steps[s].id);
-            let describe = |m: &explainer::charts::Model| m.describe(&data);
-            if !matches!(b, explainer::charts::Model::Map(_)) {
+            let describe = |m: &explainer::graphic::Model| m.describe(&data);
+            if !matches!(b, explainer::graphic::Model::Map(_)) {
                 assert_ne!(
                     frame(a, a, 1.0, ctx, 0.5, size, &Theme::light()),
                     frame(a, b, 1.0, ctx, 0.5, size, &Theme::light()),
@@ -70,12 +71,12 @@ fn tweens_pass_through_sensible_states() {
                 let scene = frame(&w[0], &w[1], t, ctx, 0.0, Size { width: 360.0, height: 420.0 }, &Theme::dark());
                 for shape in &scene.shapes {
                     let ok = match shape {
-                        explainer::charts::scene::Shape::Line { points, .. } | explainer::charts::scene::Shape::Polygon { points, .. } => {
+                        explainer::scene::Shape::Line { points, .. } | explainer::scene::Shape::Polygon { points, .. } => {
                             points.iter().all(|p| p.0.is_finite() && p.1.is_finite())
                         }
-                        explainer::charts::scene::Shape::Text { at, .. } => at.0.is_finite() && at.1.is_finite(),
-                        explainer::charts::scene::Shape::Rect { x0, y0, x1, y1, .. } => [x0, y0, x1, y1].iter().all(|v| v.is_finite()),
-                        explainer::charts::scene::Shape::Circle { center, radius, .. } => center.0.is_finite() && radius.is_finite(),
+                        explainer::scene::Shape::Text { at, .. } => at.0.is_finite() && at.1.is_finite(),
+                        explainer::scene::Shape::Rect { x0, y0, x1, y1, .. } => [x0, y0, x1, y1].iter().all(|v| v.is_finite()),
+                        explainer::scene::Shape::Circle { center, radius, .. } => center.0.is_finite() && radius.is_finite(),
                     };
                     assert!(ok, "non-finite geometry in a tween frame: {shape:?}");
                 }

@@ -9,9 +9,9 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use explainer::charts::scene::Size;
-    use explainer::charts::theme::Theme;
-    use explainer::charts::Ctx;
+    use explainer::scene::Size;
+    use explainer::scene::theme::Theme;
+    use explainer::graphic::Ctx;
     use explainer::data::Dataset;
     use explainer::maps::Geo;
     use explainer::story::Story;

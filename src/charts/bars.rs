@@ -1,12 +1,13 @@
 //! Horizontal bars of facts that share a unit: energy spending, shares of imports,
 //! the dual-use categories. Bars keep their identity (fact id) between steps.
 
-use super::frame::{lerp_keyed, wrap, Keyed, Plot};
+use super::frame::{lerp_keyed, Keyed, Plot};
+use crate::scene::text::wrap;
 use super::scale::{nice_max, Linear};
-use super::scene::{HAnchor, Rgba, Scene, Shape, Size, VAnchor};
-use super::table::Table;
-use super::theme::Theme;
-use super::tween::lerp;
+use crate::scene::{HAnchor, Rgba, Scene, Shape, Size, VAnchor};
+use crate::scene::table::Table;
+use crate::scene::theme::Theme;
+use crate::scene::tween::lerp;
 use crate::data::{format, period_label, split_unit, Dataset};
 use serde::Deserialize;
 
@@ -124,7 +125,7 @@ impl BarsModel {
         let mut scene = Scene::default();
         let mut plot = Plot::inside(size, 12.0, 40.0, 70.0, 16.0);
         // Room on the right for the longest value label (bold, so a little wider).
-        let value_room = self.bars.iter().map(|b| super::frame::text_width(&b.value_text, theme.font) * 1.08).fold(0.0, f64::max) + 10.0;
+        let value_room = self.bars.iter().map(|b| crate::scene::text::text_width(&b.value_text, theme.font) * 1.08).fold(0.0, f64::max) + 10.0;
         plot.right = (size.width - value_room).max(plot.left + 40.0);
         if !self.caption.is_empty() {
             scene.push(Shape::Text { at: (plot.left, 16.0), text: self.caption.clone(), size: theme.font, color: theme.muted, h: HAnchor::Left, v: VAnchor::Middle, bold: true });
@@ -212,7 +213,7 @@ pub fn fact_sources<'a>(ids: impl Iterator<Item = &'a str>, data: &Dataset) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::charts::scene::Shape;
+    use crate::scene::Shape;
 
     #[test]
     fn negative_values_draw_left_of_zero() {

@@ -2,8 +2,9 @@
 //! legends, and keyed interpolation of the marks between two states.
 
 use super::scale::{ticks, Linear};
-use super::scene::{HAnchor, Rgba, Scene, Shape, Size, VAnchor};
-use super::theme::Theme;
+use crate::scene::text::text_width;
+use crate::scene::{HAnchor, Rgba, Scene, Shape, Size, VAnchor};
+use crate::scene::theme::Theme;
 
 /// The rectangle the data is drawn in, in CSS pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -97,32 +98,6 @@ pub fn legend(scene: &mut Scene, at: (f64, f64), items: &[(String, Rgba)], max_w
     y - at.1 + line_h
 }
 
-/// Text width estimate for layout (sans-serif averages ~0.55 em per character).
-/// Measuring in the browser forces a page layout per label; an estimate is enough to
-/// keep labels apart.
-pub fn text_width(text: &str, size: f64) -> f64 {
-    text.chars().count() as f64 * size * 0.56
-}
-
-/// Greedy wrap of a label to lines no wider than `width`.
-pub fn wrap(text: &str, size: f64, width: f64) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    for word in text.split_whitespace() {
-        let candidate = if cur.is_empty() { word.to_string() } else { format!("{cur} {word}") };
-        if text_width(&candidate, size) > width && !cur.is_empty() {
-            lines.push(std::mem::take(&mut cur));
-            cur = word.to_string();
-        } else {
-            cur = candidate;
-        }
-    }
-    if !cur.is_empty() {
-        lines.push(cur);
-    }
-    lines
-}
-
 /// Marks that keep their identity between chart states: matched by key, interpolated,
 /// faded in when new and out when gone.
 pub trait Keyed: Clone {
@@ -207,12 +182,5 @@ mod tests {
         let out = spread(vec![(0, 100.0), (1, 104.0), (2, 300.0)], 14.0, 0.0, 400.0);
         assert_eq!(out[1].1 - out[0].1, 14.0);
         assert_eq!(out[2].1, 300.0);
-    }
-
-    #[test]
-    fn wrap_keeps_lines_short() {
-        let lines = wrap("Russia’s sales to China and China’s sales to Russia", 12.0, 120.0);
-        assert!(lines.len() > 1);
-        assert!(lines.iter().all(|l| text_width(l, 12.0) <= 120.0 || !l.contains(' ')));
     }
 }

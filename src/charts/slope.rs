@@ -4,10 +4,10 @@
 use super::bars::{color_of, fact_sources, fact_table};
 use super::frame::{lerp_keyed, y_axis, Keyed, Plot};
 use super::scale::Linear;
-use super::scene::{HAnchor, Scene, Shape, Size, VAnchor};
-use super::table::Table;
-use super::theme::Theme;
-use super::tween::lerp;
+use crate::scene::{HAnchor, Scene, Shape, Size, VAnchor};
+use crate::scene::table::Table;
+use crate::scene::theme::Theme;
+use crate::scene::tween::lerp;
 use crate::data::{format, Dataset};
 use serde::Deserialize;
 

@@ -1,12 +1,13 @@
 //! The timeline of events 2014–2025: one lane per category, the events of the current
 //! step labelled, the rest as dots for context.
 
-use super::frame::{lerp_keyed, wrap, x_axis_years, Keyed, Plot};
+use super::frame::{lerp_keyed, x_axis_years, Keyed, Plot};
+use crate::scene::text::wrap;
 use super::scale::Linear;
-use super::scene::{HAnchor, Scene, Shape, Size, VAnchor};
-use super::table::Table;
-use super::theme::Theme;
-use super::tween::lerp;
+use crate::scene::{HAnchor, Scene, Shape, Size, VAnchor};
+use crate::scene::table::Table;
+use crate::scene::theme::Theme;
+use crate::scene::tween::lerp;
 use crate::data::{period_label, Dataset};
 use serde::Deserialize;
 
@@ -97,7 +98,7 @@ impl TimelineModel {
         let narrow = size.width < 480.0;
         let lane_font = theme.font - if narrow { 2.5 } else { 2.0 };
         // Lane names sit left of the lanes, clear of the dots, at every width.
-        let names_w = CATEGORIES.iter().map(|c| super::frame::text_width(c, lane_font)).fold(0.0, f64::max);
+        let names_w = CATEGORIES.iter().map(|c| crate::scene::text::text_width(c, lane_font)).fold(0.0, f64::max);
         let plot = Plot::inside(size, names_w + 14.0, 16.0, 16.0, 30.0);
         let x = Linear::new((self.x0, self.x1), (plot.left, plot.right));
         // Lanes take the lower part; labels of focused events go above.
@@ -140,7 +141,7 @@ impl TimelineModel {
             let c = theme.categorical[d.lane % 7].alpha(d.focus * d.alpha);
             let ink = theme.ink.alpha(d.focus * d.alpha);
             let lines = wrap(&format!("{} — {}", period_label(&d.key), d.title), label_size, max_w);
-            let w = lines.iter().map(|l| super::frame::text_width(l, label_size)).fold(0.0, f64::max);
+            let w = lines.iter().map(|l| crate::scene::text::text_width(l, label_size)).fold(0.0, f64::max);
             let (tx, h) = if px + w + 6.0 < plot.right { (px + 6.0, HAnchor::Left) } else { (px - 6.0, HAnchor::Right) };
             let dot_y = lanes_top + (d.lane as f64 + 0.5) * lane_h;
             scene.push(Shape::line(vec![(px, y + 2.0), (px, dot_y - 7.0)], c, 1.0));

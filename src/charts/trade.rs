@@ -1,12 +1,13 @@
 //! The trade line chart: total trade, or China's exports and imports, by year, with
 //! marked events and the latest partial-year comparison in a side panel.
 
-use super::frame::{lerp_keyed, spread, wrap, x_axis_years, y_axis, Keyed, Plot};
+use super::frame::{lerp_keyed, spread, x_axis_years, y_axis, Keyed, Plot};
+use crate::scene::text::wrap;
 use super::scale::{nice_max, Linear};
-use super::scene::{HAnchor, Scene, Shape, Size, VAnchor};
-use super::table::Table;
-use super::theme::Theme;
-use super::tween::lerp;
+use crate::scene::{HAnchor, Scene, Shape, Size, VAnchor};
+use crate::scene::table::Table;
+use crate::scene::theme::Theme;
+use crate::scene::tween::lerp;
 use crate::data::{format, pct_change, Dataset};
 use serde::Deserialize;
 
@@ -200,7 +201,7 @@ impl TradeModel {
         }
     }
 
-    fn color(key: &str, theme: &Theme) -> super::scene::Rgba {
+    fn color(key: &str, theme: &Theme) -> crate::scene::Rgba {
         match key {
             "exports" => theme.china,
             "imports" => theme.russia,
@@ -232,7 +233,7 @@ impl TradeModel {
             scene.push(Shape::Line { points: vec![(px, plot.top + 4.0), (px, plot.bottom)], color: c, width: 1.0, dashed: true });
             let size_t = theme.font - 1.5;
             let lines = wrap(&e.label, size_t, 120.0);
-            let width = lines.iter().map(|l| super::frame::text_width(l, size_t)).fold(0.0, f64::max);
+            let width = lines.iter().map(|l| crate::scene::text::text_width(l, size_t)).fold(0.0, f64::max);
             let right_room = plot.right - px;
             let (h, x_text, span) =
                 if right_room > width + 8.0 { (HAnchor::Left, px + 4.0, (px, px + width + 4.0)) } else { (HAnchor::Right, px - 4.0, (px - width - 4.0, px)) };
@@ -321,7 +322,7 @@ impl TradeModel {
                 // At the left edge the label starts at the point, clear of the y-axis labels.
                 let (lx, h) = if p.0 - plot.left < 24.0 { (p.0 + 3.0, HAnchor::Left) } else { (p.0, HAnchor::Center) };
                 let text = format::usd_bn(value(row, &s.key));
-                let w = super::frame::text_width(&text, theme.font - 1.0);
+                let w = crate::scene::text::text_width(&text, theme.font - 1.0);
                 let x0 = if h == HAnchor::Left { lx } else { lx - w / 2.0 };
                 let above = (x0, p.1 - 9.0 - theme.font, x0 + w, p.1 - 9.0);
                 let hits = |b: &(f64, f64, f64, f64)| b.0 < above.2 && above.0 < b.2 && b.1 < above.3 && above.1 < b.3;

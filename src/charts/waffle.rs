@@ -1,10 +1,10 @@
 //! A 10 × 10 unit chart for a share: each square is one per cent of the whole.
 
 use super::bars::{color_of, fact_sources, fact_table};
-use super::scene::{HAnchor, Scene, Shape, Size, VAnchor};
-use super::table::Table;
-use super::theme::Theme;
-use super::tween::lerp;
+use crate::scene::{HAnchor, Scene, Shape, Size, VAnchor};
+use crate::scene::table::Table;
+use crate::scene::theme::Theme;
+use crate::scene::tween::lerp;
 use crate::data::{format, Dataset};
 use serde::Deserialize;
 

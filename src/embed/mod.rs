@@ -6,10 +6,10 @@
 //!
 //! Nothing here touches the DOM, so all of it is tested natively (tests/embed.rs).
 
-use crate::charts::draw::to_svg;
-use crate::charts::scene::{HAnchor, Scene, Shape, Size, VAnchor};
-use crate::charts::theme::Theme;
-use crate::charts::{Ctx, Model};
+use crate::scene::draw::to_svg;
+use crate::scene::{HAnchor, Scene, Shape, Size, VAnchor};
+use crate::scene::theme::Theme;
+use crate::graphic::{Ctx, Model};
 use crate::story::{StepRef, Story};
 use serde_json::{json, Value};
 

@@ -2,7 +2,7 @@
 //! for the story and interpolation between them (zoom in log space, longitude the short way).
 
 use super::projection::{wrap_lon, Projection, Raw};
-use crate::charts::scene::Size;
+use crate::scene::Size;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {

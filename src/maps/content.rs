@@ -2,7 +2,7 @@
 //! data table and the sources. Every figure comes from the dataset and keeps its source and status.
 
 use super::{gazetteer, sea_route_distances, Inset, MapModel};
-use crate::charts::table::Table;
+use crate::scene::table::Table;
 use crate::data::{format, BorderFigure, Dataset};
 
 /// The border_provinces.csv row about a province or place, by our id.

@@ -4,7 +4,7 @@
 //!
 //! Text is measured with an estimate (no font metrics natively): average glyph width ≈ 0.56 em.
 
-use crate::charts::scene::{HAnchor, VAnchor};
+use crate::scene::{HAnchor, VAnchor};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Rect {
@@ -28,7 +28,7 @@ impl Rect {
 
 /// Estimated width of a line of text in px.
 /// The same estimate the charts use, so map and chart labels are measured alike.
-pub use crate::charts::frame::text_width;
+pub use crate::scene::text::text_width;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Label {

@@ -14,9 +14,9 @@ pub use camera::{Camera, Kind};
 pub use geo::{gazetteer, haversine_km, Gazetteer, Geo, Place, Route};
 
 
-use crate::charts::scene::{Scene, Size};
-use crate::charts::table::Table;
-use crate::charts::theme::Theme;
+use crate::scene::{Scene, Size};
+use crate::scene::table::Table;
+use crate::scene::theme::Theme;
 use crate::data::Dataset;
 use serde::Deserialize;
 

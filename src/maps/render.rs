@@ -7,8 +7,8 @@ use super::geo::{gazetteer, line_prefix, Geo};
 use super::labels::{self, Label, Rect};
 use super::projection::Projection;
 use super::{Kind, MapModel};
-use crate::charts::scene::{HAnchor, Rgba, Scene, Shape, Size, VAnchor};
-use crate::charts::theme::Theme;
+use crate::scene::{HAnchor, Rgba, Scene, Shape, Size, VAnchor};
+use crate::scene::theme::Theme;
 use crate::data::Dataset;
 
 /// Projects lines and rings for one frame; culls what falls outside the view.

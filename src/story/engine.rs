@@ -84,7 +84,7 @@ pub fn transition_ms(reduced_motion: bool, jump: bool) -> f64 {
     if reduced_motion || jump {
         0.0
     } else {
-        crate::charts::tween::DURATION_MS
+        crate::scene::tween::DURATION_MS
     }
 }
 

@@ -3,7 +3,7 @@
 
 pub mod engine;
 
-use crate::charts::{Model, Spec};
+use crate::graphic::{Model, Spec};
 use crate::data::Dataset;
 use serde::Deserialize;
 

@@ -1,8 +1,8 @@
 //! Paints a scene on a canvas, crisp at any devicePixelRatio: the backing store is the
 //! CSS size × dpr and the scene is scaled once in `draw` (plotters-canvas knows no dpr).
 
-use crate::charts::draw::draw;
-use crate::charts::scene::{Rgba, Scene, Size};
+use crate::scene::draw::draw;
+use crate::scene::{Rgba, Scene, Size};
 use leptos::prelude::window;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;

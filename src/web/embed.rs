@@ -7,7 +7,7 @@
 
 use super::graphic::{Graphic, GraphicInputs};
 use super::load::{self, Loaded};
-use crate::charts::Spec;
+use crate::graphic::Spec;
 use crate::embed::{self as core, EmbedQuery, Target, ThemeChoice};
 use crate::story::{engine, StepRef, Story};
 use gloo::utils::format::JsValueSerdeExt;

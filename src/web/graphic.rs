@@ -3,10 +3,10 @@
 //! screen to the state of the step the reader is at, and repaints on resize or theme.
 
 use super::canvas::paint;
-use crate::charts::scene::Size;
-use crate::charts::theme::Theme;
-use crate::charts::tween::Tween;
-use crate::charts::{frame, Ctx, Model};
+use crate::scene::Size;
+use crate::scene::theme::Theme;
+use crate::scene::tween::Tween;
+use crate::graphic::{frame, Ctx, Model};
 use crate::data::Dataset;
 use crate::maps::Geo;
 use crate::story::{engine, Chapter};

@@ -3,7 +3,7 @@
 //! `start_*` issue the requests at once (window.fetch returns a promise synchronously), so the
 //! network runs while the page is being built; the async halves wait for the answers and parse.
 
-use crate::charts::Model;
+use crate::graphic::Model;
 use crate::data::{DataError, Dataset, FILES};
 use crate::maps::{Geo, GEO_FILE};
 use crate::story::Story;

@@ -22,7 +22,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Explainer(story: Arc<Story>) -> impl IntoView {
     mark("app-start");
-    let needs_geo = story.chapters.iter().flat_map(|c| &c.steps).any(|s| matches!(s.view, crate::charts::Spec::Map(_)));
+    let needs_geo = story.chapters.iter().flat_map(|c| &c.steps).any(|s| matches!(s.view, crate::graphic::Spec::Map(_)));
     let (loaded, geo) = load::load(story.clone(), needs_geo);
 
     let dark = use_preferred_dark();

@@ -2,10 +2,10 @@
 //! the current state with title and source burned in, and a link to this view.
 //! Everything is built from the current step's model; nothing reaches inner_html.
 
-use crate::charts::draw::draw;
-use crate::charts::scene::Size;
-use crate::charts::theme::Theme;
-use crate::charts::{Ctx, Model};
+use crate::scene::draw::draw;
+use crate::scene::Size;
+use crate::scene::theme::Theme;
+use crate::graphic::{Ctx, Model};
 use crate::data::Dataset;
 use crate::embed;
 use crate::maps::Geo;

@@ -1,7 +1,7 @@
 //! Colours and type sizes for light and dark pages. The palette is Okabe–Ito, chosen
 //! because it stays distinguishable under the common colour-vision deficiencies.
 
-use super::scene::Rgba;
+use super::Rgba;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum ThemeName {

@@ -5,7 +5,7 @@
 //! canvas, 2 for a PNG at 2x). plotters-canvas ignores devicePixelRatio itself, so
 //! widths, radii and font sizes are scaled here, once.
 
-use super::scene::{HAnchor, Rgba, Scene, Shape, VAnchor};
+use super::{HAnchor, Rgba, Scene, Shape, VAnchor};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};

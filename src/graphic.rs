@@ -1,0 +1,127 @@
+//! The graphic dispatch, above charts and maps: every graphic is a function of
+//! (data, step, progress, size, theme). A step's `Spec` (story content) resolves against the
+//! dataset to a `Model` (numbers), models interpolate for tweens, and a model renders to a
+//! `Scene` that `scene::draw` paints.
+
+use crate::data::Dataset;
+use crate::charts::{bars, slope, timeline, trade, waffle};
+use crate::maps::{Geo, MapModel, MapSpec};
+use crate::scene::table::Table;
+use crate::scene::theme::Theme;
+use crate::scene::{Scene, Size};
+use serde::Deserialize;
+
+/// What a story step asks its graphic to show; `form` picks the chart form.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(tag = "form", rename_all = "kebab-case")]
+pub enum Spec {
+    Trade(trade::TradeSpec),
+    Bars(bars::BarsSpec),
+    Slope(slope::SlopeSpec),
+    Waffle(waffle::WaffleSpec),
+    Timeline(timeline::TimelineSpec),
+    Map(MapSpec),
+}
+
+/// A resolved chart state: plain numbers and labels, ready to draw or interpolate.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Model {
+    Trade(trade::TradeModel),
+    Bars(bars::BarsModel),
+    Slope(slope::SlopeModel),
+    Waffle(waffle::WaffleModel),
+    Timeline(timeline::TimelineModel),
+    Map(MapModel),
+}
+
+/// What drawing needs besides the model: the dataset and, once loaded, the map geometry.
+#[derive(Clone, Copy)]
+pub struct Ctx<'a> {
+    pub data: &'a Dataset,
+    pub geo: Option<&'a Geo>,
+}
+
+impl Spec {
+    pub fn model(&self, data: &Dataset) -> Result<Model, String> {
+        Ok(match self {
+            Spec::Trade(s) => Model::Trade(s.model(data)?),
+            Spec::Bars(s) => Model::Bars(s.model(data)?),
+            Spec::Slope(s) => Model::Slope(s.model(data)?),
+            Spec::Waffle(s) => Model::Waffle(s.model(data)?),
+            Spec::Timeline(s) => Model::Timeline(s.model(data)?),
+            Spec::Map(s) => Model::Map(s.model(data)?),
+        })
+    }
+}
+
+impl Model {
+    /// The state `t` of the way from `a` to `b`, when both are of one form.
+    pub fn lerp(a: &Model, b: &Model, t: f64) -> Option<Model> {
+        Some(match (a, b) {
+            (Model::Trade(a), Model::Trade(b)) => Model::Trade(trade::TradeModel::lerp(a, b, t)),
+            (Model::Bars(a), Model::Bars(b)) => Model::Bars(bars::BarsModel::lerp(a, b, t)),
+            (Model::Slope(a), Model::Slope(b)) => Model::Slope(slope::SlopeModel::lerp(a, b, t)),
+            (Model::Waffle(a), Model::Waffle(b)) => Model::Waffle(waffle::WaffleModel::lerp(a, b, t)),
+            (Model::Timeline(a), Model::Timeline(b)) => Model::Timeline(timeline::TimelineModel::lerp(a, b, t)),
+            (Model::Map(a), Model::Map(b)) => Model::Map(MapModel::lerp(a, b, t)?),
+            _ => return None,
+        })
+    }
+
+    pub fn scene(&self, ctx: Ctx, progress: f64, size: Size, theme: &Theme) -> Scene {
+        match self {
+            Model::Trade(m) => m.scene(ctx.data, size, theme),
+            Model::Bars(m) => m.scene(size, theme),
+            Model::Slope(m) => m.scene(size, theme),
+            Model::Waffle(m) => m.scene(size, theme),
+            Model::Timeline(m) => m.scene(size, theme),
+            Model::Map(m) => m.scene(ctx.geo, ctx.data, progress, size, theme),
+        }
+    }
+
+    pub fn describe(&self, data: &Dataset) -> String {
+        match self {
+            Model::Trade(m) => m.describe(data),
+            Model::Bars(m) => m.describe(),
+            Model::Slope(m) => m.describe(),
+            Model::Waffle(m) => m.describe(),
+            Model::Timeline(m) => m.describe(data),
+            Model::Map(m) => m.describe(data),
+        }
+    }
+
+    pub fn table(&self, data: &Dataset) -> Table {
+        match self {
+            Model::Trade(m) => m.table(data),
+            Model::Bars(m) => m.table(data),
+            Model::Slope(m) => m.table(data),
+            Model::Waffle(m) => m.table(data),
+            Model::Timeline(m) => m.table(data),
+            Model::Map(m) => m.table(data),
+        }
+    }
+
+    /// Source ids of every figure the state shows.
+    pub fn sources(&self, data: &Dataset) -> Vec<String> {
+        match self {
+            Model::Trade(m) => m.sources(data),
+            Model::Bars(m) => m.sources(data),
+            Model::Slope(m) => m.sources(data),
+            Model::Waffle(m) => m.sources(data),
+            Model::Timeline(m) => m.sources(data),
+            Model::Map(m) => m.sources(data),
+        }
+    }
+}
+
+/// One animation frame between two states: interpolated when the forms match,
+/// cross-faded when they differ.
+pub fn frame(from: &Model, to: &Model, t: f64, ctx: Ctx, progress: f64, size: Size, theme: &Theme) -> Scene {
+    if t >= 1.0 {
+        return to.scene(ctx, progress, size, theme);
+    }
+    match Model::lerp(from, to, t) {
+        Some(m) => m.scene(ctx, progress, size, theme),
+        None => Scene::crossfade(from.scene(ctx, progress, size, theme), to.scene(ctx, progress, size, theme), t),
+    }
+}
