@@ -3,8 +3,8 @@
 //! dataset to a `Model` (numbers), models interpolate for tweens, and a model renders to a
 //! `Scene` that `scene::draw` paints.
 
-use crate::data::Dataset;
 use crate::charts::{bars, slope, timeline, trade, waffle};
+use crate::data::Dataset;
 use crate::maps::{Geo, MapModel, MapSpec};
 use crate::scene::table::Table;
 use crate::scene::theme::Theme;

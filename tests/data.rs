@@ -7,7 +7,8 @@ fn bundled_files() -> Vec<(&'static str, String)> {
 }
 
 fn parse_with(file: &str, edit: impl Fn(&str) -> String) -> Result<Dataset, DataError> {
-    let files: Vec<(&str, String)> = bundled_files().into_iter().map(|(n, t)| (n, if n == file { edit(&t) } else { t })).collect();
+    let files: Vec<(&str, String)> =
+        bundled_files().into_iter().map(|(n, t)| (n, if n == file { edit(&t) } else { t })).collect();
     let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
     Dataset::parse(&refs)
 }
@@ -50,7 +51,10 @@ fn totals_must_add_up() {
 
 #[test]
 fn years_must_be_in_order_without_gaps() {
-    let gap = parse_with("trade_annual.csv", |t| t.lines().filter(|l| !l.starts_with("2012,")).collect::<Vec<_>>().join("\n")).unwrap_err();
+    let gap = parse_with("trade_annual.csv", |t| {
+        t.lines().filter(|l| !l.starts_with("2012,")).collect::<Vec<_>>().join("\n")
+    })
+    .unwrap_err();
     assert!(gap.message.contains("gap between 2011 and 2013"), "{gap}");
     let order = parse_with("trade_annual.csv", |t| t.replacen("2006,", "2004,", 1)).unwrap_err();
     assert!(order.message.contains("in order"), "{order}");
@@ -58,9 +62,17 @@ fn years_must_be_in_order_without_gaps() {
 
 #[test]
 fn every_value_needs_a_known_source_and_unit() {
-    let err = parse_with("facts.csv", |t| t.replacen("F001,trade,bilateral trade 2023,2023,240,USD bn,both,ft-2024", "F001,trade,bilateral trade 2023,2023,240,USD bn,both,", 1)).unwrap_err();
+    let err = parse_with("facts.csv", |t| {
+        t.replacen(
+            "F001,trade,bilateral trade 2023,2023,240,USD bn,both,ft-2024",
+            "F001,trade,bilateral trade 2023,2023,240,USD bn,both,",
+            1,
+        )
+    })
+    .unwrap_err();
     assert_eq!((err.file.as_str(), err.row, err.field.as_deref()), ("facts.csv", Some(1), Some("source")));
-    let err = parse_with("facts.csv", |t| t.replacen("240,USD bn,both,ft-2024", "240,furlongs,both,ft-2024", 1)).unwrap_err();
+    let err =
+        parse_with("facts.csv", |t| t.replacen("240,USD bn,both,ft-2024", "240,furlongs,both,ft-2024", 1)).unwrap_err();
     assert_eq!(err.field.as_deref(), Some("unit"));
     let err = parse_with("events.csv", |t| t.replacen(",ft-2024,seed", ",nobody,seed", 1)).unwrap_err();
     assert!(err.message.contains("unknown source id"), "{err}");
@@ -69,7 +81,8 @@ fn every_value_needs_a_known_source_and_unit() {
 #[test]
 fn a_missing_or_empty_file_is_named() {
     let files = bundled_files();
-    let refs: Vec<(&str, &str)> = files.iter().filter(|(n, _)| *n != "facts.csv").map(|(n, t)| (*n, t.as_str())).collect();
+    let refs: Vec<(&str, &str)> =
+        files.iter().filter(|(n, _)| *n != "facts.csv").map(|(n, t)| (*n, t.as_str())).collect();
     let err = Dataset::parse(&refs).unwrap_err();
     assert_eq!(err.file, "facts.csv");
     assert!(err.message.contains("missing"));

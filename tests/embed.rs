@@ -1,11 +1,11 @@
 //! Embeds: query parsing and fallbacks, height messages (and the host-side check that
 //! resize.js mirrors), embed code, and exports (CSV rows, SVG with title and source).
 
-use explainer::scene::Size;
-use explainer::scene::theme::Theme;
-use explainer::graphic::{Ctx, Model};
 use explainer::data::{format, Dataset};
 use explainer::embed::*;
+use explainer::graphic::{Ctx, Model};
+use explainer::scene::theme::Theme;
+use explainer::scene::Size;
 use explainer::story::{StepRef, Story};
 use serde_json::json;
 
@@ -63,7 +63,10 @@ fn resolving_falls_back_instead_of_failing() {
     // Present mode without a graphic: anywhere in the story, hash or step.
     let gap = s.find_step("lopsided-gap").unwrap();
     assert_eq!(resolve(&s, &EmbedQuery::parse("present=1"), Some("lopsided-gap")), Target::Graphic(gap));
-    assert_eq!(resolve(&s, &EmbedQuery::parse("present=1"), Some("bogus")), Target::Graphic(StepRef { chapter: 0, step: 0 }));
+    assert_eq!(
+        resolve(&s, &EmbedQuery::parse("present=1"), Some("bogus")),
+        Target::Graphic(StepRef { chapter: 0, step: 0 })
+    );
     let (refs, i) = step_range(&s, gap, true);
     assert_eq!(refs.len(), s.steps().count());
     assert_eq!(refs[i], gap);
@@ -77,7 +80,10 @@ fn height_messages_have_the_exact_shapes_hosts_expect() {
     let (pym, dw, ours) = height_messages("trade", Some("chart-1"), 612);
     assert_eq!(pym.as_deref(), Some("pymxPYMxchart-1xPYMxheightxPYMx612"));
     assert_eq!(serde_json::from_str::<serde_json::Value>(&dw).unwrap(), json!({"datawrapper-height": {"trade": 612}}));
-    assert_eq!(serde_json::from_str::<serde_json::Value>(&ours).unwrap(), json!({"explainer-height": {"id": "trade", "height": 612}}));
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&ours).unwrap(),
+        json!({"explainer-height": {"id": "trade", "height": 612}})
+    );
     assert_eq!(height_messages("trade", None, 1).0, None);
     assert_eq!(height_messages("trade", Some("bad id"), 1).0, None);
     assert_eq!(height_px(611.2), 612);
@@ -110,7 +116,9 @@ fn embed_code_is_escaped_and_relative_links_point_at_the_step() {
     let code = embed_code("https://example.org/x/", "trade", "boom-split", "China–Russia \"trade\" <2024>", 640);
     assert!(code.starts_with("<iframe src=\"https://example.org/x/embed.html?g=trade&amp;step=boom-split\""), "{code}");
     assert!(code.contains("title=\"China–Russia &quot;trade&quot; &lt;2024&gt;\""));
-    assert!(code.contains("width=\"100%\"") && code.contains("height=\"640\"") && code.contains("data-explainer-embed"));
+    assert!(
+        code.contains("width=\"100%\"") && code.contains("height=\"640\"") && code.contains("data-explainer-embed")
+    );
     assert!(code.contains("<script src=\"https://example.org/x/resize.js\" async></script>"));
     assert_eq!(story_path("boom-split"), "index.html#boom-split");
     assert_eq!(file_name("trade", "boom-split", "csv"), "china-russia-trade-boom-split.csv");
@@ -128,10 +136,12 @@ fn csv_of_the_trade_step_is_the_dataset_rows_for_the_shown_years() {
     let mut lines = csv.split("\r\n").filter(|l| !l.is_empty());
     let header = lines.next().unwrap();
     assert_eq!(header, "Period,China’s exports to Russia,China’s imports from Russia,Source,Status");
-    let rows: Vec<Vec<String>> = lines.map(|l| {
-        let mut r = csv::ReaderBuilder::new().has_headers(false).from_reader(l.as_bytes());
-        r.records().next().unwrap().unwrap().iter().map(str::to_string).collect()
-    }).collect();
+    let rows: Vec<Vec<String>> = lines
+        .map(|l| {
+            let mut r = csv::ReaderBuilder::new().has_headers(false).from_reader(l.as_bytes());
+            r.records().next().unwrap().unwrap().iter().map(str::to_string).collect()
+        })
+        .collect();
     let expected: Vec<_> = data.annual().filter(|t| (from..=to).contains(&t.year().unwrap())).collect();
     assert_eq!(rows.len(), expected.len());
     assert_eq!(rows.len(), (to - from + 1) as usize, "one row per year shown");

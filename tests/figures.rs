@@ -66,7 +66,10 @@ fn the_dataset_says_what_the_story_says() {
             None => wrong.push(format!("{id}: missing")),
             Some(f) => {
                 if f.period != period || f.unit != unit || f.value.is_none_or(|v| (v - value).abs() > 1e-9) {
-                    wrong.push(format!("{id}: {:?} {} {:?}, expected {value} {unit} {period:?}", f.value, f.unit, f.period));
+                    wrong.push(format!(
+                        "{id}: {:?} {} {:?}, expected {value} {unit} {period:?}",
+                        f.value, f.unit, f.period
+                    ));
                 }
                 if data.source(&f.source).is_none() {
                     wrong.push(format!("{id}: unknown source {}", f.source));

@@ -1,12 +1,12 @@
 //! Native tests of the maps: assets, projections, antimeridian, labels, distances, and every map
 //! state the chapters 07–09 use (specs mirrored here until the compiled story is testable).
 
-use explainer::scene::{Scene, Shape, Size};
-use explainer::scene::theme::Theme;
 use explainer::data::Dataset;
 use explainer::maps::camera::{Camera, Kind};
 use explainer::maps::labels::text_width;
 use explainer::maps::{gazetteer, haversine_km, sea_route_distances, Geo, MapModel, MapSpec};
+use explainer::scene::theme::Theme;
+use explainer::scene::{Scene, Shape, Size};
 use serde::Deserialize;
 
 /// How the page deserializes a step's view: `form` is serde's internal tag.
@@ -20,19 +20,58 @@ enum View {
 fn chapter_specs() -> Vec<(&'static str, MapSpec)> {
     let specs = [
         ("border-line", r#"{"form":"map","view":"border","layers":["border","rivers"],"highlight":["border"]}"#),
-        ("border-provinces", r#"{"form":"map","view":"border","zoom":0.8,"center":[106.0,45.5],"layers":["border"],"provinces":["heilongjiang","jilin","inner-mongolia","liaoning","xinjiang"],"highlight":["heilongjiang","jilin"]}"#),
-        ("border-crossings", r#"{"form":"map","view":"far-east","layers":["border","rivers"],"places":["manzhouli","zabaykalsk","heihe","blagoveshchensk","tongjiang","nizhneleninskoye","suifenhe","pogranichny","hunchun","harbin","vladivostok"],"highlight":["manzhouli","blagoveshchensk","tongjiang"]}"#),
-        ("border-heihe", r#"{"form":"map","view":"far-east","zoom":2.2,"center":[127.5,49.6],"layers":["border","rivers"],"places":["heihe","blagoveshchensk","harbin"],"highlight":["heihe","blagoveshchensk"]}"#),
-        ("pipes-pos1", r#"{"form":"map","view":"pipes","routes":["power-of-siberia-1","china-east-route"],"reveal":"power-of-siberia-1","places":["chayanda-field","kovykta-field","blagoveshchensk","shanghai"],"highlight":["power-of-siberia-1"],"inset":"pos1-flows"}"#),
-        ("pipes-oil", r#"{"form":"map","view":"pipes","routes":["espo","espo-china-spur","power-of-siberia-1"],"places":["taishet","skovorodino","mohe","daqing","kozmino"],"highlight":["espo-china-spur","espo"]}"#),
-        ("pipes-far-east", r#"{"form":"map","view":"pipes","routes":["far-eastern-route","power-of-siberia-1","espo-china-spur"],"places":["yuzhno-sakhalinsk","khabarovsk","vladivostok"],"highlight":["far-eastern-route"]}"#),
-        ("pipes-pos2", r#"{"form":"map","view":"pipes-wide","routes":["power-of-siberia-2","power-of-siberia-1","far-eastern-route"],"places":["ulaanbaatar","beijing"],"highlight":["power-of-siberia-2"]}"#),
-        ("pipes-compare", r#"{"form":"map","view":"pipes-wide","routes":["power-of-siberia-1","far-eastern-route","power-of-siberia-2"],"inset":"gas-vs-europe"}"#),
-        ("arctic-route", r#"{"form":"map","view":"arctic","routes":["northern-sea-route"],"reveal":"northern-sea-route","places":["murmansk","kara-gates","vilkitsky-strait","pevek","bering-strait"],"highlight":["kara-gates","vilkitsky-strait","bering-strait"]}"#),
-        ("arctic-distance", r#"{"form":"map","view":"hemisphere","routes":["northern-sea-route","nsr-murmansk-rotterdam","suez-route"],"places":["shanghai","rotterdam","suez-canal","singapore"],"inset":"distances"}"#),
-        ("arctic-cargo", r#"{"form":"map","view":"arctic-shanghai","routes":["northern-sea-route"],"places":["murmansk","bering-strait","shanghai"],"inset":"nsr-transit"}"#),
-        ("arctic-commission", r#"{"form":"map","view":"arctic-shanghai","routes":["northern-sea-route"],"places":["murmansk","shanghai"],"events":[{"date":"2024-05","at":"beijing"}]}"#),
-        ("arctic-bering", r#"{"form":"map","view":"bering","routes":["northern-sea-route"],"places":["bering-strait","pevek"],"events":[{"date":"2024","at":"bering-strait"}]}"#),
+        (
+            "border-provinces",
+            r#"{"form":"map","view":"border","zoom":0.8,"center":[106.0,45.5],"layers":["border"],"provinces":["heilongjiang","jilin","inner-mongolia","liaoning","xinjiang"],"highlight":["heilongjiang","jilin"]}"#,
+        ),
+        (
+            "border-crossings",
+            r#"{"form":"map","view":"far-east","layers":["border","rivers"],"places":["manzhouli","zabaykalsk","heihe","blagoveshchensk","tongjiang","nizhneleninskoye","suifenhe","pogranichny","hunchun","harbin","vladivostok"],"highlight":["manzhouli","blagoveshchensk","tongjiang"]}"#,
+        ),
+        (
+            "border-heihe",
+            r#"{"form":"map","view":"far-east","zoom":2.2,"center":[127.5,49.6],"layers":["border","rivers"],"places":["heihe","blagoveshchensk","harbin"],"highlight":["heihe","blagoveshchensk"]}"#,
+        ),
+        (
+            "pipes-pos1",
+            r#"{"form":"map","view":"pipes","routes":["power-of-siberia-1","china-east-route"],"reveal":"power-of-siberia-1","places":["chayanda-field","kovykta-field","blagoveshchensk","shanghai"],"highlight":["power-of-siberia-1"],"inset":"pos1-flows"}"#,
+        ),
+        (
+            "pipes-oil",
+            r#"{"form":"map","view":"pipes","routes":["espo","espo-china-spur","power-of-siberia-1"],"places":["taishet","skovorodino","mohe","daqing","kozmino"],"highlight":["espo-china-spur","espo"]}"#,
+        ),
+        (
+            "pipes-far-east",
+            r#"{"form":"map","view":"pipes","routes":["far-eastern-route","power-of-siberia-1","espo-china-spur"],"places":["yuzhno-sakhalinsk","khabarovsk","vladivostok"],"highlight":["far-eastern-route"]}"#,
+        ),
+        (
+            "pipes-pos2",
+            r#"{"form":"map","view":"pipes-wide","routes":["power-of-siberia-2","power-of-siberia-1","far-eastern-route"],"places":["ulaanbaatar","beijing"],"highlight":["power-of-siberia-2"]}"#,
+        ),
+        (
+            "pipes-compare",
+            r#"{"form":"map","view":"pipes-wide","routes":["power-of-siberia-1","far-eastern-route","power-of-siberia-2"],"inset":"gas-vs-europe"}"#,
+        ),
+        (
+            "arctic-route",
+            r#"{"form":"map","view":"arctic","routes":["northern-sea-route"],"reveal":"northern-sea-route","places":["murmansk","kara-gates","vilkitsky-strait","pevek","bering-strait"],"highlight":["kara-gates","vilkitsky-strait","bering-strait"]}"#,
+        ),
+        (
+            "arctic-distance",
+            r#"{"form":"map","view":"hemisphere","routes":["northern-sea-route","nsr-murmansk-rotterdam","suez-route"],"places":["shanghai","rotterdam","suez-canal","singapore"],"inset":"distances"}"#,
+        ),
+        (
+            "arctic-cargo",
+            r#"{"form":"map","view":"arctic-shanghai","routes":["northern-sea-route"],"places":["murmansk","bering-strait","shanghai"],"inset":"nsr-transit"}"#,
+        ),
+        (
+            "arctic-commission",
+            r#"{"form":"map","view":"arctic-shanghai","routes":["northern-sea-route"],"places":["murmansk","shanghai"],"events":[{"date":"2024-05","at":"beijing"}]}"#,
+        ),
+        (
+            "arctic-bering",
+            r#"{"form":"map","view":"bering","routes":["northern-sea-route"],"places":["bering-strait","pevek"],"events":[{"date":"2024","at":"bering-strait"}]}"#,
+        ),
     ];
     specs
         .iter()
@@ -60,10 +99,29 @@ fn base_map_and_gazetteer_load() {
     let rus = geo.countries.iter().find(|c| c.id == "RUS").unwrap();
     assert!(!rus.rings.iter().flatten().any(|&(lon, lat)| (33.0..36.0).contains(&lon) && (44.5..45.8).contains(&lat)));
     let g = gazetteer();
-    for id in ["heihe", "blagoveshchensk", "manzhouli", "zabaykalsk", "suifenhe", "tongjiang", "hunchun", "bering-strait", "kara-gates", "vilkitsky-strait"] {
+    for id in [
+        "heihe",
+        "blagoveshchensk",
+        "manzhouli",
+        "zabaykalsk",
+        "suifenhe",
+        "tongjiang",
+        "hunchun",
+        "bering-strait",
+        "kara-gates",
+        "vilkitsky-strait",
+    ] {
         assert!(g.place(id).is_some(), "{id}");
     }
-    for id in ["power-of-siberia-1", "power-of-siberia-2", "far-eastern-route", "espo", "espo-china-spur", "northern-sea-route", "suez-route"] {
+    for id in [
+        "power-of-siberia-1",
+        "power-of-siberia-2",
+        "far-eastern-route",
+        "espo",
+        "espo-china-spur",
+        "northern-sea-route",
+        "suez-route",
+    ] {
         assert!(g.route(id).is_some(), "{id}");
     }
     // Assets stay small.
@@ -101,7 +159,9 @@ fn every_chapter_spec_resolves_and_bad_ids_are_named() {
     let mut spec = chapter_specs().remove(4).1;
     spec.routes.push("power-of-narnia".into());
     assert!(spec.model(&data).unwrap_err().contains("power-of-narnia"));
-    let bad: Result<serde_json::Value, _> = serde_json::from_str::<View>(r#"{"form":"map","view":"border","colour":"red"}"#).map(|_| serde_json::Value::Null);
+    let bad: Result<serde_json::Value, _> =
+        serde_json::from_str::<View>(r#"{"form":"map","view":"border","colour":"red"}"#)
+            .map(|_| serde_json::Value::Null);
     assert!(bad.is_err(), "unknown fields are rejected");
 }
 
@@ -112,7 +172,8 @@ fn segments_are_short(scene: &Scene, size: Size) -> bool {
             // polygons may be long: they are outside the frame).
             let inside = |p: (f64, f64)| p.0 >= 0.0 && p.0 <= size.width && p.1 >= 0.0 && p.1 <= size.height;
             points.windows(2).all(|w| {
-                let ok = !(inside(w[0]) || inside(w[1])) || (w[1].0 - w[0].0).hypot(w[1].1 - w[0].1) < size.width.max(size.height) * 0.6;
+                let ok = !(inside(w[0]) || inside(w[1]))
+                    || (w[1].0 - w[0].0).hypot(w[1].1 - w[0].1) < size.width.max(size.height) * 0.6;
                 if !ok {
                     eprintln!("long segment {:?} -> {:?}", w[0], w[1]);
                 }
@@ -143,7 +204,10 @@ fn scenes_for_every_step_and_size() {
                             explainer::scene::HAnchor::Center => at.0 - w / 2.0,
                             explainer::scene::HAnchor::Right => at.0 - w,
                         };
-                        assert!(x0 >= -0.5 && x0 + w <= size.width + 0.5 && at.1 > 0.0 && at.1 < size.height, "{id} {size:?}: “{text}” leaves the frame");
+                        assert!(
+                            x0 >= -0.5 && x0 + w <= size.width + 0.5 && at.1 > 0.0 && at.1 < size.height,
+                            "{id} {size:?}: “{text}” leaves the frame"
+                        );
                         boxes.push((x0, at.1 - fs * 0.5, x0 + w, at.1 + fs * 0.5, text.clone()));
                     }
                 }
@@ -260,7 +324,8 @@ fn previews() {
     for (id, m) in models() {
         for size in SIZES {
             let s = m.scene(Some(&geo), &data, 0.7, size, &Theme::light());
-            let mut svg = format!(r#"<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}">"#, size.width, size.height);
+            let mut svg =
+                format!(r#"<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}">"#, size.width, size.height);
             for sh in &s.shapes {
                 svg.push_str(&match sh {
                     Shape::Polygon { points, fill } => format!(r#"<path d="M{}Z" fill="{}"/>"#, pts(points), fill.css()),
@@ -287,6 +352,7 @@ fn russia_keeps_chukotka_past_the_antimeridian_and_not_kaliningrad() {
     let east_of_180 = rus.rings.iter().flatten().any(|&(lon, lat)| lon < -170.0 && lat > 64.0);
     assert!(east_of_180, "Russia's rings stop at 180°: eastern Chukotka would be drawn as another country");
     // Kaliningrad (~20.5°E, 54.7°N) is outside every view and left out.
-    let kaliningrad = rus.rings.iter().flatten().any(|&(lon, lat)| (19.0..23.0).contains(&lon) && (54.0..55.5).contains(&lat));
+    let kaliningrad =
+        rus.rings.iter().flatten().any(|&(lon, lat)| (19.0..23.0).contains(&lon) && (54.0..55.5).contains(&lat));
     assert!(!kaliningrad, "Kaliningrad is in the derived base map");
 }

@@ -1,9 +1,9 @@
 //! The story content against the dataset: every step resolves, ids are unique and
 //! URL-safe, every state shows sourced figures and has a description and a table.
 
+use explainer::data::Dataset;
 use explainer::graphic::{frame, Ctx};
 use explainer::scene::{theme::Theme, Size};
-use explainer::data::Dataset;
 use explainer::story::Story;
 
 #[test]
@@ -71,12 +71,17 @@ fn tweens_pass_through_sensible_states() {
                 let scene = frame(&w[0], &w[1], t, ctx, 0.0, Size { width: 360.0, height: 420.0 }, &Theme::dark());
                 for shape in &scene.shapes {
                     let ok = match shape {
-                        explainer::scene::Shape::Line { points, .. } | explainer::scene::Shape::Polygon { points, .. } => {
+                        explainer::scene::Shape::Line { points, .. }
+                        | explainer::scene::Shape::Polygon { points, .. } => {
                             points.iter().all(|p| p.0.is_finite() && p.1.is_finite())
                         }
                         explainer::scene::Shape::Text { at, .. } => at.0.is_finite() && at.1.is_finite(),
-                        explainer::scene::Shape::Rect { x0, y0, x1, y1, .. } => [x0, y0, x1, y1].iter().all(|v| v.is_finite()),
-                        explainer::scene::Shape::Circle { center, radius, .. } => center.0.is_finite() && radius.is_finite(),
+                        explainer::scene::Shape::Rect { x0, y0, x1, y1, .. } => {
+                            [x0, y0, x1, y1].iter().all(|v| v.is_finite())
+                        }
+                        explainer::scene::Shape::Circle { center, radius, .. } => {
+                            center.0.is_finite() && radius.is_finite()
+                        }
                     };
                     assert!(ok, "non-finite geometry in a tween frame: {shape:?}");
                 }

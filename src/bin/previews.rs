@@ -9,11 +9,11 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use explainer::scene::Size;
-    use explainer::scene::theme::Theme;
-    use explainer::graphic::Ctx;
     use explainer::data::Dataset;
+    use explainer::graphic::Ctx;
     use explainer::maps::Geo;
+    use explainer::scene::theme::Theme;
+    use explainer::scene::Size;
     use explainer::story::Story;
 
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -36,10 +36,15 @@ fn main() {
     if let Some(id) = args.first() {
         let at = story.find_step(id).unwrap_or_else(|| panic!("no step {id}"));
         let chapter = &story.chapters[at.chapter];
-        let (w, h) = args.get(1).and_then(|s| s.split_once('x')).map(|(w, h)| (w.parse().unwrap(), h.parse().unwrap())).unwrap_or((800.0, 450.0));
+        let (w, h) = args
+            .get(1)
+            .and_then(|s| s.split_once('x'))
+            .map(|(w, h)| (w.parse().unwrap(), h.parse().unwrap()))
+            .unwrap_or((800.0, 450.0));
         let theme = if args.iter().any(|a| a == "dark") { Theme::dark() } else { Theme::light() };
         let model = chapter.steps[at.step].view.model(&data).unwrap_or_else(|e| panic!("{e}"));
-        let svg = explainer::embed::export_svg(&model, ctx, Size { width: w, height: h }, &theme, &chapter.graphic_title);
+        let svg =
+            explainer::embed::export_svg(&model, ctx, Size { width: w, height: h }, &theme, &chapter.graphic_title);
         let path = args.iter().find(|a| a.ends_with(".png")).cloned().unwrap_or_else(|| format!("/tmp/{id}.png"));
         std::fs::write(&path, rasterise(&svg, &fonts)).unwrap_or_else(|e| panic!("{path}: {e}"));
         println!("{path}");

@@ -2,13 +2,13 @@
 //! the dual-use categories. Bars keep their identity (fact id) between steps.
 
 use super::frame::{lerp_keyed, Keyed, Plot};
-use crate::scene::text::wrap;
 use super::scale::{nice_max, Linear};
-use crate::scene::{HAnchor, Rgba, Scene, Shape, Size, VAnchor};
+use crate::data::{format, period_label, split_unit, Dataset};
 use crate::scene::table::Table;
+use crate::scene::text::wrap;
 use crate::scene::theme::Theme;
 use crate::scene::tween::lerp;
-use crate::data::{format, period_label, split_unit, Dataset};
+use crate::scene::{HAnchor, Rgba, Scene, Shape, Size, VAnchor};
 use serde::Deserialize;
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -112,23 +112,47 @@ impl BarsSpec {
         let max = self.max.unwrap_or_else(|| nice_max(bars.iter().map(|b| b.value).fold(0.0, f64::max), 4));
         let lowest = bars.iter().map(|b| b.value).fold(0.0, f64::min);
         let min = if lowest < 0.0 { -nice_max(-lowest, 4) } else { 0.0 };
-        Ok(BarsModel { bars, min, max, caption: self.caption.clone().unwrap_or_default(), unit: unit.unwrap_or_default() })
+        Ok(BarsModel {
+            bars,
+            min,
+            max,
+            caption: self.caption.clone().unwrap_or_default(),
+            unit: unit.unwrap_or_default(),
+        })
     }
 }
 
 impl BarsModel {
     pub fn lerp(a: &Self, b: &Self, t: f64) -> Self {
-        BarsModel { bars: lerp_keyed(&a.bars, &b.bars, t), min: lerp(a.min, b.min, t), max: lerp(a.max, b.max, t), ..b.clone() }
+        BarsModel {
+            bars: lerp_keyed(&a.bars, &b.bars, t),
+            min: lerp(a.min, b.min, t),
+            max: lerp(a.max, b.max, t),
+            ..b.clone()
+        }
     }
 
     pub fn scene(&self, size: Size, theme: &Theme) -> Scene {
         let mut scene = Scene::default();
         let mut plot = Plot::inside(size, 12.0, 40.0, 70.0, 16.0);
         // Room on the right for the longest value label (bold, so a little wider).
-        let value_room = self.bars.iter().map(|b| crate::scene::text::text_width(&b.value_text, theme.font) * 1.08).fold(0.0, f64::max) + 10.0;
+        let value_room = self
+            .bars
+            .iter()
+            .map(|b| crate::scene::text::text_width(&b.value_text, theme.font) * 1.08)
+            .fold(0.0, f64::max)
+            + 10.0;
         plot.right = (size.width - value_room).max(plot.left + 40.0);
         if !self.caption.is_empty() {
-            scene.push(Shape::Text { at: (plot.left, 16.0), text: self.caption.clone(), size: theme.font, color: theme.muted, h: HAnchor::Left, v: VAnchor::Middle, bold: true });
+            scene.push(Shape::Text {
+                at: (plot.left, 16.0),
+                text: self.caption.clone(),
+                size: theme.font,
+                color: theme.muted,
+                h: HAnchor::Left,
+                v: VAnchor::Middle,
+                bold: true,
+            });
         }
         // Room on the left for the value label of a negative bar.
         let neg_room = if self.min < 0.0 { 56.0 } else { 0.0 };
@@ -150,26 +174,52 @@ impl BarsModel {
             let label_size = theme.font;
             let lines = wrap(&b.label, label_size, plot.width());
             for (k, l) in lines.iter().enumerate() {
-                scene.push(Shape::Text { at: (plot.left + neg_room, top + k as f64 * (label_size + 2.0)), text: l.clone(), size: label_size, color: theme.ink.alpha(b.alpha), h: HAnchor::Left, v: VAnchor::Top, bold: false });
+                scene.push(Shape::Text {
+                    at: (plot.left + neg_room, top + k as f64 * (label_size + 2.0)),
+                    text: l.clone(),
+                    size: label_size,
+                    color: theme.ink.alpha(b.alpha),
+                    h: HAnchor::Left,
+                    v: VAnchor::Top,
+                    bold: false,
+                });
             }
             let y0 = top + lines.len() as f64 * (label_size + 2.0) + 2.0;
             let end = x.map(b.value);
             let (x0, x1) = if end < zero { (end, zero) } else { (zero, end.max(zero + 1.0)) };
             scene.push(Shape::Rect { x0, y0, x1, y1: y0 + bar_h, fill: c });
-            let (at, h) = if end < zero { ((x0 - 6.0, y0 + bar_h / 2.0), HAnchor::Right) } else { ((x1 + 6.0, y0 + bar_h / 2.0), HAnchor::Left) };
-            scene.push(Shape::Text { at, text: b.value_text.clone(), size: theme.font, color: theme.ink.alpha(b.alpha), h, v: VAnchor::Middle, bold: true });
+            let (at, h) = if end < zero {
+                ((x0 - 6.0, y0 + bar_h / 2.0), HAnchor::Right)
+            } else {
+                ((x1 + 6.0, y0 + bar_h / 2.0), HAnchor::Left)
+            };
+            scene.push(Shape::Text {
+                at,
+                text: b.value_text.clone(),
+                size: theme.font,
+                color: theme.ink.alpha(b.alpha),
+                h,
+                v: VAnchor::Middle,
+                bold: true,
+            });
         }
         scene
     }
 
     pub fn describe(&self) -> String {
-        let shown: Vec<String> = self.bars.iter().filter(|b| b.alpha > 0.5).map(|b| format!("{}: {}", b.label, b.value_text)).collect();
-        let cap = if self.caption.is_empty() { "Bar chart".to_string() } else { format!("Bar chart, {}", self.caption) };
+        let shown: Vec<String> =
+            self.bars.iter().filter(|b| b.alpha > 0.5).map(|b| format!("{}: {}", b.label, b.value_text)).collect();
+        let cap =
+            if self.caption.is_empty() { "Bar chart".to_string() } else { format!("Bar chart, {}", self.caption) };
         format!("{cap}. {}.", shown.join("; "))
     }
 
     pub fn table(&self, data: &Dataset) -> Table {
-        fact_table(&self.caption, self.bars.iter().filter(|b| b.alpha > 0.5).map(|b| (b.label.as_str(), b.key.as_str())), data)
+        fact_table(
+            &self.caption,
+            self.bars.iter().filter(|b| b.alpha > 0.5).map(|b| (b.label.as_str(), b.key.as_str())),
+            data,
+        )
     }
 
     pub fn sources(&self, data: &Dataset) -> Vec<String> {
@@ -218,11 +268,25 @@ mod tests {
     #[test]
     fn negative_values_draw_left_of_zero() {
         let data = Dataset::bundled();
-        let spec = BarsSpec { bars: vec![BarSpec { fact: "F013".into(), label: None, color: None }, BarSpec { fact: "F009".into(), label: None, color: None }], max: None, caption: None };
+        let spec = BarsSpec {
+            bars: vec![
+                BarSpec { fact: "F013".into(), label: None, color: None },
+                BarSpec { fact: "F009".into(), label: None, color: None },
+            ],
+            max: None,
+            caption: None,
+        };
         let m = spec.model(&data).unwrap();
         assert!(m.min < 0.0);
         let scene = m.scene(Size { width: 600.0, height: 300.0 }, &Theme::light());
-        let rects: Vec<(f64, f64)> = scene.shapes.iter().filter_map(|s| match s { Shape::Rect { x0, x1, .. } => Some((*x0, *x1)), _ => None }).collect();
+        let rects: Vec<(f64, f64)> = scene
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Rect { x0, x1, .. } => Some((*x0, *x1)),
+                _ => None,
+            })
+            .collect();
         assert_eq!(rects.len(), 2);
         // The growth bar starts where the fall ends: at zero.
         assert!((rects[0].0 - rects[1].1).abs() < 1e-9, "{rects:?}");
@@ -232,7 +296,14 @@ mod tests {
     #[test]
     fn mixed_units_are_refused() {
         let data = Dataset::bundled();
-        let spec = BarsSpec { bars: vec![BarSpec { fact: "F030".into(), label: None, color: None }, BarSpec { fact: "F033".into(), label: None, color: None }], max: None, caption: None };
+        let spec = BarsSpec {
+            bars: vec![
+                BarSpec { fact: "F030".into(), label: None, color: None },
+                BarSpec { fact: "F033".into(), label: None, color: None },
+            ],
+            max: None,
+            caption: None,
+        };
         assert!(spec.model(&data).unwrap_err().contains("F033"));
     }
 }

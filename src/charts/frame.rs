@@ -3,8 +3,8 @@
 
 use super::scale::{ticks, Linear};
 use crate::scene::text::text_width;
-use crate::scene::{HAnchor, Rgba, Scene, Shape, Size, VAnchor};
 use crate::scene::theme::Theme;
+use crate::scene::{HAnchor, Rgba, Scene, Shape, Size, VAnchor};
 
 /// The rectangle the data is drawn in, in CSS pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -40,7 +40,11 @@ pub fn y_axis(scene: &mut Scene, plot: &Plot, y: &Linear, count: usize, fmt: imp
     let (lo, hi) = (y.domain.0.min(y.domain.1), y.domain.0.max(y.domain.1));
     for v in ticks(lo, hi, count) {
         let py = y.map(v);
-        scene.push(Shape::line(vec![(plot.left, py), (plot.right, py)], if v == 0.0 { theme.muted } else { theme.grid }, 1.0));
+        scene.push(Shape::line(
+            vec![(plot.left, py), (plot.right, py)],
+            if v == 0.0 { theme.muted } else { theme.grid },
+            1.0,
+        ));
         scene.push(Shape::Text {
             at: (plot.left - 6.0, py),
             text: fmt(v),

@@ -9,4 +9,3 @@ pub mod slope;
 pub mod timeline;
 pub mod trade;
 pub mod waffle;
-

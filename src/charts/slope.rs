@@ -4,11 +4,11 @@
 use super::bars::{color_of, fact_sources, fact_table};
 use super::frame::{lerp_keyed, y_axis, Keyed, Plot};
 use super::scale::Linear;
-use crate::scene::{HAnchor, Scene, Shape, Size, VAnchor};
+use crate::data::{format, Dataset};
 use crate::scene::table::Table;
 use crate::scene::theme::Theme;
 use crate::scene::tween::lerp;
-use crate::data::{format, Dataset};
+use crate::scene::{HAnchor, Scene, Shape, Size, VAnchor};
 use serde::Deserialize;
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -106,10 +106,20 @@ impl SlopeModel {
         let y = Linear::new((0.0, self.max), (plot.bottom, plot.top));
         y_axis(&mut scene, &plot, &y, 4, |v| format!("{}%", format::num(v, 0)), theme);
         let cols = self.columns.max(1.0);
-        let col_x = |i: f64| plot.left + 30.0 + (plot.width() - 60.0) * if cols <= 1.0 { 0.5 } else { i / (cols - 1.0).max(1.0) };
+        let col_x = |i: f64| {
+            plot.left + 30.0 + (plot.width() - 60.0) * if cols <= 1.0 { 0.5 } else { i / (cols - 1.0).max(1.0) }
+        };
         for (i, p) in self.periods.iter().enumerate() {
             let a = (cols - i as f64).clamp(0.0, 1.0);
-            scene.push(Shape::Text { at: (col_x(i as f64), plot.bottom + 10.0), text: p.clone(), size: theme.font - 1.0, color: theme.muted.alpha(a), h: HAnchor::Center, v: VAnchor::Top, bold: false });
+            scene.push(Shape::Text {
+                at: (col_x(i as f64), plot.bottom + 10.0),
+                text: p.clone(),
+                size: theme.font - 1.0,
+                color: theme.muted.alpha(a),
+                h: HAnchor::Center,
+                v: VAnchor::Top,
+                bold: false,
+            });
         }
         for s in &self.series {
             let c = color_of(&s.color, theme).alpha(s.alpha);
@@ -117,11 +127,31 @@ impl SlopeModel {
             scene.push(Shape::line(pts.clone(), c, 2.5));
             for (p, xy) in s.points.iter().zip(&pts) {
                 scene.push(Shape::Circle { center: *xy, radius: 5.0, fill: c, stroke: None });
-                scene.push(Shape::Text { at: (xy.0, xy.1 - 10.0), text: p.2.clone(), size: theme.font, color: c, h: HAnchor::Center, v: VAnchor::Bottom, bold: true });
+                scene.push(Shape::Text {
+                    at: (xy.0, xy.1 - 10.0),
+                    text: p.2.clone(),
+                    size: theme.font,
+                    color: c,
+                    h: HAnchor::Center,
+                    v: VAnchor::Bottom,
+                    bold: true,
+                });
             }
             if let Some(last) = pts.last() {
-                let (at, h) = if size.width < 480.0 { ((last.0, last.1 + 12.0), HAnchor::Right) } else { ((last.0 + 12.0, last.1), HAnchor::Left) };
-                scene.push(Shape::Text { at, text: s.key.clone(), size: theme.font - 1.0, color: c, h, v: VAnchor::Top, bold: false });
+                let (at, h) = if size.width < 480.0 {
+                    ((last.0, last.1 + 12.0), HAnchor::Right)
+                } else {
+                    ((last.0 + 12.0, last.1), HAnchor::Left)
+                };
+                scene.push(Shape::Text {
+                    at,
+                    text: s.key.clone(),
+                    size: theme.font - 1.0,
+                    color: c,
+                    h,
+                    v: VAnchor::Top,
+                    bold: false,
+                });
             }
         }
         scene
@@ -133,7 +163,11 @@ impl SlopeModel {
             .iter()
             .filter(|s| s.alpha > 0.5)
             .map(|s| {
-                let pts: Vec<String> = s.points.iter().map(|p| format!("{} in {}", p.2, self.periods.get(p.0).cloned().unwrap_or_default())).collect();
+                let pts: Vec<String> = s
+                    .points
+                    .iter()
+                    .map(|p| format!("{} in {}", p.2, self.periods.get(p.0).cloned().unwrap_or_default()))
+                    .collect();
                 format!("{}: {}", s.key, pts.join(", "))
             })
             .collect();

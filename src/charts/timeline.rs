@@ -2,13 +2,13 @@
 //! step labelled, the rest as dots for context.
 
 use super::frame::{lerp_keyed, x_axis_years, Keyed, Plot};
-use crate::scene::text::wrap;
 use super::scale::Linear;
-use crate::scene::{HAnchor, Scene, Shape, Size, VAnchor};
+use crate::data::{period_label, Dataset};
 use crate::scene::table::Table;
+use crate::scene::text::wrap;
 use crate::scene::theme::Theme;
 use crate::scene::tween::lerp;
-use crate::data::{period_label, Dataset};
+use crate::scene::{HAnchor, Scene, Shape, Size, VAnchor};
 use serde::Deserialize;
 
 /// Lanes top to bottom; each category keeps its colour everywhere on the page.
@@ -126,7 +126,12 @@ impl TimelineModel {
             }
             let c = theme.categorical[d.lane % 7].alpha(d.alpha * (0.45 + 0.55 * d.focus));
             let p = (x.map(d.when), lanes_top + (d.lane as f64 + 0.5) * lane_h);
-            scene.push(Shape::Circle { center: p, radius: 4.0 + 3.0 * d.focus, fill: c, stroke: if d.focus > 0.5 { Some(theme.ink.alpha(d.focus)) } else { None } });
+            scene.push(Shape::Circle {
+                center: p,
+                radius: 4.0 + 3.0 * d.focus,
+                fill: c,
+                stroke: if d.focus > 0.5 { Some(theme.ink.alpha(d.focus)) } else { None },
+            });
             if d.focus > 0.02 {
                 focused.push(d);
             }
@@ -142,11 +147,20 @@ impl TimelineModel {
             let ink = theme.ink.alpha(d.focus * d.alpha);
             let lines = wrap(&format!("{} — {}", period_label(&d.key), d.title), label_size, max_w);
             let w = lines.iter().map(|l| crate::scene::text::text_width(l, label_size)).fold(0.0, f64::max);
-            let (tx, h) = if px + w + 6.0 < plot.right { (px + 6.0, HAnchor::Left) } else { (px - 6.0, HAnchor::Right) };
+            let (tx, h) =
+                if px + w + 6.0 < plot.right { (px + 6.0, HAnchor::Left) } else { (px - 6.0, HAnchor::Right) };
             let dot_y = lanes_top + (d.lane as f64 + 0.5) * lane_h;
             scene.push(Shape::line(vec![(px, y + 2.0), (px, dot_y - 7.0)], c, 1.0));
             for (k, l) in lines.iter().enumerate() {
-                scene.push(Shape::Text { at: (tx, y + k as f64 * (label_size + 3.0)), text: l.clone(), size: label_size, color: ink, h, v: VAnchor::Top, bold: k == 0 });
+                scene.push(Shape::Text {
+                    at: (tx, y + k as f64 * (label_size + 3.0)),
+                    text: l.clone(),
+                    size: label_size,
+                    color: ink,
+                    h,
+                    v: VAnchor::Top,
+                    bold: k == 0,
+                });
             }
             y += lines.len() as f64 * (label_size + 3.0) + 8.0;
             if y > lanes_top - label_size {
@@ -162,7 +176,11 @@ impl TimelineModel {
 
     pub fn describe(&self, data: &Dataset) -> String {
         let shown = self.dots.iter().filter(|d| d.alpha > 0.5).count();
-        let mut out = format!("Timeline of {shown} events from {:.0} to {:.0}, one row per category.", self.x0.floor(), self.x1.floor());
+        let mut out = format!(
+            "Timeline of {shown} events from {:.0} to {:.0}, one row per category.",
+            self.x0.floor(),
+            self.x1.floor()
+        );
         for d in self.focused() {
             if let Some(e) = data.events.iter().find(|e| e.date == d.key) {
                 out.push_str(&format!(" {} ({}): {}", period_label(&e.date), e.category, e.description));
@@ -175,7 +193,13 @@ impl TimelineModel {
         let mut t = Table::new("Events", &["Date", "Event", "Category", "Source", "Status"]);
         for d in self.focused() {
             if let Some(e) = data.events.iter().find(|e| e.date == d.key) {
-                t.row(vec![e.date.clone(), e.title.clone(), e.category.clone(), data.source_names(&e.source), e.status.id().into()]);
+                t.row(vec![
+                    e.date.clone(),
+                    e.title.clone(),
+                    e.category.clone(),
+                    data.source_names(&e.source),
+                    e.status.id().into(),
+                ]);
             }
         }
         t

@@ -2,13 +2,13 @@
 //! marked events and the latest partial-year comparison in a side panel.
 
 use super::frame::{lerp_keyed, spread, x_axis_years, y_axis, Keyed, Plot};
-use crate::scene::text::wrap;
 use super::scale::{nice_max, Linear};
-use crate::scene::{HAnchor, Scene, Shape, Size, VAnchor};
+use crate::data::{format, pct_change, Dataset};
 use crate::scene::table::Table;
+use crate::scene::text::wrap;
 use crate::scene::theme::Theme;
 use crate::scene::tween::lerp;
-use crate::data::{format, pct_change, Dataset};
+use crate::scene::{HAnchor, Scene, Shape, Size, VAnchor};
 use serde::Deserialize;
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -230,13 +230,21 @@ impl TradeModel {
             }
             let px = x.map(e.when);
             let c = theme.accent.alpha(e.alpha);
-            scene.push(Shape::Line { points: vec![(px, plot.top + 4.0), (px, plot.bottom)], color: c, width: 1.0, dashed: true });
+            scene.push(Shape::Line {
+                points: vec![(px, plot.top + 4.0), (px, plot.bottom)],
+                color: c,
+                width: 1.0,
+                dashed: true,
+            });
             let size_t = theme.font - 1.5;
             let lines = wrap(&e.label, size_t, 120.0);
             let width = lines.iter().map(|l| crate::scene::text::text_width(l, size_t)).fold(0.0, f64::max);
             let right_room = plot.right - px;
-            let (h, x_text, span) =
-                if right_room > width + 8.0 { (HAnchor::Left, px + 4.0, (px, px + width + 4.0)) } else { (HAnchor::Right, px - 4.0, (px - width - 4.0, px)) };
+            let (h, x_text, span) = if right_room > width + 8.0 {
+                (HAnchor::Left, px + 4.0, (px, px + width + 4.0))
+            } else {
+                (HAnchor::Right, px - 4.0, (px - width - 4.0, px))
+            };
             let row = taken.iter().filter(|&&(a, b)| a < span.1 && span.0 < b).count().min(2) as f64;
             taken.push(span);
             let y_top = plot.top + 8.0 + row * 2.6 * (size_t + 2.0);
@@ -254,10 +262,13 @@ impl TradeModel {
             }
         }
 
-        let years: Vec<_> = data.annual().filter(|r| {
-            let yr = r.year().unwrap_or(0) as f64;
-            yr >= self.x0.floor() - 1.0 && yr <= self.x1.ceil()
-        }).collect();
+        let years: Vec<_> = data
+            .annual()
+            .filter(|r| {
+                let yr = r.year().unwrap_or(0) as f64;
+                yr >= self.x0.floor() - 1.0 && yr <= self.x1.ceil()
+            })
+            .collect();
         let mut end_labels = Vec::new();
         for (i, s) in self.series.iter().enumerate() {
             if s.alpha <= 0.01 {
@@ -289,14 +300,23 @@ impl TradeModel {
         };
         let most_lines = end_labels.iter().map(|e| name_lines(&self.series[e.0].key).len()).max().unwrap_or(1);
         let label_gap = (theme.font + 1.0) * (1 + most_lines) as f64 + 6.0;
-        let spread_at = spread(end_labels.iter().map(|&(i, py, _, _)| (i, py)).collect(), label_gap, plot.top, plot.bottom);
+        let spread_at =
+            spread(end_labels.iter().map(|&(i, py, _, _)| (i, py)).collect(), label_gap, plot.top, plot.bottom);
         for (i, py) in spread_at {
             let s = &self.series[i];
             let (_, _, v, px) = end_labels.iter().find(|e| e.0 == i).copied().unwrap_or((i, py, 0.0, plot.right));
             let c = Self::color(&s.key, theme).alpha(s.alpha);
             let lines = name_lines(&s.key);
             let top = py - (lines.len() as f64) * (theme.font + 1.0) / 2.0 - 6.0;
-            scene.push(Shape::Text { at: (px + 8.0, top), text: format::usd_bn(v), size: theme.font, color: c, h: HAnchor::Left, v: VAnchor::Middle, bold: true });
+            scene.push(Shape::Text {
+                at: (px + 8.0, top),
+                text: format::usd_bn(v),
+                size: theme.font,
+                color: c,
+                h: HAnchor::Left,
+                v: VAnchor::Middle,
+                bold: true,
+            });
             for (k, l) in lines.iter().enumerate() {
                 scene.push(Shape::Text {
                     at: (px + 8.0, top + (k as f64 + 1.0) * (theme.font + 1.0)),
@@ -318,7 +338,12 @@ impl TradeModel {
             for s in self.series.iter().filter(|s| s.alpha > 0.01) {
                 let p = (x.map(l.year as f64), y.map(value(row, &s.key)));
                 let c = Self::color(&s.key, theme).alpha(l.alpha * s.alpha);
-                scene.push(Shape::Circle { center: p, radius: 4.0, fill: theme.background.alpha(l.alpha), stroke: Some(c) });
+                scene.push(Shape::Circle {
+                    center: p,
+                    radius: 4.0,
+                    fill: theme.background.alpha(l.alpha),
+                    stroke: Some(c),
+                });
                 // At the left edge the label starts at the point, clear of the y-axis labels.
                 let (lx, h) = if p.0 - plot.left < 24.0 { (p.0 + 3.0, HAnchor::Left) } else { (p.0, HAnchor::Center) };
                 let text = format::usd_bn(value(row, &s.key));
@@ -327,7 +352,8 @@ impl TradeModel {
                 let above = (x0, p.1 - 9.0 - theme.font, x0 + w, p.1 - 9.0);
                 let hits = |b: &(f64, f64, f64, f64)| b.0 < above.2 && above.0 < b.2 && b.1 < above.3 && above.1 < b.3;
                 // Above the point, unless an event label is there: then below it.
-                let (ly, v) = if event_boxes.iter().any(hits) { (p.1 + 9.0, VAnchor::Top) } else { (p.1 - 9.0, VAnchor::Bottom) };
+                let (ly, v) =
+                    if event_boxes.iter().any(hits) { (p.1 + 9.0, VAnchor::Top) } else { (p.1 - 9.0, VAnchor::Bottom) };
                 Shape::Text { at: (lx, ly), text, size: theme.font - 1.0, color: c, h, v, bold: true }
                     .push_with_halo(&mut scene, theme.background);
             }
@@ -339,16 +365,56 @@ impl TradeModel {
             // Anchored to the right edge: the plot's margins shrink on phones, the panel does not.
             let x0 = size.width - 4.0 - (2.0 * bar_w + 8.0);
             let heading = if narrow { "Year on year" } else { "Same months, year on year" };
-            scene.push(Shape::Text { at: (size.width - 4.0, plot.top - 16.0), text: heading.into(), size: theme.font - 2.0, color: theme.muted.alpha(a), h: HAnchor::Right, v: VAnchor::Middle, bold: false });
-            for (k, (label, v, c)) in [(&p.label_before, p.before, theme.muted), (&p.label_now, p.now, theme.total)].into_iter().enumerate() {
+            scene.push(Shape::Text {
+                at: (size.width - 4.0, plot.top - 16.0),
+                text: heading.into(),
+                size: theme.font - 2.0,
+                color: theme.muted.alpha(a),
+                h: HAnchor::Right,
+                v: VAnchor::Middle,
+                bold: false,
+            });
+            for (k, (label, v, c)) in
+                [(&p.label_before, p.before, theme.muted), (&p.label_now, p.now, theme.total)].into_iter().enumerate()
+            {
                 let bx = x0 + k as f64 * (bar_w + 8.0);
-                scene.push(Shape::Rect { x0: bx, y0: y.map(v), x1: bx + bar_w, y1: plot.bottom, fill: c.alpha(a * 0.85) });
-                scene.push(Shape::Text { at: (bx + bar_w / 2.0, y.map(v) - 4.0), text: format::usd_bn(v), size: theme.font - 1.0, color: theme.ink.alpha(a), h: HAnchor::Center, v: VAnchor::Bottom, bold: k == 1 });
+                scene.push(Shape::Rect {
+                    x0: bx,
+                    y0: y.map(v),
+                    x1: bx + bar_w,
+                    y1: plot.bottom,
+                    fill: c.alpha(a * 0.85),
+                });
+                scene.push(Shape::Text {
+                    at: (bx + bar_w / 2.0, y.map(v) - 4.0),
+                    text: format::usd_bn(v),
+                    size: theme.font - 1.0,
+                    color: theme.ink.alpha(a),
+                    h: HAnchor::Center,
+                    v: VAnchor::Bottom,
+                    bold: k == 1,
+                });
                 for (j, part) in label.split(' ').collect::<Vec<_>>().chunks(1).enumerate() {
-                    scene.push(Shape::Text { at: (bx + bar_w / 2.0, plot.bottom + 7.0 + j as f64 * (theme.font)), text: part.join(" "), size: theme.font - 2.0, color: theme.muted.alpha(a), h: HAnchor::Center, v: VAnchor::Top, bold: false });
+                    scene.push(Shape::Text {
+                        at: (bx + bar_w / 2.0, plot.bottom + 7.0 + j as f64 * (theme.font)),
+                        text: part.join(" "),
+                        size: theme.font - 2.0,
+                        color: theme.muted.alpha(a),
+                        h: HAnchor::Center,
+                        v: VAnchor::Top,
+                        bold: false,
+                    });
                 }
             }
-            scene.push(Shape::Text { at: (x0 + bar_w + 4.0, y.map(p.before) - 26.0), text: format::change(p.change), size: theme.font + 3.0, color: theme.china.alpha(a), h: HAnchor::Center, v: VAnchor::Bottom, bold: true });
+            scene.push(Shape::Text {
+                at: (x0 + bar_w + 4.0, y.map(p.before) - 26.0),
+                text: format::change(p.change),
+                size: theme.font + 3.0,
+                color: theme.china.alpha(a),
+                h: HAnchor::Center,
+                v: VAnchor::Bottom,
+                bold: true,
+            });
         }
         scene
     }

@@ -1,11 +1,11 @@
 //! A 10 × 10 unit chart for a share: each square is one per cent of the whole.
 
 use super::bars::{color_of, fact_sources, fact_table};
-use crate::scene::{HAnchor, Scene, Shape, Size, VAnchor};
+use crate::data::{format, Dataset};
 use crate::scene::table::Table;
 use crate::scene::theme::Theme;
 use crate::scene::tween::lerp;
-use crate::data::{format, Dataset};
+use crate::scene::{HAnchor, Scene, Shape, Size, VAnchor};
 use serde::Deserialize;
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -60,24 +60,58 @@ impl WaffleModel {
         let x0 = (size.width - side) / 2.0;
         let y0 = head;
         let c = color_of(&self.color, theme);
-        scene.push(Shape::Text { at: (size.width / 2.0, 22.0), text: format!("{} · {}", self.value_text, self.period), size: theme.font + 9.0, color: c, h: HAnchor::Center, v: VAnchor::Middle, bold: true });
-        scene.push(Shape::Text { at: (size.width / 2.0, 48.0), text: self.label.clone(), size: theme.font, color: theme.muted, h: HAnchor::Center, v: VAnchor::Middle, bold: false });
+        scene.push(Shape::Text {
+            at: (size.width / 2.0, 22.0),
+            text: format!("{} · {}", self.value_text, self.period),
+            size: theme.font + 9.0,
+            color: c,
+            h: HAnchor::Center,
+            v: VAnchor::Middle,
+            bold: true,
+        });
+        scene.push(Shape::Text {
+            at: (size.width / 2.0, 48.0),
+            text: self.label.clone(),
+            size: theme.font,
+            color: theme.muted,
+            h: HAnchor::Center,
+            v: VAnchor::Middle,
+            bold: false,
+        });
         // Fill from the bottom row up, left to right, so a growing share rises.
         for i in 0..100 {
             let (row, col) = (9 - i / 10, i % 10);
             let fill_part = (self.value - i as f64).clamp(0.0, 1.0);
             let (x, y) = (x0 + col as f64 * cell, y0 + row as f64 * cell);
             let gap = (cell * 0.12).max(1.0);
-            scene.push(Shape::Rect { x0: x + gap / 2.0, y0: y + gap / 2.0, x1: x + cell - gap / 2.0, y1: y + cell - gap / 2.0, fill: theme.grid });
+            scene.push(Shape::Rect {
+                x0: x + gap / 2.0,
+                y0: y + gap / 2.0,
+                x1: x + cell - gap / 2.0,
+                y1: y + cell - gap / 2.0,
+                fill: theme.grid,
+            });
             if fill_part > 0.0 {
-                scene.push(Shape::Rect { x0: x + gap / 2.0, y0: y + gap / 2.0, x1: x + gap / 2.0 + (cell - gap) * fill_part, y1: y + cell - gap / 2.0, fill: c });
+                scene.push(Shape::Rect {
+                    x0: x + gap / 2.0,
+                    y0: y + gap / 2.0,
+                    x1: x + gap / 2.0 + (cell - gap) * fill_part,
+                    y1: y + cell - gap / 2.0,
+                    fill: c,
+                });
             }
         }
         scene
     }
 
     pub fn describe(&self) -> String {
-        format!("Unit chart of 100 squares: {} of them filled, {} {} ({}).", self.value.round(), self.value_text, self.label, self.period)
+        format!(
+            "Unit chart of 100 squares: {} of them filled, {} {} ({}).",
+            self.value.round(),
+            self.value_text,
+            self.label,
+            self.period
+        )
     }
 
     pub fn table(&self, data: &Dataset) -> Table {

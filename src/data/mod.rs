@@ -16,8 +16,22 @@ pub const FILES: [&str; 7] =
 
 /// Units the charts know how to format; a fact with any other unit is a data error.
 pub const UNITS: [&str; 16] = [
-    "USD bn", "USD m", "CNY bn", "%", "% y/y", "% of trade", "% average", "Mt", "Mt/year", "bcm", "bcm/year", "km",
-    "meetings", "countries", "of 10 brands", "times",
+    "USD bn",
+    "USD m",
+    "CNY bn",
+    "%",
+    "% y/y",
+    "% of trade",
+    "% average",
+    "Mt",
+    "Mt/year",
+    "bcm",
+    "bcm/year",
+    "km",
+    "meetings",
+    "countries",
+    "of 10 brands",
+    "times",
 ];
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -136,7 +150,11 @@ impl Dataset {
         for (i, r) in self.trade.iter().enumerate() {
             let row = i + 1;
             self.check_sources(TRADE, row, "source", &r.source)?;
-            for (field, v) in [("total_usd_bn", r.total), ("cn_exports_to_ru_usd_bn", r.exports), ("cn_imports_from_ru_usd_bn", r.imports)] {
+            for (field, v) in [
+                ("total_usd_bn", r.total),
+                ("cn_exports_to_ru_usd_bn", r.exports),
+                ("cn_imports_from_ru_usd_bn", r.imports),
+            ] {
                 if !v.is_finite() || v < 0.0 {
                     return Err(DataError::new(TRADE, Some(row), Some(field), format!("{v} is not a trade value")));
                 }
@@ -153,16 +171,33 @@ impl Dataset {
                 (Some(y), _) => {
                     if let Some(prev) = last_year {
                         if y <= prev {
-                            return Err(DataError::new(TRADE, Some(row), Some("period"), format!("{y} comes after {prev}: years must be in order")));
+                            return Err(DataError::new(
+                                TRADE,
+                                Some(row),
+                                Some("period"),
+                                format!("{y} comes after {prev}: years must be in order"),
+                            ));
                         }
                         if y != prev + 1 {
-                            return Err(DataError::new(TRADE, Some(row), Some("period"), format!("gap between {prev} and {y}")));
+                            return Err(DataError::new(
+                                TRADE,
+                                Some(row),
+                                Some("period"),
+                                format!("gap between {prev} and {y}"),
+                            ));
                         }
                     }
                     last_year = Some(y);
                 }
                 (None, Some(_)) if r.period.len() > 5 => {}
-                _ => return Err(DataError::new(TRADE, Some(row), Some("period"), format!("“{}” is not a year or a partial period", r.period))),
+                _ => {
+                    return Err(DataError::new(
+                        TRADE,
+                        Some(row),
+                        Some("period"),
+                        format!("“{}” is not a year or a partial period", r.period),
+                    ))
+                }
             }
         }
         let mut ids = std::collections::HashSet::new();
@@ -173,7 +208,11 @@ impl Dataset {
             }
             self.check_sources("facts.csv", row, "source", &f.source)?;
             let (unit, _) = split_unit(&f.unit);
-            if f.value.is_some() && !UNITS.contains(&unit) && !unit.starts_with("Mt over") && !unit.starts_with("bcm in") {
+            if f.value.is_some()
+                && !UNITS.contains(&unit)
+                && !unit.starts_with("Mt over")
+                && !unit.starts_with("bcm in")
+            {
                 return Err(DataError::new("facts.csv", Some(row), Some("unit"), format!("unknown unit “{}”", f.unit)));
             }
         }

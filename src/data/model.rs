@@ -88,7 +88,9 @@ pub fn period_label(p: &str) -> String {
                 _ => p.to_string(),
             },
             None => match rest.split_once('-') {
-                Some((m, d)) => month(m).map(|m| format!("{} {m} {y}", d.trim_start_matches('0'))).unwrap_or_else(|| p.to_string()),
+                Some((m, d)) => {
+                    month(m).map(|m| format!("{} {m} {y}", d.trim_start_matches('0'))).unwrap_or_else(|| p.to_string())
+                }
                 None => month(rest).map(|m| format!("{m} {y}")).unwrap_or_else(|| p.to_string()),
             },
         },

@@ -6,10 +6,10 @@
 //!
 //! Nothing here touches the DOM, so all of it is tested natively (tests/embed.rs).
 
-use crate::scene::draw::to_svg;
-use crate::scene::{HAnchor, Scene, Shape, Size, VAnchor};
-use crate::scene::theme::Theme;
 use crate::graphic::{Ctx, Model};
+use crate::scene::draw::to_svg;
+use crate::scene::theme::Theme;
+use crate::scene::{HAnchor, Scene, Shape, Size, VAnchor};
 use crate::story::{StepRef, Story};
 use serde_json::{json, Value};
 
@@ -72,16 +72,14 @@ pub fn percent_decode(s: &str) -> String {
     while i < b.len() {
         match b[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < b.len() => {
-                match (hex(b[i + 1]), hex(b[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push(h * 16 + l);
-                        i += 3;
-                        continue;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < b.len() => match (hex(b[i + 1]), hex(b[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 3;
+                    continue;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             c => out.push(c),
         }
         i += 1;
@@ -162,16 +160,18 @@ pub fn resolve(story: &Story, q: &EmbedQuery, hash_step: Option<&str>) -> Target
         // A chapter id names its graphic too (`g=boom` as well as `g=trade`).
         Some(g) => match story.chapter_by_graphic(g).or_else(|| story.chapters.iter().position(|c| c.id == g)) {
             Some(c) => {
-                let step = step_id
-                    .and_then(|id| story.chapters[c].steps.iter().position(|s| s.id == id))
-                    .unwrap_or(0);
+                let step = step_id.and_then(|id| story.chapters[c].steps.iter().position(|s| s.id == id)).unwrap_or(0);
                 Target::Graphic(StepRef { chapter: c, step })
             }
             None => Target::Unknown { asked: Some(g.to_string()), valid: graphic_ids(story) },
         },
-        None if q.present => Target::Graphic(step_id.and_then(|id| story.find_step(id)).unwrap_or(StepRef { chapter: 0, step: 0 })),
+        None if q.present => {
+            Target::Graphic(step_id.and_then(|id| story.find_step(id)).unwrap_or(StepRef { chapter: 0, step: 0 }))
+        }
         // A step id alone is enough: it belongs to one graphic.
-        None if step_id.and_then(|id| story.find_step(id)).is_some() => Target::Graphic(step_id.and_then(|id| story.find_step(id)).unwrap()),
+        None if step_id.and_then(|id| story.find_step(id)).is_some() => {
+            Target::Graphic(step_id.and_then(|id| story.find_step(id)).unwrap())
+        }
         None => Target::Unknown { asked: None, valid: graphic_ids(story) },
     }
 }
@@ -338,7 +338,13 @@ fn fit(text: &str, size: f64, width: f64) -> String {
 
 /// The chart scene moved down under a title and above a source line; returns the scene
 /// and its full size.
-pub fn with_title_and_source(chart: Scene, chart_size: Size, title: &str, source: &str, theme: &Theme) -> (Scene, Size) {
+pub fn with_title_and_source(
+    chart: Scene,
+    chart_size: Size,
+    title: &str,
+    source: &str,
+    theme: &Theme,
+) -> (Scene, Size) {
     let mut out = Scene::default();
     let (w, h) = (chart_size.width, chart_size.height);
     // The chart first; maps can spill past their box, so the title and source bands are
@@ -346,14 +352,31 @@ pub fn with_title_and_source(chart: Scene, chart_size: Size, title: &str, source
     out.shapes.extend(chart.shapes.into_iter().map(|s| shift(s, HEADER)));
     out.push(Shape::Rect { x0: 0.0, y0: -10.0, x1: w, y1: HEADER, fill: theme.background });
     out.push(Shape::Rect { x0: 0.0, y0: HEADER + h, x1: w, y1: HEADER + h + FOOTER + 10.0, fill: theme.background });
-    out.push(Shape::Text { at: (10.0, HEADER / 2.0 + 2.0), text: fit(title, 15.0, w - 20.0), size: 15.0, color: theme.ink, h: HAnchor::Left, v: VAnchor::Middle, bold: true });
-    out.push(Shape::Text { at: (10.0, HEADER + h + FOOTER / 2.0), text: fit(source, 11.0, w - 20.0), size: 11.0, color: theme.muted, h: HAnchor::Left, v: VAnchor::Middle, bold: false });
+    out.push(Shape::Text {
+        at: (10.0, HEADER / 2.0 + 2.0),
+        text: fit(title, 15.0, w - 20.0),
+        size: 15.0,
+        color: theme.ink,
+        h: HAnchor::Left,
+        v: VAnchor::Middle,
+        bold: true,
+    });
+    out.push(Shape::Text {
+        at: (10.0, HEADER + h + FOOTER / 2.0),
+        text: fit(source, 11.0, w - 20.0),
+        size: 11.0,
+        color: theme.muted,
+        h: HAnchor::Left,
+        v: VAnchor::Middle,
+        bold: false,
+    });
     (out, Size { width: w, height: h + HEADER + FOOTER })
 }
 
 /// The source line under a graphic: the short names of every source the state shows.
 pub fn source_line(model: &Model, ctx: Ctx) -> String {
-    let names: Vec<String> = model.sources(ctx.data).iter().filter_map(|s| ctx.data.source(s)).map(|s| s.short.clone()).collect();
+    let names: Vec<String> =
+        model.sources(ctx.data).iter().filter_map(|s| ctx.data.source(s)).map(|s| s.short.clone()).collect();
     format!("Source: {}", names.join("; "))
 }
 

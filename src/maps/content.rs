@@ -2,8 +2,8 @@
 //! data table and the sources. Every figure comes from the dataset and keeps its source and status.
 
 use super::{gazetteer, sea_route_distances, Inset, MapModel};
-use crate::scene::table::Table;
 use crate::data::{format, BorderFigure, Dataset};
+use crate::scene::table::Table;
 
 /// The border_provinces.csv row about a province or place, by our id.
 pub(super) fn border_figure<'a>(data: &'a Dataset, id: &str) -> Option<&'a BorderFigure> {
@@ -22,13 +22,16 @@ pub(super) fn border_figure<'a>(data: &'a Dataset, id: &str) -> Option<&'a Borde
 
 /// A short line for a figure: "about ¥217.7bn trade with Russia, 2023", "trade up nearly 72%, 2023".
 pub(super) fn figure_line(b: &BorderFigure) -> Option<String> {
-    let period = if b.period.is_empty() { String::new() } else { format!(", {}", b.period.get(..4).unwrap_or(&b.period)) };
+    let period =
+        if b.period.is_empty() { String::new() } else { format!(", {}", b.period.get(..4).unwrap_or(&b.period)) };
     match b.value {
         Some(v) if b.unit.starts_with('%') => {
             let what = if b.kind == "zone" { "FTZ trade" } else { "trade with Russia" };
             Some(format!("{what} up {}{period}", format::value(v, &b.unit)))
         }
-        Some(v) if b.unit.starts_with("CNY") => Some(format!("{} trade with Russia{period}", format::value(v, &b.unit))),
+        Some(v) if b.unit.starts_with("CNY") => {
+            Some(format!("{} trade with Russia{period}", format::value(v, &b.unit)))
+        }
         Some(v) => Some(format!("{}{period}", format::value(v, &b.unit))),
         None if b.kind == "crossing" => {
             let m = &b.metric;
@@ -345,24 +348,49 @@ pub(super) fn table(m: &MapModel, data: &Dataset) -> Table {
         } else if let Some(r) = g.route(&s.id) {
             if r.kind == "shipping_route" {
                 let fig = format!("traced length {} km", km(r.length_km()));
-                t.row(vec![r.name.clone(), fig, String::new(), "Route traced by hand on Natural Earth".into(), COMPUTED.into()]);
+                t.row(vec![
+                    r.name.clone(),
+                    fig,
+                    String::new(),
+                    "Route traced by hand on Natural Earth".into(),
+                    COMPUTED.into(),
+                ]);
             }
         }
     }
     for e in visible(&m.events) {
         if let Some((ev, place)) = event(data, &e.id) {
-            row(&mut t, &format!("Event near {place}"), ev.title.clone(), &ev.date, &ev.source, ev.status.label().into());
+            row(
+                &mut t,
+                &format!("Event near {place}"),
+                ev.title.clone(),
+                &ev.date,
+                &ev.source,
+                ev.status.label().into(),
+            );
         }
     }
     if let Some((inset, a)) = m.inset {
         if a > 0.5 {
             let d = inset_data(inset, data);
             for b in &d.bars {
-                let source = if b.source.is_empty() { "Route traced by hand on Natural Earth".to_string() } else { data.source_names(&b.source) };
-                t.row(vec![format!("{}: {}", d.title, b.label), b.value_text.clone(), b.period.clone(), source, b.status.clone()]);
+                let source = if b.source.is_empty() {
+                    "Route traced by hand on Natural Earth".to_string()
+                } else {
+                    data.source_names(&b.source)
+                };
+                t.row(vec![
+                    format!("{}: {}", d.title, b.label),
+                    b.value_text.clone(),
+                    b.period.clone(),
+                    source,
+                    b.status.clone(),
+                ]);
             }
             if inset == Inset::GasVsEurope {
-                for (id, what) in [("F066", "Power of Siberia"), ("F041", "Far Eastern route"), ("F067", "Power of Siberia 2")] {
+                for (id, what) in
+                    [("F066", "Power of Siberia"), ("F041", "Far Eastern route"), ("F067", "Power of Siberia 2")]
+                {
                     if let Some(f) = data.fact(id) {
                         let v = f.value.map(|v| format::value(v, &f.unit)).unwrap_or_default();
                         row(&mut t, &format!("{}: {what}", d.title), v, &f.period, &f.source, f.status.label().into());
@@ -371,7 +399,14 @@ pub(super) fn table(m: &MapModel, data: &Dataset) -> Table {
             }
             if let (Some((v, _)), Inset::Pos1Flows) = (d.reference, inset) {
                 if let Some(f) = data.fact("F066") {
-                    row(&mut t, "Power of Siberia capacity", format::value(v, &f.unit), &f.period, &f.source, f.status.label().into());
+                    row(
+                        &mut t,
+                        "Power of Siberia capacity",
+                        format::value(v, &f.unit),
+                        &f.period,
+                        &f.source,
+                        f.status.label().into(),
+                    );
                 }
             }
         }

@@ -114,7 +114,10 @@ impl Geo {
                 .borders
                 .into_iter()
                 .map(|b| {
-                    Ok(Border { china_russia: b.kind == "cn-ru", line: decode(q, &b.line).map_err(|m| err(f, "borders", m))? })
+                    Ok(Border {
+                        china_russia: b.kind == "cn-ru",
+                        line: decode(q, &b.line).map_err(|m| err(f, "borders", m))?,
+                    })
                 })
                 .collect::<Result<_, DataError>>()?,
             rivers: raw
@@ -220,7 +223,13 @@ impl Gazetteer {
         let q = raw.q;
         let point = |p: RawPoint, field: &str| -> Result<Place, DataError> {
             let at = decode(q, &p.at).map_err(|m| err(f, field, m))?;
-            Ok(Place { id: p.id, name: p.name, kind: p.kind.or(p.country).unwrap_or_default(), lon: at[0].0, lat: at[0].1 })
+            Ok(Place {
+                id: p.id,
+                name: p.name,
+                kind: p.kind.or(p.country).unwrap_or_default(),
+                lon: at[0].0,
+                lat: at[0].1,
+            })
         };
         Ok(Gazetteer {
             provinces: raw.provinces.into_iter().map(|p| point(p, "provinces")).collect::<Result<_, _>>()?,
@@ -231,7 +240,16 @@ impl Gazetteer {
                 .map(|r| {
                     let line = decode(q, &r.line).map_err(|m| err(f, "routes", m))?;
                     let cumulative_km = cumulative_km(&line);
-                    Ok(Route { id: r.id, name: r.name, kind: r.kind, status: r.status, capacity: r.capacity, unit: r.unit, line, cumulative_km })
+                    Ok(Route {
+                        id: r.id,
+                        name: r.name,
+                        kind: r.kind,
+                        status: r.status,
+                        capacity: r.capacity,
+                        unit: r.unit,
+                        line,
+                        cumulative_km,
+                    })
                 })
                 .collect::<Result<_, DataError>>()?,
         })
@@ -251,7 +269,9 @@ impl Gazetteer {
 /// The gazetteer compiled into the app (all targets).
 pub fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
-    G.get_or_init(|| Gazetteer::parse(include_str!("../../assets/geo/gazetteer.json")).expect("assets/geo/gazetteer.json is valid"))
+    G.get_or_init(|| {
+        Gazetteer::parse(include_str!("../../assets/geo/gazetteer.json")).expect("assets/geo/gazetteer.json is valid")
+    })
 }
 
 /// Mean Earth radius (IUGG), km.
@@ -313,7 +333,10 @@ mod tests {
 
     #[test]
     fn decodes_delta_arrays() {
-        assert_eq!(decode(100.0, &[12750, 5024, 4, 3, -1, 0]).unwrap(), vec![(127.5, 50.24), (127.54, 50.27), (127.53, 50.27)]);
+        assert_eq!(
+            decode(100.0, &[12750, 5024, 4, 3, -1, 0]).unwrap(),
+            vec![(127.5, 50.24), (127.54, 50.27), (127.53, 50.27)]
+        );
         assert!(decode(100.0, &[1, 2, 3]).is_err());
     }
 

@@ -13,11 +13,10 @@ mod render;
 pub use camera::{Camera, Kind};
 pub use geo::{gazetteer, haversine_km, Gazetteer, Geo, Place, Route};
 
-
-use crate::scene::{Scene, Size};
+use crate::data::Dataset;
 use crate::scene::table::Table;
 use crate::scene::theme::Theme;
-use crate::data::Dataset;
+use crate::scene::{Scene, Size};
 use serde::Deserialize;
 
 /// Path of the base map under dist/ (assets/geo is copied to dist/geo).

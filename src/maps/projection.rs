@@ -56,7 +56,8 @@ impl Raw {
                 let dy = rho0 - y;
                 let rho = n.signum() * (x * x + dy * dy).sqrt();
                 let theta = (x * n.signum()).atan2(dy * n.signum());
-                let phi = if rho == 0.0 { FRAC_PI_2 * n.signum() } else { 2.0 * (f / rho).powf(1.0 / n).atan() - FRAC_PI_2 };
+                let phi =
+                    if rho == 0.0 { FRAC_PI_2 * n.signum() } else { 2.0 * (f / rho).powf(1.0 / n).atan() - FRAC_PI_2 };
                 (theta / n, phi)
             }
             Raw::Polar => {
@@ -167,10 +168,13 @@ mod tests {
 
     #[test]
     fn round_trips() {
-        let conic = Projection::new(Raw::conic(48.0, 40.0, 62.0), 127.0).centred(127.0, 48.0, 10.0, 300.0, (320.0, 300.0));
+        let conic =
+            Projection::new(Raw::conic(48.0, 40.0, 62.0), 127.0).centred(127.0, 48.0, 10.0, 300.0, (320.0, 300.0));
         let polar = Projection::new(Raw::Polar, 100.0).centred(105.0, 62.0, 30.0, 300.0, (320.0, 300.0));
         for p in [conic, polar] {
-            for &(lon, lat) in &[(127.5, 50.3), (-168.9, 65.8), (33.1, 69.0), (179.9, 66.0), (-179.9, 66.0), (121.5, 31.2)] {
+            for &(lon, lat) in
+                &[(127.5, 50.3), (-168.9, 65.8), (33.1, 69.0), (179.9, 66.0), (-179.9, 66.0), (121.5, 31.2)]
+            {
                 let (x, y) = p.forward(lon, lat);
                 let (l2, p2) = p.inverse(x, y);
                 assert!(close(wrap_lon(l2 - lon), 0.0, 1e-7) && close(p2, lat, 1e-7), "{lon},{lat} -> {l2},{p2}");

@@ -7,9 +7,9 @@ use super::geo::{gazetteer, line_prefix, Geo};
 use super::labels::{self, Label, Rect};
 use super::projection::Projection;
 use super::{Kind, MapModel};
-use crate::scene::{HAnchor, Rgba, Scene, Shape, Size, VAnchor};
-use crate::scene::theme::Theme;
 use crate::data::Dataset;
+use crate::scene::theme::Theme;
+use crate::scene::{HAnchor, Rgba, Scene, Shape, Size, VAnchor};
 
 /// Projects lines and rings for one frame; culls what falls outside the view.
 struct Stream<'a> {
@@ -57,7 +57,14 @@ const COUNTRY_LABELS: [(&str, f64, f64); 8] = [
     ("ARCTIC OCEAN", 0.0, 88.0),
 ];
 
-pub(super) fn scene(m: &MapModel, geo: Option<&Geo>, data: &Dataset, progress: f64, size: Size, theme: &Theme) -> Scene {
+pub(super) fn scene(
+    m: &MapModel,
+    geo: Option<&Geo>,
+    data: &Dataset,
+    progress: f64,
+    size: Size,
+    theme: &Theme,
+) -> Scene {
     let mut s = Scene::default();
     let (w, h) = (size.width, size.height);
     s.push(Shape::Rect { x0: 0.0, y0: 0.0, x1: w, y1: h, fill: theme.water });
@@ -112,14 +119,24 @@ pub(super) fn scene(m: &MapModel, geo: Option<&Geo>, data: &Dataset, progress: f
     if m.rivers > 0.01 {
         for r in &geo.rivers {
             for pts in st.run(&r.line, false) {
-                s.push(Shape::Line { points: round_pts(pts), color: river.alpha(m.rivers), width: 1.0 + m.rivers, dashed: false });
+                s.push(Shape::Line {
+                    points: round_pts(pts),
+                    color: river.alpha(m.rivers),
+                    width: 1.0 + m.rivers,
+                    dashed: false,
+                });
             }
         }
     }
     let border_colour = theme.muted.mix(theme.accent, m.border);
     for b in geo.borders.iter().filter(|b| b.china_russia) {
         for pts in st.run(&b.line, false) {
-            s.push(Shape::Line { points: round_pts(pts), color: border_colour, width: 1.0 + 1.6 * m.border, dashed: false });
+            s.push(Shape::Line {
+                points: round_pts(pts),
+                color: border_colour,
+                width: 1.0 + 1.6 * m.border,
+                dashed: false,
+            });
         }
     }
 
@@ -174,13 +191,30 @@ pub(super) fn scene(m: &MapModel, geo: Option<&Geo>, data: &Dataset, progress: f
         }
         if revealing && progress < 1.0 {
             if let Some(end) = last {
-                s.push(Shape::Circle { center: end, radius: 4.5, fill: colour.alpha(r.alpha), stroke: Some(theme.background) });
+                s.push(Shape::Circle {
+                    center: end,
+                    radius: 4.5,
+                    fill: colour.alpha(r.alpha),
+                    stroke: Some(theme.background),
+                });
             }
         }
         if let Some((_, at)) = mid {
             if alpha > 0.3 {
-                let l = Label { anchor: at, lines: route_label(data, &route.id), size: small, priority: 10 - (r.emphasis * 5.0) as i32, offset: 6.0 };
-                push_label(&mut labels, &mut label_colour, l, colour.mix(theme.ink, 0.45).alpha(r.alpha), r.emphasis > 0.5);
+                let l = Label {
+                    anchor: at,
+                    lines: route_label(data, &route.id),
+                    size: small,
+                    priority: 10 - (r.emphasis * 5.0) as i32,
+                    offset: 6.0,
+                };
+                push_label(
+                    &mut labels,
+                    &mut label_colour,
+                    l,
+                    colour.mix(theme.ink, 0.45).alpha(r.alpha),
+                    r.emphasis > 0.5,
+                );
             }
         }
     }
@@ -195,11 +229,22 @@ pub(super) fn scene(m: &MapModel, geo: Option<&Geo>, data: &Dataset, progress: f
         let fig = border_figure(data, &pr.id).and_then(figure_line);
         let colour = if place.kind == "CHN" { theme.china } else { theme.russia };
         let r = 4.0 + 2.0 * pr.emphasis;
-        s.push(Shape::Circle { center: (x, y), radius: r, fill: colour.alpha(0.25 * pr.alpha), stroke: Some(colour.alpha(pr.alpha)) });
+        s.push(Shape::Circle {
+            center: (x, y),
+            radius: r,
+            fill: colour.alpha(0.25 * pr.alpha),
+            stroke: Some(colour.alpha(pr.alpha)),
+        });
         obstacles.push(Rect::around((x, y), r));
         let mut lines = vec![place.name.clone()];
         lines.extend(fig);
-        let l = Label { anchor: (x, y), lines, size: if pr.emphasis > 0.5 { font } else { small }, priority: 3 - (pr.emphasis * 2.0) as i32, offset: r + 3.0 };
+        let l = Label {
+            anchor: (x, y),
+            lines,
+            size: if pr.emphasis > 0.5 { font } else { small },
+            priority: 3 - (pr.emphasis * 2.0) as i32,
+            offset: r + 3.0,
+        };
         push_label(&mut labels, &mut label_colour, l, theme.ink.alpha(pr.alpha), pr.emphasis > 0.5);
     }
 
@@ -223,7 +268,13 @@ pub(super) fn scene(m: &MapModel, geo: Option<&Geo>, data: &Dataset, progress: f
             lines.extend(border_figure(data, &pl.id).and_then(figure_line));
         }
         // Clear of an event pin's ring (radius 7) if one stands at the same place.
-        let l = Label { anchor: (x, y), lines, size: small, priority: 6 - (pl.emphasis * 5.0) as i32, offset: (r + 3.0).max(8.5) };
+        let l = Label {
+            anchor: (x, y),
+            lines,
+            size: small,
+            priority: 6 - (pl.emphasis * 5.0) as i32,
+            offset: (r + 3.0).max(8.5),
+        };
         push_label(&mut labels, &mut label_colour, l, theme.ink.alpha(pl.alpha), pl.emphasis > 0.5);
     }
 
@@ -234,7 +285,12 @@ pub(super) fn scene(m: &MapModel, geo: Option<&Geo>, data: &Dataset, progress: f
         if !(x > 0.0 && x < w && y > 0.0 && y < h) {
             continue;
         }
-        s.push(Shape::Circle { center: (x, y), radius: 7.0, fill: theme.accent.alpha(0.2 * e.alpha), stroke: Some(theme.accent.alpha(e.alpha)) });
+        s.push(Shape::Circle {
+            center: (x, y),
+            radius: 7.0,
+            fill: theme.accent.alpha(0.2 * e.alpha),
+            stroke: Some(theme.accent.alpha(e.alpha)),
+        });
         obstacles.push(Rect::around((x, y), 7.0));
         let lines = wrap_lines(content::event_lines(data, &e.id), (w * 0.45).max(140.0), small);
         let l = Label { anchor: (x, y), lines, size: small, priority: -1, offset: 10.0 };
@@ -252,7 +308,15 @@ pub(super) fn scene(m: &MapModel, geo: Option<&Geo>, data: &Dataset, progress: f
     // Attribution.
     let credit = "Natural Earth; routes approximate";
     let cw = labels::text_width(credit, 11.0);
-    s.push(Shape::Text { at: (w - 6.0, h - 8.0), text: credit.into(), size: 11.0, color: theme.muted.alpha(0.8), h: HAnchor::Right, v: VAnchor::Middle, bold: false });
+    s.push(Shape::Text {
+        at: (w - 6.0, h - 8.0),
+        text: credit.into(),
+        size: 11.0,
+        color: theme.muted.alpha(0.8),
+        h: HAnchor::Right,
+        v: VAnchor::Middle,
+        bold: false,
+    });
     obstacles.push(Rect { x0: w - 6.0 - cw, y0: h - 16.0, x1: w, y1: h });
 
     // Labels, once per scene; area labels (offset 0) are centred on their point.
@@ -322,7 +386,11 @@ fn draw_inset(
     let stacked = label_w > bw * 0.3;
     let per_row = if stacked { row_h * 1.9 } else { row_h };
     let title_lines = wrap_lines(vec![d.title.clone()], bw - 16.0, small);
-    let bh = 10.0 + title_lines.len() as f64 * small * 1.3 + d.bars.len() as f64 * per_row + 8.0 + if d.reference.is_some() { small } else { 0.0 };
+    let bh = 10.0
+        + title_lines.len() as f64 * small * 1.3
+        + d.bars.len() as f64 * per_row
+        + 8.0
+        + if d.reference.is_some() { small } else { 0.0 };
     // Bottom-left on conic maps (the sea and Mongolia are quieter there), top-left on polar ones.
     let (x0, y0) = match kind {
         Kind::Conic => (8.0, size.height - bh - 24.0),
@@ -332,7 +400,15 @@ fn draw_inset(
     s.push(Shape::Rect { x0, y0, x1: rect.x1, y1: rect.y1, fill: theme.background.alpha(0.92 * a) });
     let mut y = y0 + 10.0 + small * 0.6;
     for t in &title_lines {
-        s.push(Shape::Text { at: (x0 + 8.0, y), text: t.clone(), size: small, color: theme.ink.alpha(a), h: HAnchor::Left, v: VAnchor::Middle, bold: true });
+        s.push(Shape::Text {
+            at: (x0 + 8.0, y),
+            text: t.clone(),
+            size: small,
+            color: theme.ink.alpha(a),
+            h: HAnchor::Left,
+            v: VAnchor::Middle,
+            bold: true,
+        });
         y += small * 1.3;
     }
     let max = d
@@ -350,26 +426,69 @@ fn draw_inset(
     let scale = |v: f64| v / max * bar_w * grow;
     for b in &d.bars {
         let cy = if stacked {
-            s.push(Shape::Text { at: (x0 + 8.0, y), text: b.label.clone(), size: small, color: theme.ink.alpha(a), h: HAnchor::Left, v: VAnchor::Middle, bold: false });
+            s.push(Shape::Text {
+                at: (x0 + 8.0, y),
+                text: b.label.clone(),
+                size: small,
+                color: theme.ink.alpha(a),
+                h: HAnchor::Left,
+                v: VAnchor::Middle,
+                bold: false,
+            });
             y + row_h * 0.9
         } else {
-            s.push(Shape::Text { at: (bar_x0 - 6.0, y), text: b.label.clone(), size: small, color: theme.ink.alpha(a), h: HAnchor::Right, v: VAnchor::Middle, bold: false });
+            s.push(Shape::Text {
+                at: (bar_x0 - 6.0, y),
+                text: b.label.clone(),
+                size: small,
+                color: theme.ink.alpha(a),
+                h: HAnchor::Right,
+                v: VAnchor::Middle,
+                bold: false,
+            });
             y
         };
         let mut x = bar_x0;
         for &(v, c) in &b.segments {
             let wv = scale(v);
-            s.push(Shape::Rect { x0: x, y0: cy - row_h * 0.3, x1: x + wv, y1: cy + row_h * 0.3, fill: theme.categorical[c].alpha(a) });
+            s.push(Shape::Rect {
+                x0: x,
+                y0: cy - row_h * 0.3,
+                x1: x + wv,
+                y1: cy + row_h * 0.3,
+                fill: theme.categorical[c].alpha(a),
+            });
             x += wv;
         }
-        s.push(Shape::Text { at: (x + 4.0, cy), text: b.value_text.clone(), size: small, color: theme.ink.alpha(a), h: HAnchor::Left, v: VAnchor::Middle, bold: false });
+        s.push(Shape::Text {
+            at: (x + 4.0, cy),
+            text: b.value_text.clone(),
+            size: small,
+            color: theme.ink.alpha(a),
+            h: HAnchor::Left,
+            v: VAnchor::Middle,
+            bold: false,
+        });
         y += per_row;
     }
     if let Some((v, label)) = &d.reference {
         let x = bar_x0 + v / max * bar_w;
         let top = y0 + 10.0 + title_lines.len() as f64 * small * 1.3;
-        s.push(Shape::Line { points: vec![(x, top), (x, y - row_h * 0.4)], color: theme.ink.alpha(0.7 * a), width: 1.0, dashed: true });
-        s.push(Shape::Text { at: (x, y), text: label.clone(), size: small, color: theme.muted.alpha(a), h: HAnchor::Right, v: VAnchor::Middle, bold: false });
+        s.push(Shape::Line {
+            points: vec![(x, top), (x, y - row_h * 0.4)],
+            color: theme.ink.alpha(0.7 * a),
+            width: 1.0,
+            dashed: true,
+        });
+        s.push(Shape::Text {
+            at: (x, y),
+            text: label.clone(),
+            size: small,
+            color: theme.muted.alpha(a),
+            h: HAnchor::Right,
+            v: VAnchor::Middle,
+            bold: false,
+        });
     }
     rect
 }

@@ -79,7 +79,10 @@ pub fn draw<DB: DrawingBackend>(
             }
             Shape::Polygon { points, fill } => {
                 if fill.3 > 0.0 && points.len() > 2 {
-                    area.draw(&Polygon::new(points.iter().map(|p| px(*p, scale)).collect::<Vec<_>>(), color(*fill).filled()))?;
+                    area.draw(&Polygon::new(
+                        points.iter().map(|p| px(*p, scale)).collect::<Vec<_>>(),
+                        color(*fill).filled(),
+                    ))?;
                 }
             }
             Shape::Rect { x0, y0, x1, y1, fill } => {
@@ -93,7 +96,11 @@ pub fn draw<DB: DrawingBackend>(
                     area.draw(&Circle::new(px(*center, scale), r, color(*fill).filled()))?;
                 }
                 if let Some(s) = stroke.filter(|s| s.3 > 0.0) {
-                    area.draw(&Circle::new(px(*center, scale), r, color(s).stroke_width(scale.round().max(1.0) as u32)))?;
+                    area.draw(&Circle::new(
+                        px(*center, scale),
+                        r,
+                        color(s).stroke_width(scale.round().max(1.0) as u32),
+                    ))?;
                 }
             }
             Shape::Text { at, text, size, color: c, h, v, bold } => {

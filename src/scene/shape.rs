@@ -43,12 +43,39 @@ pub enum VAnchor {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Shape {
     /// An open polyline.
-    Line { points: Vec<(f64, f64)>, color: Rgba, width: f64, dashed: bool },
+    Line {
+        points: Vec<(f64, f64)>,
+        color: Rgba,
+        width: f64,
+        dashed: bool,
+    },
     /// A filled closed polygon.
-    Polygon { points: Vec<(f64, f64)>, fill: Rgba },
-    Rect { x0: f64, y0: f64, x1: f64, y1: f64, fill: Rgba },
-    Circle { center: (f64, f64), radius: f64, fill: Rgba, stroke: Option<Rgba> },
-    Text { at: (f64, f64), text: String, size: f64, color: Rgba, h: HAnchor, v: VAnchor, bold: bool },
+    Polygon {
+        points: Vec<(f64, f64)>,
+        fill: Rgba,
+    },
+    Rect {
+        x0: f64,
+        y0: f64,
+        x1: f64,
+        y1: f64,
+        fill: Rgba,
+    },
+    Circle {
+        center: (f64, f64),
+        radius: f64,
+        fill: Rgba,
+        stroke: Option<Rgba>,
+    },
+    Text {
+        at: (f64, f64),
+        text: String,
+        size: f64,
+        color: Rgba,
+        h: HAnchor,
+        v: VAnchor,
+        bold: bool,
+    },
 }
 
 impl Shape {
@@ -60,8 +87,18 @@ impl Shape {
     pub fn push_with_halo(self, scene: &mut Scene, background: Rgba) {
         if let Shape::Text { at, text, size, color, h, v, bold } = &self {
             let halo = background.alpha(0.85 * color.3);
-            for (dx, dy) in [(-1.0, 0.0), (1.0, 0.0), (0.0, -1.0), (0.0, 1.0), (-0.7, -0.7), (0.7, 0.7), (-0.7, 0.7), (0.7, -0.7)] {
-                scene.push(Shape::Text { at: (at.0 + dx, at.1 + dy), text: text.clone(), size: *size, color: halo, h: *h, v: *v, bold: *bold });
+            for (dx, dy) in
+                [(-1.0, 0.0), (1.0, 0.0), (0.0, -1.0), (0.0, 1.0), (-0.7, -0.7), (0.7, 0.7), (-0.7, 0.7), (0.7, -0.7)]
+            {
+                scene.push(Shape::Text {
+                    at: (at.0 + dx, at.1 + dy),
+                    text: text.clone(),
+                    size: *size,
+                    color: halo,
+                    h: *h,
+                    v: *v,
+                    bold: *bold,
+                });
             }
         }
         scene.push(self);

@@ -3,8 +3,8 @@
 
 pub mod engine;
 
-use crate::graphic::{Model, Spec};
 use crate::data::Dataset;
+use crate::graphic::{Model, Spec};
 use serde::Deserialize;
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]

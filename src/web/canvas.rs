@@ -12,7 +12,11 @@ use web_sys::HtmlCanvasElement;
 /// fewer pixels than CSS pixels, one per device pixel, so nothing is resampled.
 pub fn dpr() -> f64 {
     let d = window().device_pixel_ratio();
-    if d.is_finite() && d > 0.0 { d } else { 1.0 }
+    if d.is_finite() && d > 0.0 {
+        d
+    } else {
+        1.0
+    }
 }
 
 pub fn paint(canvas: &HtmlCanvasElement, scene: &Scene, size: Size, background: Rgba) {

@@ -7,8 +7,8 @@
 
 use super::graphic::{Graphic, GraphicInputs};
 use super::load::{self, Loaded};
-use crate::graphic::Spec;
 use crate::embed::{self as core, EmbedQuery, Target, ThemeChoice};
+use crate::graphic::Spec;
 use crate::story::{engine, StepRef, Story};
 use gloo::utils::format::JsValueSerdeExt;
 use leptos::html;
@@ -161,7 +161,10 @@ fn EmbedGraphic(story: Arc<Story>, query: EmbedQuery, at: StepRef) -> impl IntoV
             return;
         }
         let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        if target.as_ref().is_some_and(|e| e.closest("textarea, input, select, dialog, summary").ok().flatten().is_some()) {
+        if target
+            .as_ref()
+            .is_some_and(|e| e.closest("textarea, input, select, dialog, summary").ok().flatten().is_some())
+        {
             return;
         }
         let on_button = target.as_ref().is_some_and(|e| e.tag_name() == "BUTTON");
@@ -221,7 +224,8 @@ fn EmbedGraphic(story: Arc<Story>, query: EmbedQuery, at: StepRef) -> impl IntoV
     let caption = {
         let story = story.clone();
         move || {
-            let paragraphs: Vec<String> = story.step(current.get()).map(|s| s.paragraphs().map(str::to_string).collect()).unwrap_or_default();
+            let paragraphs: Vec<String> =
+                story.step(current.get()).map(|s| s.paragraphs().map(str::to_string).collect()).unwrap_or_default();
             paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()
         }
     };
@@ -240,10 +244,9 @@ fn EmbedGraphic(story: Arc<Story>, query: EmbedQuery, at: StepRef) -> impl IntoV
         if !present {
             return;
         }
-        let interactive = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|e| e.closest("button, a, summary, details, dialog, textarea, input").ok().flatten().is_some());
+        let interactive = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|e| {
+            e.closest("button, a, summary, details, dialog, textarea, input").ok().flatten().is_some()
+        });
         if !interactive {
             step_by(if ev.shift_key() { -1 } else { 1 });
         }

@@ -3,12 +3,12 @@
 //! screen to the state of the step the reader is at, and repaints on resize or theme.
 
 use super::canvas::paint;
-use crate::scene::Size;
+use crate::data::Dataset;
+use crate::graphic::{frame, Ctx, Model};
+use crate::maps::Geo;
 use crate::scene::theme::Theme;
 use crate::scene::tween::Tween;
-use crate::graphic::{frame, Ctx, Model};
-use crate::data::Dataset;
-use crate::maps::Geo;
+use crate::scene::Size;
 use crate::story::{engine, Chapter};
 use leptos::html;
 use leptos::prelude::*;
@@ -145,7 +145,9 @@ pub fn Graphic(
                 let mut p = painter.borrow_mut();
                 let from = p.shown.clone();
                 p.tween = match from {
-                    Some(from) if ms > 0.0 && from != models[step] => Some(Tween::new(from, models[step].clone(), now, ms)),
+                    Some(from) if ms > 0.0 && from != models[step] => {
+                        Some(Tween::new(from, models[step].clone(), now, ms))
+                    }
                     _ => None,
                 };
             }
@@ -178,7 +180,13 @@ pub fn Graphic(
             if !steps[i].alt.is_empty() {
                 text = format!("{} {}", steps[i].alt, text);
             }
-            let sources = m.sources(&data).iter().filter_map(|s| data.source(s)).map(|s| s.short.clone()).collect::<Vec<_>>().join("; ");
+            let sources = m
+                .sources(&data)
+                .iter()
+                .filter_map(|s| data.source(s))
+                .map(|s| s.short.clone())
+                .collect::<Vec<_>>()
+                .join("; ");
             let statuses = m.table(&data);
             (text, sources, statuses)
         })

@@ -3,13 +3,13 @@
 //! `start_*` issue the requests at once (window.fetch returns a promise synchronously), so the
 //! network runs while the page is being built; the async halves wait for the answers and parse.
 
-use crate::graphic::Model;
 use crate::data::{DataError, Dataset, FILES};
+use crate::graphic::Model;
 use crate::maps::{Geo, GEO_FILE};
 use crate::story::Story;
+use leptos::__reexports::wasm_bindgen_futures::JsFuture;
 use leptos::prelude::*;
 use std::sync::Arc;
-use leptos::__reexports::wasm_bindgen_futures::JsFuture;
 use wasm_bindgen::JsCast;
 
 /// A request in flight: the file's name (as errors name it) and the fetch promise.
@@ -25,7 +25,8 @@ fn start(path: &str, name: &str) -> Pending {
 impl Pending {
     async fn text(self) -> Result<String, DataError> {
         let err = |msg: String| DataError::new(&self.name, None, None, msg);
-        let resp = JsFuture::from(self.promise).await.map_err(|e| err(format!("could not be fetched ({})", js_text(&e))))?;
+        let resp =
+            JsFuture::from(self.promise).await.map_err(|e| err(format!("could not be fetched ({})", js_text(&e))))?;
         let resp: web_sys::Response = resp.dyn_into().map_err(|_| err("could not be fetched".into()))?;
         if !resp.ok() {
             return Err(err(format!("the file is missing (HTTP {})", resp.status())));
@@ -37,7 +38,10 @@ impl Pending {
 }
 
 fn js_text(v: &wasm_bindgen::JsValue) -> String {
-    v.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| v.as_string()).unwrap_or_else(|| "network error".into())
+    v.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| v.as_string())
+        .unwrap_or_else(|| "network error".into())
 }
 
 /// Starts fetching every dataset file.

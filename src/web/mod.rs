@@ -17,10 +17,15 @@ pub fn start() {
     if let Some(el) = document().get_element_by_id("nowasm") {
         el.remove();
     }
-    let root = document().get_element_by_id("app").and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+    let root = document()
+        .get_element_by_id("app")
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
     // embed.html, `?g=<graphic>` or `?present=1`: one graphic alone (see web/embed.rs).
     let loc = window().location();
-    let wants_embed = crate::embed::EmbedQuery::wants_embed_page(&loc.search().unwrap_or_default(), &loc.pathname().unwrap_or_default());
+    let wants_embed = crate::embed::EmbedQuery::wants_embed_page(
+        &loc.search().unwrap_or_default(),
+        &loc.pathname().unwrap_or_default(),
+    );
     match (root, wants_embed) {
         (Some(root), true) => leptos::mount::mount_to(root, embed::EmbedApp).forget(),
         (None, true) => leptos::mount::mount_to_body(embed::EmbedApp),

@@ -5,7 +5,7 @@ use super::graphic::{Graphic, GraphicInputs};
 use super::load::{self, mark, Loaded};
 use super::scroll::use_active_step;
 use crate::data::{format, Dataset};
-use crate::story::{engine, Story, StepRef};
+use crate::story::{engine, StepRef, Story};
 use leptos::prelude::*;
 use leptos_use_preferences::{use_preferred_dark, use_prefers_reduced_motion};
 use std::rc::Rc;
@@ -15,14 +15,18 @@ use std::sync::Arc;
 pub fn App() -> impl IntoView {
     match Story::bundled() {
         Ok(story) => view! { <Explainer story=Arc::new(story) /> }.into_any(),
-        Err(e) => view! { <div class="data-error" role="alert"><strong>"The story could not be read. "</strong>{e}</div> }.into_any(),
+        Err(e) => {
+            view! { <div class="data-error" role="alert"><strong>"The story could not be read. "</strong>{e}</div> }
+                .into_any()
+        }
     }
 }
 
 #[component]
 fn Explainer(story: Arc<Story>) -> impl IntoView {
     mark("app-start");
-    let needs_geo = story.chapters.iter().flat_map(|c| &c.steps).any(|s| matches!(s.view, crate::graphic::Spec::Map(_)));
+    let needs_geo =
+        story.chapters.iter().flat_map(|c| &c.steps).any(|s| matches!(s.view, crate::graphic::Spec::Map(_)));
     let (loaded, geo) = load::load(story.clone(), needs_geo);
 
     let dark = use_preferred_dark();
@@ -63,7 +67,9 @@ fn Explainer(story: Arc<Story>) -> impl IntoView {
 
     let meta = story.meta.clone();
     let headline = move || match loaded.get() {
-        Loaded::Ready(data, _) => data.fact(&meta.headline_fact).and_then(|f| f.value.map(|v| (format::value(v, &f.unit), data.source_names(&f.source)))),
+        Loaded::Ready(data, _) => data
+            .fact(&meta.headline_fact)
+            .and_then(|f| f.value.map(|v| (format::value(v, &f.unit), data.source_names(&f.source)))),
         _ => None,
     };
     let meta = story.meta.clone();
@@ -146,11 +152,14 @@ fn Explainer(story: Arc<Story>) -> impl IntoView {
     }
 }
 
-
 /// Every figure in the dataset with its source, period and status.
 #[component]
 fn SourcesAndMethod(data: Arc<Dataset>) -> impl IntoView {
-    let sources = data.sources.iter().map(|s| view! { <li><strong>{s.short.clone()}</strong>": "{s.citation.clone()}</li> }).collect_view();
+    let sources = data
+        .sources
+        .iter()
+        .map(|s| view! { <li><strong>{s.short.clone()}</strong>": "{s.citation.clone()}</li> })
+        .collect_view();
     let trade = data.trade.iter().map(|r| view! {
         <tr><td>{r.period_label()}</td><td>{format::num(r.total, 1)}</td><td>{format::num(r.exports, 1)}</td><td>{format::num(r.imports, 1)}</td>
         <td>{data.source_names(&r.source)}</td><td class=format!("status status-{}", r.status.id())>{r.status.label()}</td><td>{r.note.clone()}</td></tr>

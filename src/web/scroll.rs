@@ -35,7 +35,11 @@ fn now() -> f64 {
 
 /// How far the step's chapter graphic is below its sticky place (0 once stuck).
 fn graphic_unstuck_by(step: &web_sys::HtmlElement) -> f64 {
-    let Some(slot) = step.closest(".scrolly").ok().flatten().and_then(|s| s.query_selector(".graphic-slot").ok().flatten()) else { return 0.0 };
+    let Some(slot) =
+        step.closest(".scrolly").ok().flatten().and_then(|s| s.query_selector(".graphic-slot").ok().flatten())
+    else {
+        return 0.0;
+    };
     let sticky_top = window()
         .get_computed_style(&slot)
         .ok()
@@ -52,7 +56,8 @@ fn graphic_unstuck_by(step: &web_sys::HtmlElement) -> f64 {
 /// `engine::jump_delta`).
 fn scroll_to_step(el: &web_sys::HtmlElement, smooth: bool) {
     let r = el.get_bounding_client_rect();
-    let delta = engine::jump_delta(r.top(), r.bottom(), engine::reading_line(viewport_height()), graphic_unstuck_by(el));
+    let delta =
+        engine::jump_delta(r.top(), r.bottom(), engine::reading_line(viewport_height()), graphic_unstuck_by(el));
     let y = window().scroll_y().unwrap_or(0.0) + delta;
     let opts = web_sys::ScrollToOptions::new();
     opts.set_top(y.max(0.0));
@@ -138,7 +143,12 @@ pub fn use_active_step(step_ids: Rc<Vec<String>>, reduced_motion: Signal<bool>) 
     for ev in ["wheel", "touchstart", "mousedown", "keydown"] {
         let pin = pin.clone();
         let opts = UseEventListenerOptions::default().passive(true);
-        let _ = use_event_listener_with_options(window(), leptos::ev::Custom::<web_sys::Event>::new(ev), move |_| pin.set(None), opts);
+        let _ = use_event_listener_with_options(
+            window(),
+            leptos::ev::Custom::<web_sys::Event>::new(ev),
+            move |_| pin.set(None),
+            opts,
+        );
     }
 
     // Reflows that are not window resizes (fonts arriving, zoom, images) move steps too.
@@ -179,10 +189,10 @@ pub fn use_active_step(step_ids: Rc<Vec<String>>, reduced_motion: Signal<bool>) 
         if ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.default_prevented() {
             return;
         }
-        let typing = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT" | "BUTTON" | "SUMMARY" | "A") || e.closest("dialog, details[open] table").ok().flatten().is_some());
+        let typing = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|e| {
+            matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT" | "BUTTON" | "SUMMARY" | "A")
+                || e.closest("dialog, details[open] table").ok().flatten().is_some()
+        });
         let Some(key) = Key::from_name(&ev.key()) else { return };
         // Space and arrows keep their usual meaning inside controls.
         if typing && !matches!(key, Key::First | Key::Last) && ev.key().starts_with("Arrow") {

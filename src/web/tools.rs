@@ -2,13 +2,13 @@
 //! the current state with title and source burned in, and a link to this view.
 //! Everything is built from the current step's model; nothing reaches inner_html.
 
-use crate::scene::draw::draw;
-use crate::scene::Size;
-use crate::scene::theme::Theme;
-use crate::graphic::{Ctx, Model};
 use crate::data::Dataset;
 use crate::embed;
+use crate::graphic::{Ctx, Model};
 use crate::maps::Geo;
+use crate::scene::draw::draw;
+use crate::scene::theme::Theme;
+use crate::scene::Size;
 use crate::story::Chapter;
 use gloo::utils::format::JsValueSerdeExt;
 use leptos::html;
@@ -61,7 +61,12 @@ pub fn download_text(text: &str, mime: &str, name: &str) {
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
     click_download(&url, name);
     // Revoke once the click has been handled.
-    set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, std::time::Duration::from_secs(2));
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(2),
+    );
 }
 
 #[component]
@@ -135,7 +140,11 @@ pub fn GraphicTools(
         move |_| {
             let csv = current().table(&data).to_csv();
             // A byte-order mark so spreadsheet programs read the text as UTF-8.
-            download_text(&format!("\u{feff}{csv}"), "text/csv;charset=utf-8", &embed::file_name(&graphic, &step_id.get_untracked(), "csv"));
+            download_text(
+                &format!("\u{feff}{csv}"),
+                "text/csv;charset=utf-8",
+                &embed::file_name(&graphic, &step_id.get_untracked(), "csv"),
+            );
             say("CSV downloaded");
         }
     };

@@ -23,11 +23,7 @@ fn read(dir: &Path, name: &str) -> Vec<Value> {
 }
 
 fn coords(v: &Value) -> Vec<Coord<f64>> {
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|p| Coord { x: p[0].as_f64().unwrap(), y: p[1].as_f64().unwrap() })
-        .collect()
+    v.as_array().unwrap().iter().map(|p| Coord { x: p[0].as_f64().unwrap(), y: p[1].as_f64().unwrap() }).collect()
 }
 
 /// Lines of any (Multi)LineString, rings of any (Multi)Polygon: (outer?, coords).
@@ -112,7 +108,11 @@ fn land(dir: &Path) -> (Vec<Value>, Vec<Value>) {
             if s.len() < 4 {
                 continue;
             }
-            if outer { rings.push(json!(encode(&s))) } else { holes.push(json!(encode(&s))) }
+            if outer {
+                rings.push(json!(encode(&s)))
+            } else {
+                holes.push(json!(encode(&s)))
+            }
         }
     }
     (rings, holes)
@@ -187,7 +187,9 @@ fn chain(mut pieces: Vec<Vec<Coord<f64>>>) -> Vec<Vec<Coord<f64>>> {
             let Some(i) = pieces.iter().position(|p| {
                 let (f, l) = (p[0], *p.last().unwrap());
                 same(last, f) || same(last, l) || same(first, l) || same(first, f)
-            }) else { break };
+            }) else {
+                break;
+            };
             let mut p = pieces.swap_remove(i);
             if same(last, p[0]) {
                 cur.extend(p.into_iter().skip(1));
@@ -299,7 +301,7 @@ fn routes(dir: &Path) -> Vec<Value> {
 fn main() {
     let args: Vec<String> = env::args().collect();
     let dir = Path::new(args.get(1).map(String::as_str).unwrap_or("../shared/geo"));
-        let out_dir = Path::new(args.get(2).map(String::as_str).unwrap_or("assets/geo"));
+    let out_dir = Path::new(args.get(2).map(String::as_str).unwrap_or("assets/geo"));
     let (land, holes) = land(dir);
     let about = "Derived by tools/geo-derive from Natural Earth (public domain) and hand-traced places/routes; see assets/geo/README.md";
     // The base map: fetched by the page when the first map comes near.
