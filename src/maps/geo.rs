@@ -15,7 +15,7 @@ pub const BASE_FILE: &str = "geo/base.json";
 const GAZETTEER_FILE: &str = "geo/gazetteer.json";
 
 fn decode(q: f64, flat: &[i64]) -> Result<Line, String> {
-    if flat.len() % 2 != 0 || flat.is_empty() {
+    if !flat.len().is_multiple_of(2) || flat.is_empty() {
         return Err(format!("a coordinate array has {} numbers: expected an even, non-zero count", flat.len()));
     }
     let (mut x, mut y) = (0i64, 0i64);
@@ -99,7 +99,7 @@ impl Geo {
         let f = BASE_FILE;
         let raw: RawBase = serde_json::from_str(json).map_err(|e| err(f, field_of(&e), e.to_string()))?;
         let q = raw.q;
-        if !(q > 0.0) {
+        if q.is_nan() || q <= 0.0 {
             return Err(err(f, "q", "the quantisation step must be positive"));
         }
         let geo = Geo {

@@ -144,7 +144,7 @@ mod tests {
         }
         // Outside the frame or under an obstacle: skipped or moved.
         let p = place(&[label(398.0, 2.0, "Edge of the map", 0)], FRAME, &[]);
-        assert!(p[0].map_or(true, |p| p.rect.inside(&FRAME)));
+        assert!(p[0].is_none_or(|p| p.rect.inside(&FRAME)));
         let obstacle = Rect { x0: 0.0, y0: 0.0, x1: 400.0, y1: 300.0 };
         assert_eq!(place(&[label(100.0, 100.0, "Hidden", 0)], FRAME, &[obstacle]), vec![None]);
     }

@@ -184,7 +184,7 @@ pub(super) fn scene(
             // Label anchor: a vertex near the middle of the longest visible piece.
             let inside: Vec<(f64, f64)> =
                 pts.iter().copied().filter(|&(x, y)| x > 20.0 && x < w - 20.0 && y > 20.0 && y < h - 20.0).collect();
-            if !inside.is_empty() && mid.map_or(true, |(n, _)| inside.len() > n) {
+            if !inside.is_empty() && mid.is_none_or(|(n, _)| inside.len() > n) {
                 mid = Some((inside.len(), inside[inside.len() / 2]));
             }
             s.push(Shape::Line { points: round_pts(pts), color: colour.alpha(alpha), width, dashed });

@@ -133,7 +133,7 @@ pub fn use_active_step(step_ids: Rc<Vec<String>>, reduced_motion: Signal<bool>) 
 
     let passive = UseEventListenerOptions::default().passive(true);
     let s = schedule.clone();
-    let _ = use_event_listener_with_options(window(), leptos::ev::scroll, move |_| s(), passive.clone());
+    let _ = use_event_listener_with_options(window(), leptos::ev::scroll, move |_| s(), passive);
     let s = schedule.clone();
     let _ = use_event_listener_with_options(window(), leptos::ev::resize, move |_| s(), passive);
     // A deep link stays pinned to its step while the page is still settling (the data and
