@@ -125,3 +125,14 @@ pub fn frame(from: &Model, to: &Model, t: f64, ctx: Ctx, progress: f64, size: Si
         None => Scene::crossfade(from.scene(ctx, progress, size, theme), to.scene(ctx, progress, size, theme), t),
     }
 }
+
+/// A step's text description: the step's own sentence (its `alt`), then what the state shows.
+/// The page, the static article and the embeds all describe a graphic with this.
+pub fn description(alt: &str, model: &Model, data: &Dataset) -> String {
+    let text = model.describe(data);
+    if alt.is_empty() {
+        text
+    } else {
+        format!("{alt} {text}")
+    }
+}

@@ -17,6 +17,8 @@ pub mod embed;
 pub mod graphic;
 pub mod maps;
 pub mod scene;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod site;
 pub mod story;
 
 #[cfg(target_arch = "wasm32")]

@@ -19,6 +19,40 @@ pub struct Meta {
     pub headline_label: String,
     #[serde(default)]
     pub byline: String,
+    /// The small line above the title.
+    pub eyebrow: String,
+    pub ui: Ui,
+}
+
+/// The page's own words around the story (headings, labels, messages), in content so a
+/// translation touches content files only.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ui {
+    pub contents: String,
+    pub step_link: String,
+    pub show_data: String,
+    pub source: String,
+    pub sources_title: String,
+    pub sources_intro: String,
+    pub sources_list: String,
+    pub trade_table: String,
+    pub trade_columns: Vec<String>,
+    pub facts_table: String,
+    pub facts_columns: Vec<String>,
+    pub no_wasm: String,
+    pub data_files: String,
+    /// (path, link text) of the plain data files offered when the charts cannot run.
+    pub data_links: Vec<(String, String)>,
+    pub loading: String,
+    pub graphic_failed: String,
+    pub data_failed: String,
+    pub data_failed_rest: String,
+    pub story_failed: String,
+    pub figure_of: String,
+    pub read_story: String,
+    pub embeds_title: String,
+    pub embeds_intro: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]

@@ -51,7 +51,11 @@ fn post_height(graphic: &str, child_id: Option<&str>, height: f64) {
 #[component]
 pub fn EmbedApp() -> impl IntoView {
     let loc = window().location();
-    let query = EmbedQuery::parse(&loc.search().unwrap_or_default());
+    let mut query = EmbedQuery::parse(&loc.search().unwrap_or_default());
+    // embed/<graphic>.html names its graphic in the page; `g=` in the query still wins.
+    if query.graphic.is_none() {
+        query.graphic = document().body().and_then(|b| b.get_attribute("data-graphic"));
+    }
     let hash = loc.hash().unwrap_or_default();
     let root_el = document().document_element();
     if let Some(html) = &root_el {

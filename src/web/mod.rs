@@ -10,26 +10,30 @@ mod scroll;
 mod tools;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 pub fn start() {
     console_error_panic_hook::set_once();
-    // The no-WASM message in index.html is for browsers that never get here.
-    if let Some(el) = document().get_element_by_id("nowasm") {
-        el.remove();
-    }
-    let root = document()
-        .get_element_by_id("app")
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
-    // embed.html, `?g=<graphic>` or `?present=1`: one graphic alone (see web/embed.rs).
+    // embed.html, embed/<graphic>.html (body[data-graphic]), `?g=<graphic>` or `?present=1`:
+    // one graphic alone (see web/embed.rs); it replaces the page's static stand-in.
     let loc = window().location();
-    let wants_embed = crate::embed::EmbedQuery::wants_embed_page(
-        &loc.search().unwrap_or_default(),
-        &loc.pathname().unwrap_or_default(),
-    );
-    match (root, wants_embed) {
-        (Some(root), true) => leptos::mount::mount_to(root, embed::EmbedApp).forget(),
-        (None, true) => leptos::mount::mount_to_body(embed::EmbedApp),
-        (Some(root), false) => leptos::mount::mount_to(root, page::App).forget(),
-        (None, false) => leptos::mount::mount_to_body(page::App),
+    let body = document().body();
+    let embed_page = body.as_ref().is_some_and(|b| b.class_list().contains("embed-page"));
+    let wants_embed = embed_page
+        || crate::embed::EmbedQuery::wants_embed_page(
+            &loc.search().unwrap_or_default(),
+            &loc.pathname().unwrap_or_default(),
+        );
+    if !wants_embed {
+        page::enhance();
+        return;
+    }
+    let root = document().get_element_by_id("app").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    match root {
+        Some(root) => {
+            root.replace_children_with_node_0();
+            leptos::mount::mount_to(root, embed::EmbedApp).forget()
+        }
+        None => leptos::mount::mount_to_body(embed::EmbedApp),
     }
 }

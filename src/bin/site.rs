@@ -1,0 +1,67 @@
+//! Writes the static site into Trunk's staging folder (run by the post_build hook in
+//! Trunk.toml, so `trunk build --release` produces it): the whole article into `index.html`,
+//! every step's figure as SVG under `figures/`, one embed page per graphic under `embed/`,
+//! `embed.html` listing them, and Trunk's start-up script moved into `start.js` so no page
+//! needs an inline script. `cargo run --bin site -- <dir>` does the same to any built folder.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("site: {e}");
+        std::process::exit(1);
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn run() -> Result<(), String> {
+    use explainer::data::Dataset;
+    use explainer::maps::Geo;
+    use explainer::site::{externalise_start_script, fill, Site};
+    use explainer::story::Story;
+    use std::fs;
+    use std::path::{Path, PathBuf};
+
+    let dir: PathBuf = std::env::args()
+        .nth(1)
+        .or_else(|| std::env::var("TRUNK_STAGING_DIR").ok())
+        .ok_or("usage: site <built site folder> (or TRUNK_STAGING_DIR set)")?
+        .into();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let write = |rel: &str, text: &str| -> Result<(), String> {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
+        fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
+    };
+
+    let story = Story::bundled()?;
+    let data = Dataset::bundled();
+    let geo_text = fs::read_to_string(root.join("assets").join(explainer::maps::GEO_FILE)).map_err(|e| e.to_string())?;
+    let geo = Geo::parse(&geo_text).map_err(|e| e.to_string())?;
+    let site = Site::new(&story, &data, Some(&geo))?;
+
+    let template = fs::read_to_string(dir.join("index.html")).map_err(|e| format!("index.html: {e}"))?;
+    let (template, start) = externalise_start_script(&template, "start.js")?;
+    write("start.js", &(start + "\n"))?;
+
+    write("index.html", &fill(&template, &site.article())?)?;
+    let embed_template = template.replacen("<body>", r#"<body class="embed-page">"#, 1);
+    write("embed.html", &fill(&embed_template, &site.embed_index_body())?)?;
+    for (c, ch) in story.chapters.iter().enumerate() {
+        // One folder down: a <base> keeps every relative URL (scripts, styles, data) at the root.
+        let page = embed_template
+            .replacen("<head>", r#"<head><base href="../">"#, 1)
+            .replacen(r#"<body class="embed-page">"#, &format!(r#"<body class="embed-page" data-graphic="{}">"#, ch.graphic), 1);
+        write(&format!("embed/{}.html", ch.graphic), &fill(&page, &site.embed_body(c))?)?;
+    }
+    let figures = site.figures();
+    for (path, svg) in &figures {
+        write(path, svg)?;
+    }
+    println!("site: article, {} embed pages, {} figures written to {}", story.chapters.len(), figures.len(), dir.display());
+    Ok(())
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}

@@ -1,0 +1,341 @@
+//! The static site: the whole article as HTML and every step's figure as SVG, written at build
+//! time (`src/bin/site.rs`, run by Trunk's post_build hook) with the same story, data and
+//! graphic code the page runs. The wasm only enhances this HTML: it mounts the interactive
+//! graphics into the `.graphic-slot`s and observes the `.step`s; it never renders the prose.
+//!
+//! Readers without JavaScript or WebAssembly, printers and crawlers get the linear reading
+//! (`assets/style/linear.css`): each step's text with its own figure, description and table.
+
+pub mod html;
+
+use crate::data::{format, period_label, Dataset};
+use crate::graphic::{description, Ctx, Model};
+use crate::maps::Geo;
+use crate::scene::draw::to_svg;
+use crate::scene::theme::Theme;
+use crate::scene::Size;
+use crate::story::{Chapter, Step, Story};
+use html::esc;
+use std::fmt::Write;
+
+/// The size figures are drawn at: wide for desktop, print and the linear reading; narrow
+/// for phones (the sticky graphic's box there is about this shape).
+pub const WIDE: Size = Size { width: 720.0, height: 480.0 };
+pub const NARROW: Size = Size { width: 390.0, height: 380.0 };
+
+/// Everything the static pages are written from.
+pub struct Site<'a> {
+    pub story: &'a Story,
+    pub data: &'a Dataset,
+    pub geo: Option<&'a Geo>,
+    /// Every step's model, by chapter (as `Story::models` resolves them).
+    pub models: Vec<Vec<Model>>,
+}
+
+/// Where a step's figure is, relative to the site root, for one size and theme.
+pub fn figure_path(step: &str, narrow: bool, dark: bool) -> String {
+    format!("figures/{step}{}{}.svg", if narrow { "-narrow" } else { "" }, if dark { "-dark" } else { "" })
+}
+
+impl<'a> Site<'a> {
+    pub fn new(story: &'a Story, data: &'a Dataset, geo: Option<&'a Geo>) -> Result<Self, String> {
+        Ok(Site { story, data, geo, models: story.models(data)? })
+    }
+
+    fn ctx(&self) -> Ctx<'a> {
+        Ctx { data: self.data, geo: self.geo }
+    }
+
+    /// Every step's figure, in both sizes and both themes: (path, SVG document).
+    pub fn figures(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for (c, chapter) in self.story.chapters.iter().enumerate() {
+            for (s, step) in chapter.steps.iter().enumerate() {
+                for narrow in [false, true] {
+                    for dark in [false, true] {
+                        let size = if narrow { NARROW } else { WIDE };
+                        let theme = if dark { Theme::dark() } else { Theme::light() };
+                        let scene = self.models[c][s].scene(self.ctx(), 1.0, size, &theme);
+                        let svg = to_svg(&scene, size.width as u32, size.height as u32, theme.background);
+                        out.push((figure_path(&step.id, narrow, dark), svg));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// A step's figure as a `<picture>`: the narrow drawing on phones, the dark one in a dark
+    /// scheme on screen; `lazy` unless it is the first thing a reader sees.
+    fn picture(&self, out: &mut String, step: &Step, alt: &str, eager: bool) {
+        let id = &step.id;
+        let dark = "screen and (prefers-color-scheme: dark)";
+        let phone = "screen and (max-width: 899px)";
+        let _ = write!(
+            out,
+            r#"<picture><source media="{phone} and (prefers-color-scheme: dark)" srcset="{}"><source media="{phone}" srcset="{}"><source media="{dark}" srcset="{}"><img src="{}" alt="{}" width="{}" height="{}" {}></picture>"#,
+            figure_path(id, true, true),
+            figure_path(id, true, false),
+            figure_path(id, false, true),
+            figure_path(id, false, false),
+            esc(alt),
+            WIDE.width,
+            WIDE.height,
+            if eager { r#"fetchpriority="high""# } else { r#"loading="lazy" decoding="async""# },
+        );
+    }
+
+    fn describe(&self, c: usize, s: usize) -> String {
+        let step = &self.story.chapters[c].steps[s];
+        description(&step.alt, &self.models[c][s], self.data)
+    }
+
+    fn source_line(&self, c: usize, s: usize) -> String {
+        let names: Vec<String> = self.models[c][s]
+            .sources(self.data)
+            .iter()
+            .filter_map(|id| self.data.source(id))
+            .map(|src| src.short.clone())
+            .collect();
+        format!("{}: {}", self.story.meta.ui.source, names.join("; "))
+    }
+
+    fn data_table(&self, out: &mut String, c: usize, s: usize, class: &str) {
+        let t = self.models[c][s].table(self.data);
+        let _ = write!(out, r#"<details class="{class}"><summary>{}</summary>"#, esc(&self.story.meta.ui.show_data));
+        html::table(out, &t.caption, &t.columns, &t.rows);
+        out.push_str("</details>");
+    }
+
+    /// The chapter's graphic as it stands before the wasm takes over: title, takeaway, the
+    /// first step's figure, its description, source and data. The page replaces it with the
+    /// interactive graphic; the linear reading keeps only its title and takeaway.
+    pub fn static_graphic(&self, out: &mut String, c: usize, eager: bool) {
+        let ch = &self.story.chapters[c];
+        let g = esc(&ch.graphic);
+        let desc = self.describe(c, 0);
+        let _ = write!(
+            out,
+            r#"<figure class="graphic graphic-static" data-graphic="{g}" aria-labelledby="{g}-title"><figcaption><h3 class="graphic-title" id="{g}-title">{}</h3><p class="graphic-takeaway">{}</p></figcaption><div class="graphic-canvas">"#,
+            esc(&ch.graphic_title),
+            esc(&ch.takeaway)
+        );
+        self.picture(out, &ch.steps[0], &desc, eager);
+        let _ = write!(
+            out,
+            r#"</div><p class="graphic-description">{}</p><p class="graphic-source">{}</p>"#,
+            esc(&desc),
+            esc(&self.source_line(c, 0))
+        );
+        self.data_table(out, c, 0, "graphic-data");
+        out.push_str("</figure>");
+    }
+
+    fn step(&self, out: &mut String, c: usize, s: usize) {
+        let step = &self.story.chapters[c].steps[s];
+        let id = esc(&step.id);
+        let _ = write!(out, r#"<div class="step" id="{id}" data-step="{id}"><div class="step-body">"#);
+        for p in step.paragraphs() {
+            let _ = write!(out, "<p>{}</p>", esc(p));
+        }
+        let _ = write!(
+            out,
+            r##"<a class="step-link" href="#{id}" aria-label="{}: {id}">#</a></div><figure class="step-figure" aria-label="{}">"##,
+            esc(&self.story.meta.ui.step_link),
+            esc(&self.story.meta.ui.figure_of),
+        );
+        let desc = self.describe(c, s);
+        self.picture(out, step, &desc, false);
+        let _ = write!(
+            out,
+            r#"<figcaption><span class="step-description">{}</span> <span class="graphic-source">{}</span></figcaption>"#,
+            esc(&desc),
+            esc(&self.source_line(c, s))
+        );
+        self.data_table(out, c, s, "step-data");
+        out.push_str("</figure></div>");
+    }
+
+    fn chapter(&self, out: &mut String, c: usize, ch: &Chapter) {
+        let id = esc(&ch.id);
+        let _ = write!(
+            out,
+            r#"<section class="chapter" id="{id}" aria-labelledby="{id}-h"><h2 id="{id}-h"><span class="kicker">{}</span>{}</h2><div class="scrolly"><div class="graphic-slot" data-chapter="{c}">"#,
+            c + 1,
+            esc(&ch.title)
+        );
+        self.static_graphic(out, c, c == 0);
+        out.push_str(r#"</div><div class="steps">"#);
+        for s in 0..ch.steps.len() {
+            self.step(out, c, s);
+        }
+        out.push_str("</div></div></section>");
+    }
+
+    fn opening(&self, out: &mut String) {
+        let m = &self.story.meta;
+        let _ = write!(
+            out,
+            r#"<header class="opening"><p class="eyebrow">{}</p><h1>{}</h1><p class="dek">{}</p><p class="question">{}</p><div class="headline">"#,
+            esc(&m.eyebrow),
+            esc(&m.title),
+            esc(&m.dek),
+            esc(&m.opening)
+        );
+        if let Some(f) = self.data.fact(&m.headline_fact) {
+            if let Some(v) = f.value {
+                let _ = write!(
+                    out,
+                    r#"<p class="headline-figure">{}</p><p class="headline-label">{}<span class="headline-source"> · {}</span></p>"#,
+                    esc(&format::value(v, &f.unit)),
+                    esc(&m.headline_label),
+                    esc(&self.data.source_names(&f.source))
+                );
+            }
+        }
+        let _ = write!(out, r#"</div><p class="byline">{}</p></header>"#, esc(&m.byline));
+    }
+
+    /// Shown in the linear reading when the interactive page cannot run (linear.css shows it).
+    fn no_wasm(&self, out: &mut String) {
+        let ui = &self.story.meta.ui;
+        let _ = write!(out, r#"<div class="nowasm-message" id="nowasm"><p>{}</p><p>{}: "#, esc(&ui.no_wasm), esc(&ui.data_files));
+        for (i, (href, text)) in ui.data_links.iter().enumerate() {
+            let _ = write!(out, r#"{}<a href="{}">{}</a>"#, if i > 0 { ", " } else { "" }, esc(href), esc(text));
+        }
+        out.push_str(".</p></div>");
+    }
+
+    fn toc(&self, out: &mut String) {
+        let _ = write!(
+            out,
+            r#"<nav class="toc" aria-label="{}"><div class="progress" aria-hidden="true"><div class="progress-bar"></div></div><ol>"#,
+            esc(&self.story.meta.ui.contents)
+        );
+        for ch in &self.story.chapters {
+            let _ = write!(out, r##"<li><a href="#{}">{}</a></li>"##, esc(&ch.steps[0].id), esc(&ch.title));
+        }
+        out.push_str("</ol></nav>");
+    }
+
+    fn sources(&self, out: &mut String) {
+        let ui = &self.story.meta.ui;
+        let _ = write!(
+            out,
+            r#"<section class="sources" id="sources" aria-labelledby="sources-h"><h2 id="sources-h">{}</h2><p>{}</p><h3>{}</h3><ul>"#,
+            esc(&ui.sources_title),
+            esc(&ui.sources_intro),
+            esc(&ui.sources_list)
+        );
+        for s in &self.data.sources {
+            let _ = write!(out, "<li><strong>{}</strong>: {}</li>", esc(&s.short), esc(&s.citation));
+        }
+        out.push_str("</ul>");
+        let d = self.data;
+        let trade: Vec<Vec<String>> = d
+            .trade
+            .iter()
+            .map(|r| {
+                vec![
+                    r.period_label(),
+                    format::num(r.total, 1),
+                    format::num(r.exports, 1),
+                    format::num(r.imports, 1),
+                    d.source_names(&r.source),
+                    r.status.label().to_string(),
+                    r.note.clone(),
+                ]
+            })
+            .collect();
+        let _ = write!(out, "<h3>{}</h3>", esc(&ui.trade_table));
+        html::table(out, &ui.trade_table, &ui.trade_columns, &trade);
+        let facts: Vec<Vec<String>> = d
+            .facts
+            .iter()
+            .filter_map(|f| {
+                let v = f.value?;
+                Some(vec![
+                    f.metric.clone(),
+                    period_label(&f.period),
+                    format::value(v, &f.unit),
+                    d.source_names(&f.source),
+                    f.status.label().to_string(),
+                    f.note.clone(),
+                ])
+            })
+            .collect();
+        let _ = write!(out, "<h3>{}</h3>", esc(&ui.facts_table));
+        html::table(out, &ui.facts_table, &ui.facts_columns, &facts);
+        out.push_str("</section>");
+    }
+
+    /// The story page's body: opening, contents, chapters, sources.
+    pub fn article(&self) -> String {
+        let mut out = String::with_capacity(200_000);
+        self.no_wasm(&mut out);
+        self.opening(&mut out);
+        out.push_str(r#"<div id="load-status"></div>"#);
+        self.toc(&mut out);
+        out.push_str(r#"<main id="story"><article>"#);
+        for (c, ch) in self.story.chapters.iter().enumerate() {
+            self.chapter(&mut out, c, ch);
+        }
+        self.sources(&mut out);
+        out.push_str("</article></main>");
+        out
+    }
+
+    /// One graphic's embed page body (`embed/<graphic>.html`): its title, takeaway, first
+    /// step's figure, description, source and data, and a link to the story.
+    pub fn embed_body(&self, c: usize) -> String {
+        let mut out = String::new();
+        out.push_str(r#"<main class="embed-static">"#);
+        self.static_graphic(&mut out, c, true);
+        let _ = write!(
+            out,
+            r##"<p class="embed-credit"><a href="index.html#{}" target="_top">{}</a></p></main>"##,
+            esc(&self.story.chapters[c].steps[0].id),
+            esc(&self.story.meta.ui.read_story)
+        );
+        out
+    }
+
+    /// `embed.html` without script: the list of graphics, each linking to its own page.
+    pub fn embed_index_body(&self) -> String {
+        let ui = &self.story.meta.ui;
+        let mut out = String::new();
+        let _ = write!(out, r#"<main class="embed-static"><h1>{}</h1><p>{}</p><ul>"#, esc(&ui.embeds_title), esc(&ui.embeds_intro));
+        for ch in &self.story.chapters {
+            let _ = write!(
+                out,
+                r#"<li><a href="embed/{}.html">{}</a></li>"#,
+                esc(&ch.graphic),
+                esc(&ch.graphic_title)
+            );
+        }
+        let _ = write!(out, r#"</ul><p><a href="index.html">{}</a></p></main>"#, esc(&ui.read_story));
+        out
+    }
+}
+
+/// The built page with `body` in place of the `<div id="app"></div>` placeholder.
+pub fn fill(template: &str, body: &str) -> Result<String, String> {
+    const SLOT: &str = r#"<div id="app"></div>"#;
+    if !template.contains(SLOT) {
+        return Err(format!("the page template has no {SLOT}"));
+    }
+    Ok(template.replacen(SLOT, &format!(r#"<div id="app">{body}</div>"#), 1))
+}
+
+/// Trunk writes its start-up module as an inline script, which a strict Content-Security-Policy
+/// refuses. Moves its body into a file: returns the page with `<script type="module"
+/// src="{file}">` instead, and the script's text.
+pub fn externalise_start_script(page: &str, file: &str) -> Result<(String, String), String> {
+    const OPEN: &str = r#"<script type="module">"#;
+    let start = page.find(OPEN).ok_or("the built page has no inline module script")?;
+    let body_start = start + OPEN.len();
+    let end = page[body_start..].find("</script>").ok_or("unterminated module script")? + body_start;
+    let script = page[body_start..end].trim().to_string();
+    let replaced = format!(r#"{}<script type="module" src="{file}"></script>{}"#, &page[..start], &page[end + "</script>".len()..]);
+    Ok((replaced, script))
+}
