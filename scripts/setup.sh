@@ -14,6 +14,13 @@ if ! rustup target list --installed | grep -q wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    say "adding the $component component"
+    rustup component add "$component"
+  fi
+done
+
 # wasm-bindgen-cli must match the wasm-bindgen the lock file resolved, exactly.
 wb_version=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
 if ! command -v wasm-bindgen >/dev/null || ! wasm-bindgen --version | grep -q " $wb_version$"; then

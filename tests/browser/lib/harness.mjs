@@ -35,8 +35,16 @@ const TYPES = {
   ".txt": "text/plain; charset=utf-8",
 };
 
+/**
+ * The policy a careful newsroom or static host sets (issue 13), the same as dist/_headers. Every
+ * test serves the site with it, so the whole suite runs under it; `CSP=off` serves without.
+ */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; " +
+  "connect-src 'self'; base-uri 'self'; object-src 'none'; frame-ancestors *";
+
 /** Serves the files under `root` (default dist/) on 127.0.0.1 at a free port. */
-export async function serve(root = DIST) {
+export async function serve(root = DIST, headers = process.env.CSP === "off" ? {} : { "content-security-policy": STRICT_CSP }) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
@@ -49,6 +57,7 @@ export async function serve(root = DIST) {
         "content-type": TYPES[extname(file)] ?? "application/octet-stream",
         "content-length": size,
         "cache-control": "no-store",
+        ...(extname(file) === ".html" ? headers : {}),
       });
       if (req.method === "HEAD") return res.end();
       createReadStream(file).pipe(res);
@@ -117,6 +126,12 @@ export async function openPage(browser, options = {}) {
   const context = await browser.newContext({ ...DESKTOP, ...contextOptions });
   await context.addInitScript(recorder);
   await context.addInitScript(inkOf);
+  // A refused script, style or request is a failure of the page, whatever else it does.
+  await context.addInitScript(() =>
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"}`),
+    ),
+  );
   for (const s of initScripts) await context.addInitScript(s);
   const page = await context.newPage();
   const errors = { console: [], page: [], http: [] };
