@@ -25,6 +25,18 @@ fn main() {
     let mut story = serde_json::Map::new();
     story.insert("meta".into(), serde_json::to_value(meta).expect("meta as JSON"));
     story.insert("chapters".into(), serde_json::to_value(chapters).expect("chapters as JSON"));
-    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("story.json");
-    fs::write(out, serde_json::to_string(&story).unwrap()).unwrap();
+    let out = Path::new(&env::var("OUT_DIR").unwrap()).to_path_buf();
+    fs::write(out.join("story.json"), serde_json::to_string(&story).unwrap()).unwrap();
+    // The page's copy: no prose. The static HTML holds the words; the wasm needs ids, views,
+    // titles and the page's own labels.
+    let mut views = serde_json::Value::Object(story);
+    for key in ["dek", "opening", "byline", "headline_label"] {
+        views["meta"].as_object_mut().unwrap().remove(key);
+    }
+    for chapter in views["chapters"].as_array_mut().unwrap() {
+        for step in chapter["steps"].as_array_mut().unwrap() {
+            step.as_object_mut().unwrap().remove("text");
+        }
+    }
+    fs::write(out.join("story-views.json"), serde_json::to_string(&views).unwrap()).unwrap();
 }

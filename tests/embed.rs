@@ -114,7 +114,7 @@ fn height_messages_have_the_exact_shapes_hosts_expect() {
 #[test]
 fn embed_code_is_escaped_and_relative_links_point_at_the_step() {
     let code = embed_code("https://example.org/x/", "trade", "boom-split", "China–Russia \"trade\" <2024>", 640);
-    assert!(code.starts_with("<iframe src=\"https://example.org/x/embed.html?g=trade&amp;step=boom-split\""), "{code}");
+    assert!(code.starts_with("<iframe src=\"https://example.org/x/embed/trade.html?step=boom-split\""), "{code}");
     assert!(code.contains("title=\"China–Russia &quot;trade&quot; &lt;2024&gt;\""));
     assert!(
         code.contains("width=\"100%\"") && code.contains("height=\"640\"") && code.contains("data-explainer-embed")

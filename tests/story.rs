@@ -89,3 +89,15 @@ fn tweens_pass_through_sensible_states() {
         }
     }
 }
+
+/// The page's wasm carries no prose (build.rs strips it), so the content must be whole here:
+/// a step without words would be a blank card in the static article.
+#[test]
+fn every_step_and_the_opening_have_words() {
+    let story = explainer::story::Story::bundled().unwrap();
+    assert!(!story.meta.dek.is_empty() && !story.meta.opening.is_empty() && !story.meta.headline_label.is_empty());
+    for (_, step) in story.steps() {
+        assert!(step.paragraphs().count() >= 1, "step {} has no text", step.id);
+        assert!(step.paragraphs().all(|p| p.split_whitespace().count() >= 5), "step {} has a stub paragraph", step.id);
+    }
+}

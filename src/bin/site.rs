@@ -37,7 +37,8 @@ fn run() -> Result<(), String> {
 
     let story = Story::bundled()?;
     let data = Dataset::bundled();
-    let geo_text = fs::read_to_string(root.join("assets").join(explainer::maps::GEO_FILE)).map_err(|e| e.to_string())?;
+    let geo_text =
+        fs::read_to_string(root.join("assets").join(explainer::maps::GEO_FILE)).map_err(|e| e.to_string())?;
     let geo = Geo::parse(&geo_text).map_err(|e| e.to_string())?;
     let site = Site::new(&story, &data, Some(&geo))?;
 
@@ -50,16 +51,23 @@ fn run() -> Result<(), String> {
     write("embed.html", &fill(&embed_template, &site.embed_index_body())?)?;
     for (c, ch) in story.chapters.iter().enumerate() {
         // One folder down: a <base> keeps every relative URL (scripts, styles, data) at the root.
-        let page = embed_template
-            .replacen("<head>", r#"<head><base href="../">"#, 1)
-            .replacen(r#"<body class="embed-page">"#, &format!(r#"<body class="embed-page" data-graphic="{}">"#, ch.graphic), 1);
+        let page = embed_template.replacen("<head>", r#"<head><base href="../">"#, 1).replacen(
+            r#"<body class="embed-page">"#,
+            &format!(r#"<body class="embed-page" data-graphic="{}">"#, ch.graphic),
+            1,
+        );
         write(&format!("embed/{}.html", ch.graphic), &fill(&page, &site.embed_body(c))?)?;
     }
     let figures = site.figures();
     for (path, svg) in &figures {
         write(path, svg)?;
     }
-    println!("site: article, {} embed pages, {} figures written to {}", story.chapters.len(), figures.len(), dir.display());
+    println!(
+        "site: article, {} embed pages, {} figures written to {}",
+        story.chapters.len(),
+        figures.len(),
+        dir.display()
+    );
     Ok(())
 }
 

@@ -271,14 +271,16 @@ pub fn attr_escape(s: &str) -> String {
     out
 }
 
-/// The embed page's URL relative to the site root.
+/// The embed page's URL relative to the site root: the graphic's own pre-rendered page, which
+/// readers without script see too (`embed.html?g=…` keeps working for links already shared).
 pub fn embed_path(graphic: &str, step: &str) -> String {
-    format!("embed.html?g={graphic}&step={step}")
+    format!("embed/{graphic}.html?step={step}")
 }
 
-/// Present mode (projector view) opened at one step, relative to the site root.
+/// Present mode (projector view) opened at one step, relative to the site root. It runs on the
+/// story page, whose static article carries the captions.
 pub fn present_path(step: &str) -> String {
-    format!("embed.html?present=1&step={step}")
+    format!("index.html?present=1&step={step}")
 }
 
 /// The story at one step, relative to the site root.

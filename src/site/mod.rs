@@ -199,7 +199,12 @@ impl<'a> Site<'a> {
     /// Shown in the linear reading when the interactive page cannot run (linear.css shows it).
     fn no_wasm(&self, out: &mut String) {
         let ui = &self.story.meta.ui;
-        let _ = write!(out, r#"<div class="nowasm-message" id="nowasm"><p>{}</p><p>{}: "#, esc(&ui.no_wasm), esc(&ui.data_files));
+        let _ = write!(
+            out,
+            r#"<div class="nowasm-message" id="nowasm"><p>{}</p><p>{}: "#,
+            esc(&ui.no_wasm),
+            esc(&ui.data_files)
+        );
         for (i, (href, text)) in ui.data_links.iter().enumerate() {
             let _ = write!(out, r#"{}<a href="{}">{}</a>"#, if i > 0 { ", " } else { "" }, esc(href), esc(text));
         }
@@ -304,14 +309,14 @@ impl<'a> Site<'a> {
     pub fn embed_index_body(&self) -> String {
         let ui = &self.story.meta.ui;
         let mut out = String::new();
-        let _ = write!(out, r#"<main class="embed-static"><h1>{}</h1><p>{}</p><ul>"#, esc(&ui.embeds_title), esc(&ui.embeds_intro));
+        let _ = write!(
+            out,
+            r#"<main class="embed-static"><h1>{}</h1><p>{}</p><ul>"#,
+            esc(&ui.embeds_title),
+            esc(&ui.embeds_intro)
+        );
         for ch in &self.story.chapters {
-            let _ = write!(
-                out,
-                r#"<li><a href="embed/{}.html">{}</a></li>"#,
-                esc(&ch.graphic),
-                esc(&ch.graphic_title)
-            );
+            let _ = write!(out, r#"<li><a href="embed/{}.html">{}</a></li>"#, esc(&ch.graphic), esc(&ch.graphic_title));
         }
         let _ = write!(out, r#"</ul><p><a href="index.html">{}</a></p></main>"#, esc(&ui.read_story));
         out
@@ -336,6 +341,10 @@ pub fn externalise_start_script(page: &str, file: &str) -> Result<(String, Strin
     let body_start = start + OPEN.len();
     let end = page[body_start..].find("</script>").ok_or("unterminated module script")? + body_start;
     let script = page[body_start..end].trim().to_string();
-    let replaced = format!(r#"{}<script type="module" src="{file}"></script>{}"#, &page[..start], &page[end + "</script>".len()..]);
+    let replaced = format!(
+        r#"{}<script type="module" src="{file}"></script>{}"#,
+        &page[..start],
+        &page[end + "</script>".len()..]
+    );
     Ok((replaced, script))
 }

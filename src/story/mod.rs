@@ -11,11 +11,14 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields)]
 pub struct Meta {
     pub title: String,
+    #[serde(default)]
     pub dek: String,
     /// The opening: the question in two sentences.
+    #[serde(default)]
     pub opening: String,
     /// The headline figure shown big in the opening, as a fact id.
     pub headline_fact: String,
+    #[serde(default)]
     pub headline_label: String,
     #[serde(default)]
     pub byline: String,
@@ -60,6 +63,7 @@ pub struct Ui {
 pub struct Step {
     pub id: String,
     /// Paragraphs separated by blank lines; plain text, never HTML.
+    #[serde(default)]
     pub text: String,
     /// An extra sentence for the text description of the graphic in this step.
     #[serde(default)]
@@ -98,8 +102,12 @@ pub struct StepRef {
     pub step: usize,
 }
 
-/// The story as compiled into the app.
+/// The story as compiled in: whole for native code (the static site, tests), without its
+/// prose for the page (the static HTML carries the words; see build.rs).
+#[cfg(not(target_arch = "wasm32"))]
 pub const STORY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/story.json"));
+#[cfg(target_arch = "wasm32")]
+pub const STORY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/story-views.json"));
 
 fn is_id(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')

@@ -16,7 +16,25 @@ use leptos::prelude::*;
 use leptos_use_event_listener::use_event_listener;
 use leptos_use_preferences::{use_preferred_dark, use_prefers_reduced_motion};
 use leptos_use_resize_observer::use_resize_observer;
+use std::collections::HashMap;
 use std::sync::Arc;
+
+/// Step id → its paragraphs.
+pub type Captions = HashMap<String, Vec<String>>;
+
+/// Every step's paragraphs as the static article has them (empty where the page has none).
+pub fn captions_from_page() -> Captions {
+    let mut out = Captions::new();
+    let Ok(steps) = document().query_selector_all(".step[data-step]") else { return out };
+    for i in 0..steps.length() {
+        let Some(step) = steps.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+        let Some(id) = step.get_attribute("data-step") else { continue };
+        let Ok(ps) = step.query_selector_all(".step-body p") else { continue };
+        let texts = (0..ps.length()).filter_map(|j| ps.item(j)?.text_content()).collect();
+        out.insert(id, texts);
+    }
+    out
+}
 use wasm_bindgen::{JsCast, JsValue};
 
 fn mark_ready() {
@@ -49,7 +67,11 @@ fn post_height(graphic: &str, child_id: Option<&str>, height: f64) {
 }
 
 #[component]
-pub fn EmbedApp() -> impl IntoView {
+pub fn EmbedApp(
+    /// Each step's paragraphs, read from the static article before it made way (present mode's
+    /// captions; the wasm carries no prose).
+    captions: Arc<Captions>,
+) -> impl IntoView {
     let loc = window().location();
     let mut query = EmbedQuery::parse(&loc.search().unwrap_or_default());
     // embed/<graphic>.html names its graphic in the page; `g=` in the query still wins.
@@ -72,7 +94,7 @@ pub fn EmbedApp() -> impl IntoView {
         }
     };
     match core::resolve(&story, &query, engine::hash_step_id(&hash)) {
-        Target::Graphic(at) => view! { <EmbedGraphic story=story query=query at=at /> }.into_any(),
+        Target::Graphic(at) => view! { <EmbedGraphic story=story query=query at=at captions=captions /> }.into_any(),
         Target::Unknown { asked, valid } => {
             mark_ready();
             let root = NodeRef::<html::Div>::new();
@@ -104,7 +126,7 @@ pub fn EmbedApp() -> impl IntoView {
 }
 
 #[component]
-fn EmbedGraphic(story: Arc<Story>, query: EmbedQuery, at: StepRef) -> impl IntoView {
+fn EmbedGraphic(story: Arc<Story>, query: EmbedQuery, at: StepRef, captions: Arc<Captions>) -> impl IntoView {
     let present = query.present;
     let (refs, start) = core::step_range(&story, at, present);
     let refs = Arc::new(refs);
@@ -229,7 +251,7 @@ fn EmbedGraphic(story: Arc<Story>, query: EmbedQuery, at: StepRef) -> impl IntoV
         let story = story.clone();
         move || {
             let paragraphs: Vec<String> =
-                story.step(current.get()).map(|s| s.paragraphs().map(str::to_string).collect()).unwrap_or_default();
+                story.step(current.get()).and_then(|s| captions.get(&s.id)).cloned().unwrap_or_default();
             paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()
         }
     };

@@ -28,12 +28,21 @@ pub fn start() {
         page::enhance();
         return;
     }
+    // Present mode's captions are the story's own paragraphs, which only the story page holds:
+    // elsewhere (an old `embed.html?present=1` link) it moves there, query and hash kept.
+    let captions = std::sync::Arc::new(embed::captions_from_page());
+    let query = crate::embed::EmbedQuery::parse(&loc.search().unwrap_or_default());
+    if query.present && captions.is_empty() {
+        let _ =
+            loc.replace(&format!("index.html{}{}", loc.search().unwrap_or_default(), loc.hash().unwrap_or_default()));
+        return;
+    }
     let root = document().get_element_by_id("app").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     match root {
         Some(root) => {
             root.replace_children_with_node_0();
-            leptos::mount::mount_to(root, embed::EmbedApp).forget()
+            leptos::mount::mount_to(root, move || view! { <embed::EmbedApp captions /> }).forget()
         }
-        None => leptos::mount::mount_to_body(embed::EmbedApp),
+        None => leptos::mount::mount_to_body(move || view! { <embed::EmbedApp captions /> }),
     }
 }

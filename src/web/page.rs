@@ -104,7 +104,8 @@ fn Explainer(story: Arc<Story>) -> impl IntoView {
     let refs: Arc<Vec<StepRef>> = Arc::new(story.steps().map(|(r, _)| r).collect());
     let ids: Arc<Vec<String>> = Arc::new(story.steps().map(|(_, s)| s.id.clone()).collect());
     let active = use_active_step(Rc::new(ids.to_vec()), reduced_motion);
-    let active_ref = Memo::new(move |_| refs.get(active.index.get()).copied().unwrap_or(StepRef { chapter: 0, step: 0 }));
+    let active_ref =
+        Memo::new(move |_| refs.get(active.index.get()).copied().unwrap_or(StepRef { chapter: 0, step: 0 }));
     reflect_active(active_ref, active.index, active.progress, ids);
 
     // The graphics take over their slots once the data is in; until then (or if it fails) the

@@ -18,15 +18,20 @@ use plotters_canvas::CanvasBackend;
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// The site's base URL (the page's directory, ending in '/').
+/// The document's base: the page's URL, or its `<base>` (embed/<graphic>.html points it at the
+/// site root).
+fn base_href() -> String {
+    document().base_uri().ok().flatten().or_else(|| window().location().href().ok()).unwrap_or_default()
+}
+
+/// The site's base URL (the site root's directory, ending in '/').
 pub fn site_base() -> String {
-    let href = window().location().href().unwrap_or_default();
-    web_sys::Url::new_with_base("./", &href).map(|u| u.href()).unwrap_or_default()
+    web_sys::Url::new_with_base("./", &base_href()).map(|u| u.href()).unwrap_or_default()
 }
 
 /// An absolute URL for a path relative to the site.
 pub fn site_url(path: &str) -> String {
-    let href = window().location().href().unwrap_or_default();
+    let href = base_href();
     web_sys::Url::new_with_base(path, &href).map(|u| u.href()).unwrap_or_else(|_| path.to_string())
 }
 

@@ -237,7 +237,7 @@ test("a copied step link opens the story at that step", async () => {
     await h.gotoReady(page, site.url + "embed.html?g=shares&step=lopsided-china");
     await page.click("[data-tool=embed]");
     const code = await page.inputValue(".embed-code");
-    assert.ok(code.includes(`src="${site.url}embed.html?g=shares&amp;step=lopsided-china"`), code);
+    assert.ok(code.includes(`src="${site.url}embed/shares.html?step=lopsided-china"`), code);
     assert.ok(code.includes("data-explainer-embed") && code.includes("resize.js"), code);
     assert.deepEqual(errors.page, []);
   } finally {

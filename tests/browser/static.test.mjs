@@ -185,3 +185,22 @@ test("each graphic has its own embed page, readable without script and live with
     await live.context.close();
   }
 });
+
+test("links made on an embed page point at the site root; old present links still work", async () => {
+  const { context, page, errors } = await h.openPage(site.browser);
+  try {
+    await h.gotoReady(page, site.url + "embed/shares.html?step=lopsided-china");
+    await page.click("[data-tool=embed]");
+    const code = await page.inputValue(".embed-code");
+    assert.ok(code.includes(`src="${site.url}embed/shares.html?step=lopsided-china"`), code);
+    assert.ok(code.includes(`src="${site.url}resize.js"`), code);
+    // Present mode runs on the story page, whose article holds the captions.
+    await h.gotoReady(page, site.url + "embed.html?present=1&step=pipes-oil");
+    assert.match(page.url(), /index\.html\?present=1&step=pipes-oil(#pipes-oil)?$/);
+    const caption = await page.evaluate(() => document.querySelector(".present-caption")?.textContent ?? "");
+    assert.ok(caption.length > 40, `present-mode caption: ${JSON.stringify(caption)}`);
+    assert.deepEqual(errors.page, [], "uncaught page errors");
+  } finally {
+    await context.close();
+  }
+});
