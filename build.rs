@@ -30,7 +30,7 @@ fn main() {
     // The page's copy: no prose. The static HTML holds the words; the wasm needs ids, views,
     // titles and the page's own labels.
     let mut views = serde_json::Value::Object(story);
-    for key in ["dek", "opening", "byline", "headline_label"] {
+    for key in ["dek", "opening", "byline", "headline_label", "summary"] {
         views["meta"].as_object_mut().unwrap().remove(key);
     }
     for chapter in views["chapters"].as_array_mut().unwrap() {

@@ -16,7 +16,7 @@ fn main() {
 fn run() -> Result<(), String> {
     use explainer::data::Dataset;
     use explainer::maps::Geo;
-    use explainer::site::{externalise_start_script, fill, Site};
+    use explainer::site::{externalise_start_script, fill, with_meta, Site};
     use explainer::story::Story;
     use std::fs;
     use std::path::{Path, PathBuf};
@@ -46,9 +46,10 @@ fn run() -> Result<(), String> {
     let (template, start) = externalise_start_script(&template, "start.js")?;
     write("start.js", &(start + "\n"))?;
 
-    write("index.html", &fill(&template, &site.article())?)?;
+    write("index.html", &fill(&with_meta(&template, &site.story_meta())?, &site.article())?)?;
     let embed_template = template.replacen("<body>", r#"<body class="embed-page">"#, 1);
-    write("embed.html", &fill(&embed_template, &site.embed_index_body())?)?;
+    let embed_index = with_meta(&embed_template, &site.embed_index_meta())?;
+    write("embed.html", &fill(&embed_index, &site.embed_index_body())?)?;
     for (c, ch) in story.chapters.iter().enumerate() {
         // One folder down: a <base> keeps every relative URL (scripts, styles, data) at the root.
         let page = embed_template.replacen("<head>", r#"<head><base href="../">"#, 1).replacen(
@@ -56,6 +57,7 @@ fn run() -> Result<(), String> {
             &format!(r#"<body class="embed-page" data-graphic="{}">"#, ch.graphic),
             1,
         );
+        let page = with_meta(&page, &site.embed_meta(c))?;
         write(&format!("embed/{}.html", ch.graphic), &fill(&page, &site.embed_body(c))?)?;
     }
     let figures = site.figures();

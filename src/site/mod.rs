@@ -323,6 +323,62 @@ impl<'a> Site<'a> {
     }
 }
 
+/// What a page says about itself to search engines and link previews: `<title>`, description
+/// and Open Graph / Twitter card tags. `image` is relative; set an absolute `og:image` at
+/// deploy time where the host is known (README).
+pub struct PageMeta<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub image: String,
+    pub image_alt: String,
+}
+
+impl PageMeta<'_> {
+    pub fn to_html(&self) -> String {
+        let (t, d, i, a) = (esc(self.title), esc(self.description), esc(&self.image), esc(&self.image_alt));
+        format!(
+            r#"<title>{t}</title><meta name="description" content="{d}"><meta property="og:type" content="article"><meta property="og:title" content="{t}"><meta property="og:description" content="{d}"><meta property="og:image" content="{i}"><meta property="og:image:width" content="1200"><meta property="og:image:height" content="630"><meta property="og:image:alt" content="{a}"><meta name="twitter:card" content="summary_large_image"><meta name="twitter:title" content="{t}"><meta name="twitter:description" content="{d}"><meta name="twitter:image" content="{i}">"#
+        )
+    }
+}
+
+impl Site<'_> {
+    /// The story page's card: the first chapter's preview.
+    pub fn story_meta(&self) -> PageMeta<'_> {
+        let m = &self.story.meta;
+        PageMeta {
+            title: &m.title,
+            description: &m.summary,
+            image: format!("previews/{}.png", self.story.chapters[0].id),
+            image_alt: self.describe(0, 0),
+        }
+    }
+
+    /// A graphic's embed page: its own title, takeaway and preview.
+    pub fn embed_meta(&self, c: usize) -> PageMeta<'_> {
+        let ch = &self.story.chapters[c];
+        PageMeta {
+            title: &ch.graphic_title,
+            description: &ch.takeaway,
+            image: format!("previews/{}.png", ch.id),
+            image_alt: self.describe(c, 0),
+        }
+    }
+
+    /// `embed.html`, the list of graphics.
+    pub fn embed_index_meta(&self) -> PageMeta<'_> {
+        PageMeta { image: format!("previews/{}.png", self.story.chapters[0].id), ..self.story_meta() }
+    }
+}
+
+/// `page` with `meta` written at the end of its head.
+pub fn with_meta(page: &str, meta: &PageMeta) -> Result<String, String> {
+    if !page.contains("</head>") {
+        return Err("the page template has no </head>".into());
+    }
+    Ok(page.replacen("</head>", &format!("{}</head>", meta.to_html()), 1))
+}
+
 /// The built page with `body` in place of the `<div id="app"></div>` placeholder.
 pub fn fill(template: &str, body: &str) -> Result<String, String> {
     const SLOT: &str = r#"<div id="app"></div>"#;

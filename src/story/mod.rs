@@ -22,6 +22,9 @@ pub struct Meta {
     pub headline_label: String,
     #[serde(default)]
     pub byline: String,
+    /// One sentence for search results and link previews.
+    #[serde(default)]
+    pub summary: String,
     /// The small line above the title.
     pub eyebrow: String,
     pub ui: Ui,

@@ -1,0 +1,86 @@
+//! The static site (src/site): the article the build writes, its figures and embed pages.
+
+use explainer::data::Dataset;
+use explainer::maps::Geo;
+use explainer::site::{externalise_start_script, fill, html::esc, with_meta, Site};
+use explainer::story::Story;
+
+fn with_site(f: impl FnOnce(&Story, &Site)) {
+    let story = Story::bundled().unwrap();
+    let data = Dataset::bundled();
+    let geo = Geo::parse(&std::fs::read_to_string("assets/geo/base.json").unwrap()).unwrap();
+    let site = Site::new(&story, &data, Some(&geo)).unwrap();
+    f(&story, &site);
+}
+
+#[test]
+fn the_article_holds_every_heading_step_and_paragraph() {
+    with_site(|story, site| {
+        let html = site.article();
+        assert!(html.contains(&format!("<h1>{}</h1>", esc(&story.meta.title))));
+        for ch in &story.chapters {
+            assert!(html.contains(&esc(&ch.title)), "chapter {}", ch.id);
+            assert!(html.contains(&format!(r#"data-graphic="{}""#, ch.graphic)), "graphic {}", ch.graphic);
+        }
+        for (_, step) in story.steps() {
+            assert_eq!(html.matches(&format!(r#"data-step="{}""#, step.id)).count(), 1, "step {}", step.id);
+            for p in step.paragraphs() {
+                assert!(html.contains(&format!("<p>{}</p>", esc(p))), "a paragraph of {}", step.id);
+            }
+            // Its own figure, lazy, with the description as alt text.
+            assert!(html.contains(&format!(r#"<img src="figures/{}.svg" alt=""#, step.id)), "figure of {}", step.id);
+        }
+        // Only the first chapter's first figure is fetched eagerly.
+        assert_eq!(html.matches("fetchpriority=\"high\"").count(), 1);
+    });
+}
+
+#[test]
+fn nothing_the_build_writes_needs_an_inline_script_or_style() {
+    with_site(|story, site| {
+        let mut pages = vec![site.article(), site.embed_index_body()];
+        pages.extend((0..story.chapters.len()).map(|c| site.embed_body(c)));
+        for page in pages {
+            assert!(!page.contains("<script"), "a script in the static markup");
+            assert!(!page.contains(" style="), "an inline style in the static markup");
+            let handler = page.match_indices(" on").any(|(i, _)| {
+                let rest = &page[i + 3..];
+                let name: String = rest.chars().take_while(|c| c.is_ascii_lowercase()).collect();
+                !name.is_empty() && rest[name.len()..].starts_with('=')
+            });
+            assert!(!handler, "an event-handler attribute in the static markup");
+        }
+    });
+}
+
+#[test]
+fn every_step_has_four_figures_drawn_by_the_chart_code() {
+    with_site(|story, site| {
+        let figures = site.figures();
+        assert_eq!(figures.len(), story.steps().count() * 4);
+        for (path, svg) in &figures {
+            assert!(path.starts_with("figures/") && path.ends_with(".svg"), "{path}");
+            assert!(svg.trim_start().starts_with("<svg") && svg.contains("</svg>"), "{path} is not an SVG document");
+            assert!(svg.len() > 500 && svg.contains("<text"), "{path} is nearly empty");
+        }
+    });
+}
+
+#[test]
+fn pages_are_assembled_from_the_built_template() {
+    let built = r#"<html><head><script type="module">
+import init from './x.js';
+await init();
+</script></head><body><div id="app"></div></body></html>"#;
+    let (page, script) = externalise_start_script(built, "start.js").unwrap();
+    assert!(page.contains(r#"<script type="module" src="start.js"></script>"#));
+    assert!(script.starts_with("import init") && !page.contains("import init"));
+    let page = fill(&page, "<main>hi</main>").unwrap();
+    assert!(page.contains(r#"<div id="app"><main>hi</main></div>"#));
+    assert!(fill("<body></body>", "x").is_err(), "a template without the slot is an error, not a blank page");
+    assert!(externalise_start_script("<head></head>", "start.js").is_err());
+    with_site(|_, site| {
+        let page = with_meta(&page, &site.embed_meta(3)).unwrap();
+        assert!(page.contains(r#"<meta property="og:image" content="previews/pipes.png">"#), "{page}");
+    });
+}
