@@ -52,6 +52,7 @@ pub struct Ui {
     pub data_links: Vec<(String, String)>,
     pub loading: String,
     pub graphic_failed: String,
+    pub map_failed: String,
     pub data_failed: String,
     pub data_failed_rest: String,
     pub story_failed: String,

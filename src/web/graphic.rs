@@ -3,9 +3,9 @@
 //! screen to the state of the step the reader is at, and repaints on resize or theme.
 
 use super::canvas::paint;
+use super::load::GeoState;
 use crate::data::Dataset;
 use crate::graphic::{frame, Ctx, Model};
-use crate::maps::Geo;
 use crate::scene::theme::Theme;
 use crate::scene::tween::Tween;
 use crate::scene::Size;
@@ -43,9 +43,19 @@ pub fn Graphic(
     chapter: Chapter,
     models: Arc<Vec<Model>>,
     data: Arc<Dataset>,
-    geo: RwSignal<Option<Arc<Geo>>>,
+    geo: GeoState,
     inputs: GraphicInputs,
+    /// Said over a map whose base geometry failed to load (from the story's `[ui]`).
+    #[prop(into)]
+    map_failed: String,
 ) -> impl IntoView {
+    let GeoState { geo, error: geo_error } = geo;
+    let is_map = models.iter().any(|m| matches!(m, Model::Map(_)));
+    let map_message = move || {
+        geo_error.get().filter(|_| is_map).map(|e| {
+            view! { <p class="graphic-error" role="alert">{format!("{map_failed} ({e})")}</p> }
+        })
+    };
     let canvas = NodeRef::<html::Canvas>::new();
     let holder = NodeRef::<html::Div>::new();
     let size = RwSignal::new(Size { width: 0.0, height: 0.0 });
@@ -202,6 +212,7 @@ pub fn Graphic(
                 <p class="graphic-takeaway">{chapter.takeaway.clone()}</p>
             </figcaption>
             <div class="graphic-canvas" node_ref=holder>
+                {map_message}
                 <canvas node_ref=canvas role="img" aria-label=description></canvas>
             </div>
             <p class="graphic-description" aria-live=move || if inputs.live.get() { "polite" } else { "off" }>{description}</p>

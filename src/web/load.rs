@@ -12,6 +12,9 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
+/// The most a data or geometry file may weigh before the page refuses to parse it.
+pub const MAX_FILE_BYTES: usize = 4_000_000;
+
 /// A request in flight: the file's name (as errors name it) and the fetch promise.
 pub struct Pending {
     name: String,
@@ -33,7 +36,12 @@ impl Pending {
         }
         let text = resp.text().map_err(|e| err(js_text(&e)))?;
         let text = JsFuture::from(text).await.map_err(|e| err(js_text(&e)))?;
-        text.as_string().ok_or_else(|| err("is not text".into()))
+        let text = text.as_string().ok_or_else(|| err("is not text".into()))?;
+        // Our largest file is well under this; anything bigger is not ours and is not parsed.
+        if text.len() > MAX_FILE_BYTES {
+            return Err(err(format!("is too large ({} bytes, at most {MAX_FILE_BYTES})", text.len())));
+        }
+        Ok(text)
     }
 }
 
@@ -88,16 +96,17 @@ pub fn mark(name: &str) {
 /// Requests the dataset (and the map geometry when `needs_geo`) at once, so the network runs
 /// while the page is being built, and resolves the story's steps against the data. The map
 /// geometry arrives on its own: charts do not wait for it, maps draw once it is in.
-pub fn load(story: Arc<Story>, needs_geo: bool) -> (RwSignal<Loaded>, RwSignal<Option<Arc<Geo>>>) {
+pub fn load(story: Arc<Story>, needs_geo: bool) -> (RwSignal<Loaded>, GeoState) {
     let loaded = RwSignal::new(Loaded::Loading);
     let geo_signal: RwSignal<Option<Arc<Geo>>> = RwSignal::new(None);
+    let geo_error: RwSignal<Option<String>> = RwSignal::new(None);
     let data_pending = start_dataset();
     if needs_geo {
         let pending = start_geo();
         leptos::task::spawn_local(async move {
             match geo(pending).await {
                 Ok(g) => geo_signal.set(Some(Arc::new(g))),
-                Err(e) => leptos::logging::warn!("map data: {e}"),
+                Err(e) => geo_error.set(Some(e.to_string())),
             }
         });
     }
@@ -114,5 +123,12 @@ pub fn load(story: Arc<Story>, needs_geo: bool) -> (RwSignal<Loaded>, RwSignal<O
         mark("models-built");
         loaded.set(state);
     });
-    (loaded, geo_signal)
+    (loaded, GeoState { geo: geo_signal, error: geo_error })
+}
+
+/// The map geometry, once in, or why it is not (maps then draw their routes without land).
+#[derive(Clone, Copy)]
+pub struct GeoState {
+    pub geo: RwSignal<Option<Arc<Geo>>>,
+    pub error: RwSignal<Option<String>>,
 }

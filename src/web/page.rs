@@ -111,6 +111,7 @@ fn Explainer(story: Arc<Story>) -> impl IntoView {
     // The graphics take over their slots once the data is in; until then (or if it fails) the
     // static figure of each chapter's first step stays.
     let ui = story.meta.ui.clone();
+    let ui_failed = ui.clone();
     let mounted = StoredValue::new(false);
     Effect::new(move |_| {
         let Loaded::Ready(data, models) = loaded.get() else { return };
@@ -135,22 +136,33 @@ fn Explainer(story: Arc<Story>) -> impl IntoView {
             });
             let inputs = GraphicInputs { step, progress, jump: active.jump.into(), live, dark, reduced_motion };
             let (chapter, models, data) = (chapter.clone(), Arc::new(models[c].clone()), data.clone());
+            let map_failed = ui.map_failed.clone();
             slot.replace_children_with_node_0();
-            leptos::mount::mount_to(slot, move || view! { <Graphic chapter models data geo inputs /> }).forget();
+            leptos::mount::mount_to(
+                slot,
+                move || view! { <Graphic chapter models data geo inputs map_failed=map_failed.clone() /> },
+            )
+            .forget();
         }
     });
 
-    // A failed load keeps the static figures and says why, above the contents.
+    // A failed load keeps the static figures and says why: above the contents, and on each
+    // graphic that needed the file.
+    let graphic_failed = ui_failed.graphic_failed.clone();
     Effect::new(move |_| {
-        if matches!(loaded.get(), Loaded::Failed(_)) {
-            mark_ready();
+        let Loaded::Failed(msg) = loaded.get() else { return };
+        for canvas in elements(".graphic-slot .graphic-canvas") {
+            let text = format!("{graphic_failed} ({msg})");
+            leptos::mount::mount_to(canvas, move || view! { <p class="graphic-error" role="status">{text}</p> })
+                .forget();
         }
+        mark_ready();
     });
     move || match loaded.get() {
         Loaded::Failed(msg) => Some(view! {
             <div class="data-error" role="alert">
-                <strong>{format!("{} ", ui.data_failed)}</strong>
-                {format!("{msg}. {}", ui.data_failed_rest)}
+                <strong>{format!("{} ", ui_failed.data_failed)}</strong>
+                {format!("{msg}. {}", ui_failed.data_failed_rest)}
             </div>
         }),
         _ => None,

@@ -93,3 +93,73 @@ test("an unknown #hash opens normally at the first step", async () => {
     await context.close();
   }
 });
+
+/** Opens the story at `hash` and returns the messages shown on graphics and the page's state. */
+async function graphicMessages(url, hash, route) {
+  const { context, page, errors } = await h.openPage(site.browser);
+  try {
+    if (route) await page.route(route.pattern, route.handler);
+    await page.goto(url + "index.html" + hash);
+    await page.waitForSelector(".graphic-error", { state: "visible", timeout: h.READY_TIMEOUT });
+    await h.waitReady(page);
+    await h.sleep(400);
+    await h.screenshot(page, `failure-${hash.slice(1) || "top"}-${route ? "route" : "file"}`);
+    return await page.evaluate(() => ({
+      messages: [...document.querySelectorAll(".graphic-error")].filter((e) => e.offsetParent).map((e) => e.textContent),
+      alerts: [...document.querySelectorAll(".data-error")].map((e) => e.textContent),
+      stepText: [...document.querySelectorAll(".step")].map((s) => s.textContent).join(" ").length,
+      staticFigures: document.querySelectorAll(".graphic-static img").length,
+      canvases: document.querySelectorAll(".graphic-slot canvas").length,
+      pageErrors: [],
+    })).then((r) => ({ ...r, pageErrors: errors.page }));
+  } finally {
+    await context.close();
+  }
+}
+
+test("a missing map geometry file is said on the map, which still draws its routes", async () => {
+  const broken = await brokenSite((dir) => rm(join(dir, "geo", "base.json")));
+  try {
+    const r = await graphicMessages(broken.url, "#pipes-pos1");
+    assert.ok(r.messages.some((m) => /base\.json/.test(m) && /land/.test(m)), `messages: ${JSON.stringify(r.messages)}`);
+    assert.equal(r.canvases, 9, "every graphic still runs");
+    assert.deepEqual(r.pageErrors, [], "uncaught page errors");
+  } finally {
+    await broken.close();
+  }
+});
+
+test("map geometry that is not JSON is said on the map", async () => {
+  const broken = await brokenSite((dir) => writeFile(join(dir, "geo", "base.json"), "{ not json"));
+  try {
+    const r = await graphicMessages(broken.url, "#border-line");
+    assert.ok(r.messages.some((m) => /base\.json/.test(m)), `messages: ${JSON.stringify(r.messages)}`);
+    assert.deepEqual(r.pageErrors, [], "uncaught page errors");
+  } finally {
+    await broken.close();
+  }
+});
+
+test("an oversized data file is refused by name; the static figures stay with a message", async () => {
+  const broken = await brokenSite((dir) => writeFile(join(dir, "data", "facts.csv"), "x".repeat(5_000_000)));
+  try {
+    const r = await graphicMessages(broken.url, "");
+    assert.ok(r.alerts.some((m) => /facts\.csv/.test(m) && /too large/.test(m)), `alerts: ${JSON.stringify(r.alerts)}`);
+    assert.equal(r.messages.length >= 1, true, "no message on the graphic in view");
+    assert.equal(r.staticFigures, 9, "the static figures were taken away");
+    assert.ok(r.stepText > 5000, "story text gone");
+    assert.deepEqual(r.pageErrors, [], "uncaught page errors");
+  } finally {
+    await broken.close();
+  }
+});
+
+test("a network failure for a data file names the file", async () => {
+  const r = await graphicMessages(site.url, "", {
+    pattern: /data\/events\.csv$/,
+    handler: (route) => route.abort("failed"),
+  });
+  assert.ok(r.alerts.some((m) => /events\.csv/.test(m)), `alerts: ${JSON.stringify(r.alerts)}`);
+  assert.ok(r.messages.length >= 1, "no message on the graphic in view");
+  assert.deepEqual(r.pageErrors, [], "uncaught page errors");
+});
