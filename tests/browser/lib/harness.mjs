@@ -3,8 +3,9 @@
 // through the DOM contract (#story[data-active-step], .step[data-step], body[data-ready|animating]).
 import { createServer } from "node:http";
 import { createReadStream } from "node:fs";
-import { mkdir, stat } from "node:fs/promises";
+import { mkdir, readFile, stat } from "node:fs/promises";
 import { createHash } from "node:crypto";
+import { brotliCompressSync, constants as zlibConstants } from "node:zlib";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before } from "node:test";
@@ -43,16 +44,42 @@ export const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; " +
   "connect-src 'self'; base-uri 'self'; object-src 'none'; frame-ancestors *";
 
-/** Serves the files under `root` (default dist/) on 127.0.0.1 at a free port. */
-export async function serve(root = DIST, headers = process.env.CSP === "off" ? {} : { "content-security-policy": STRICT_CSP }) {
+/**
+ * Serves the files under `root` (default dist/) on 127.0.0.1 at a free port. With
+ * `{ brotli: true }` it answers like a static host: text types (not images already compressed)
+ * brotli-compressed at quality 11 when the request accepts `br` (compressed once per file version).
+ */
+export async function serve(root = DIST, headers = process.env.CSP === "off" ? {} : { "content-security-policy": STRICT_CSP }, { brotli = false } = {}) {
   const base = resolve(root);
+  const compressed = new Map(); // path → { key, body }
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     let file = normalize(join(base, path));
     if (file !== base && !file.startsWith(base + sep)) return end(res, 403);
     try {
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
-      const size = (await stat(file)).size;
+      const st = await stat(file);
+      const size = st.size;
+      if (brotli && BROTLI_TYPES.has(extname(file)) && /\bbr\b/.test(req.headers["accept-encoding"] ?? "")) {
+        const key = `${st.mtimeMs}:${size}`;
+        let hit = compressed.get(file);
+        if (hit?.key !== key) {
+          const buf = await readFile(file);
+          const body = brotliCompressSync(buf, {
+            params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: buf.length },
+          });
+          compressed.set(file, (hit = { key, body }));
+        }
+        res.writeHead(200, {
+          "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+          "content-length": hit.body.length,
+          "content-encoding": "br",
+          vary: "accept-encoding",
+          "cache-control": "no-store",
+          ...(extname(file) === ".html" ? headers : {}),
+        });
+        return res.end(req.method === "HEAD" ? undefined : hit.body);
+      }
       res.writeHead(200, {
         "content-type": TYPES[extname(file)] ?? "application/octet-stream",
         "content-length": size,
@@ -69,6 +96,9 @@ export async function serve(root = DIST, headers = process.env.CSP === "off" ? {
   const url = `http://127.0.0.1:${server.address().port}/`;
   return { url, close: () => new Promise((ok) => server.close(ok)) };
 }
+
+// What static hosts compress (they leave PNG, JPEG and WOFF2 alone).
+const BROTLI_TYPES = new Set([".html", ".js", ".mjs", ".wasm", ".css", ".json", ".geojson", ".csv", ".svg", ".ico", ".txt"]);
 
 function end(res, code) {
   res.writeHead(code, { "content-type": "text/plain" });
