@@ -55,4 +55,18 @@ if [ "${SETUP_BROWSER:-1}" = 1 ]; then
     (cd tests/browser && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
   fi
 fi
+if [ "${SETUP_BROWSER:-1}" = 1 ]; then
+  # The W3C Nu HTML checker runs on Java.
+  if ! command -v java >/dev/null; then
+    say "installing a Java runtime (for the Nu HTML checker)"
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq default-jre-headless
+  fi
+  if [ ! -f tests/html/node_modules/.package-lock.json ] ||
+     [ tests/html/package-lock.json -nt tests/html/node_modules/.package-lock.json ]; then
+    say "installing the Nu HTML checker (npm vnu-jar)"
+    (cd tests/html && npm ci --no-audit --no-fund)
+  fi
+fi
 say "set-up complete"

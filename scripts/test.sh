@@ -26,6 +26,8 @@ stage "native tests (cargo test)" cargo test
 if stage "release build (trunk build --release --offline)" trunk build --release --offline; then
   stage "browser tests (tests/browser, headless Chromium)" \
     bash -c 'cd tests/browser && npm test'
+  stage "HTML validity (W3C Nu checker on the built pages)" \
+    bash -c 'cd tests/html && npm test'
 fi
 if [ -x ../shared/tools/seed-overlap ]; then
   stage "own words (seed-overlap)" ../shared/tools/seed-overlap .

@@ -110,13 +110,15 @@ impl<'a> Site<'a> {
     /// The chapter's graphic as it stands before the wasm takes over: title, takeaway, the
     /// first step's figure, its description, source and data. The page replaces it with the
     /// interactive graphic; the linear reading keeps only its title and takeaway.
-    pub fn static_graphic(&self, out: &mut String, c: usize, eager: bool) {
+    /// `top`: the graphic is the page (an embed page), so its title is the page's `h1`.
+    pub fn static_graphic(&self, out: &mut String, c: usize, eager: bool, top: bool) {
+        let h = if top { "h1" } else { "h3" };
         let ch = &self.story.chapters[c];
         let g = esc(&ch.graphic);
         let desc = self.describe(c, 0);
         let _ = write!(
             out,
-            r#"<figure class="graphic graphic-static" data-graphic="{g}" aria-labelledby="{g}-title"><figcaption><h3 class="graphic-title" id="{g}-title">{}</h3><p class="graphic-takeaway">{}</p></figcaption><div class="graphic-canvas">"#,
+            r#"<figure class="graphic graphic-static" data-graphic="{g}" aria-labelledby="{g}-title"><figcaption><{h} class="graphic-title" id="{g}-title">{}</{h}><p class="graphic-takeaway">{}</p></figcaption><div class="graphic-canvas">"#,
             esc(&ch.graphic_title),
             esc(&ch.takeaway)
         );
@@ -148,12 +150,12 @@ impl<'a> Site<'a> {
         self.picture(out, step, &desc, false);
         let _ = write!(
             out,
-            r#"<figcaption><span class="step-description">{}</span> <span class="graphic-source">{}</span></figcaption>"#,
+            r#"<figcaption><span class="step-description">{}</span> <span class="graphic-source">{}</span>"#,
             esc(&desc),
             esc(&self.source_line(c, s))
         );
         self.data_table(out, c, s, "step-data");
-        out.push_str("</figure></div>");
+        out.push_str("</figcaption></figure></div>");
     }
 
     fn chapter(&self, out: &mut String, c: usize, ch: &Chapter) {
@@ -164,7 +166,7 @@ impl<'a> Site<'a> {
             c + 1,
             esc(&ch.title)
         );
-        self.static_graphic(out, c, c == 0);
+        self.static_graphic(out, c, c == 0, false);
         out.push_str(r#"</div><div class="steps">"#);
         for s in 0..ch.steps.len() {
             self.step(out, c, s);
@@ -295,7 +297,7 @@ impl<'a> Site<'a> {
     pub fn embed_body(&self, c: usize) -> String {
         let mut out = String::new();
         out.push_str(r#"<main class="embed-static">"#);
-        self.static_graphic(&mut out, c, true);
+        self.static_graphic(&mut out, c, true, true);
         let _ = write!(
             out,
             r##"<p class="embed-credit"><a href="index.html#{}" target="_top">{}</a></p></main>"##,

@@ -239,7 +239,7 @@ fn EmbedGraphic(story: Arc<Story>, query: EmbedQuery, at: StepRef, captions: Arc
                         dark,
                         reduced_motion,
                     };
-                    view! { <Graphic chapter=story.chapters[c].clone() models=Arc::new(models[c].clone()) data=data geo=geo inputs=inputs map_failed=story.meta.ui.map_failed.clone() /> }.into_any()
+                    view! { <Graphic chapter=story.chapters[c].clone() models=Arc::new(models[c].clone()) data=data geo=geo inputs=inputs map_failed=story.meta.ui.map_failed.clone() top_level=true /> }.into_any()
                 }
                 Loaded::Loading => view! { <div class="graphic graphic-loading"><p>"Loading the data…"</p></div> }.into_any(),
                 Loaded::Failed(msg) => view! { <div class="graphic graphic-failed" role="alert"><p>"This graphic needs the dataset, which could not be loaded: "{msg}</p></div> }.into_any(),

@@ -48,6 +48,9 @@ pub fn Graphic(
     /// Said over a map whose base geometry failed to load (from the story's `[ui]`).
     #[prop(into)]
     map_failed: String,
+    /// The graphic is the whole page (an embed): its title is the page's `h1`.
+    #[prop(optional)]
+    top_level: bool,
 ) -> impl IntoView {
     let GeoState { geo, error: geo_error } = geo;
     let is_map = models.iter().any(|m| matches!(m, Model::Map(_)));
@@ -208,7 +211,14 @@ pub fn Graphic(
     view! {
         <figure class="graphic" data-graphic=chapter.graphic.clone() aria-labelledby=format!("{}-title", chapter.graphic)>
             <figcaption>
-                <h3 class="graphic-title" id=format!("{}-title", chapter.graphic)>{chapter.graphic_title.clone()}</h3>
+                {
+                    let (id, title) = (format!("{}-title", chapter.graphic), chapter.graphic_title.clone());
+                    if top_level {
+                        view! { <h1 class="graphic-title" id=id>{title}</h1> }.into_any()
+                    } else {
+                        view! { <h3 class="graphic-title" id=id>{title}</h3> }.into_any()
+                    }
+                }
                 <p class="graphic-takeaway">{chapter.takeaway.clone()}</p>
             </figcaption>
             <div class="graphic-canvas" node_ref=holder>
