@@ -4,6 +4,13 @@
 
 use std::{env, fs, path::Path};
 
+#[allow(dead_code)] // the tests use what the build does not
+#[path = "src/story/overlay.rs"]
+mod overlay;
+
+/// The languages besides English, as `assets/story/i18n/<code>/` holds them.
+const LANGS: &[&str] = &["ru", "zh"];
+
 fn main() {
     let dir = Path::new("assets/story");
     println!("cargo:rerun-if-changed={}", dir.display());
@@ -26,10 +33,41 @@ fn main() {
     story.insert("meta".into(), serde_json::to_value(meta).expect("meta as JSON"));
     story.insert("chapters".into(), serde_json::to_value(chapters).expect("chapters as JSON"));
     let out = Path::new(&env::var("OUT_DIR").unwrap()).to_path_buf();
-    fs::write(out.join("story.json"), serde_json::to_string(&story).unwrap()).unwrap();
+    let english = serde_json::Value::Object(story);
+    write_story(&out, "en", &english);
+
+    // Each other language: its words over the English structure. What is missing stays English
+    // here; the native tests (tests/i18n.rs) fail on it, the build does not.
+    for lang in LANGS {
+        let mut story = english.clone();
+        let mut problems = Vec::new();
+        let root = dir.join("i18n").join(lang);
+        println!("cargo:rerun-if-changed={}", root.display());
+        let meta_file = root.join("story.toml");
+        if meta_file.exists() {
+            let tr = serde_json::to_value(read(&meta_file)).unwrap();
+            overlay::overlay_meta(&mut story["meta"], &tr, &meta_file.display().to_string(), &mut problems);
+        }
+        for (i, file) in files.iter().enumerate() {
+            let path = root.join("chapters").join(file.file_name().unwrap());
+            if path.exists() {
+                let tr = serde_json::to_value(read(&path)).unwrap();
+                overlay::overlay_chapter(&mut story["chapters"][i], &tr, &path.display().to_string(), &mut problems);
+            }
+        }
+        for p in problems {
+            println!("cargo:warning={p}");
+        }
+        write_story(&out, lang, &story);
+    }
+}
+
+/// Writes a language's whole story (native code: the static site, tests) and the page's copy.
+fn write_story(out: &Path, lang: &str, story: &serde_json::Value) {
+    fs::write(out.join(format!("story-{lang}.json")), serde_json::to_string(story).unwrap()).unwrap();
     // The page's copy: no prose. The static HTML holds the words; the wasm needs ids, views,
     // titles and the page's own labels.
-    let mut views = serde_json::Value::Object(story);
+    let mut views = story.clone();
     for key in ["dek", "opening", "byline", "headline_label", "summary"] {
         views["meta"].as_object_mut().unwrap().remove(key);
     }
@@ -38,5 +76,5 @@ fn main() {
             step.as_object_mut().unwrap().remove("text");
         }
     }
-    fs::write(out.join("story-views.json"), serde_json::to_string(&views).unwrap()).unwrap();
+    fs::write(out.join(format!("story-views-{lang}.json")), serde_json::to_string(&views).unwrap()).unwrap();
 }

@@ -15,6 +15,7 @@ pub mod charts;
 pub mod data;
 pub mod embed;
 pub mod graphic;
+pub mod lang;
 pub mod maps;
 pub mod scene;
 #[cfg(not(target_arch = "wasm32"))]

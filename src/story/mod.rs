@@ -2,9 +2,12 @@
 //! chapter's graphic. Written in assets/story/*.toml, compiled to JSON by build.rs.
 
 pub mod engine;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod overlay;
 
 use crate::data::Dataset;
 use crate::graphic::{Model, Spec};
+use crate::lang::Lang;
 use serde::Deserialize;
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -106,12 +109,28 @@ pub struct StepRef {
     pub step: usize,
 }
 
-/// The story as compiled in: whole for native code (the static site, tests), without its
-/// prose for the page (the static HTML carries the words; see build.rs).
+/// The story as compiled in, by language: whole for native code (the static site, tests),
+/// without its prose for the page (the static HTML carries the words; see build.rs).
 #[cfg(not(target_arch = "wasm32"))]
-pub const STORY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/story.json"));
+macro_rules! story_json {
+    ($lang:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/story-", $lang, ".json"))
+    };
+}
 #[cfg(target_arch = "wasm32")]
-pub const STORY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/story-views.json"));
+macro_rules! story_json {
+    ($lang:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/story-views-", $lang, ".json"))
+    };
+}
+
+pub fn story_json(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => story_json!("en"),
+        Lang::Ru => story_json!("ru"),
+        Lang::Zh => story_json!("zh"),
+    }
+}
 
 fn is_id(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
@@ -137,8 +156,13 @@ impl Story {
         Ok(story)
     }
 
+    /// The English story.
     pub fn bundled() -> Result<Story, String> {
-        Story::parse(STORY_JSON)
+        Story::bundled_in(Lang::En)
+    }
+
+    pub fn bundled_in(lang: Lang) -> Result<Story, String> {
+        Story::parse(story_json(lang))
     }
 
     /// Every step in reading order.

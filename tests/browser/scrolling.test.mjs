@@ -1,7 +1,10 @@
 // The scroll engine where scrollytelling libraries most often fail: a slow phone scroll that
 // skips a step, the wrong step after a browser zoom, an anchor jump that plays every step in
 // between, and the story inside an iframe that scrolls on its own.
-import { test } from "node:test";
+import { after, test } from "node:test";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import assert from "node:assert/strict";
 import * as h from "./lib/harness.mjs";
 
@@ -103,11 +106,16 @@ test("a chapter link in the contents jumps there without playing the steps in be
 test("inside an iframe that scrolls on its own, scrolling and keys drive the steps", async () => {
   const { context, page, errors } = await h.openPage(site.browser);
   try {
-    await page.setContent(
-      `<!doctype html><h1 style="font:16px sans-serif">A host article</h1>
+    // A host page on its own http origin, as a newsroom's article would be (the site's policy
+    // allows any http(s) ancestor; an about:blank host is not one).
+    const host = `<!doctype html><h1 style="font:16px sans-serif">A host article</h1>
        <iframe id="story" src="${site.url}" style="width:900px;height:600px;border:1px solid #999"></iframe>
-       <div style="height:2000px"></div>`,
-    );
+       <div style="height:2000px"></div>`;
+    const dir = await mkdtemp(join(tmpdir(), "explainer-host-"));
+    await writeFile(join(dir, "index.html"), host);
+    const hostServer = await h.serve(dir, {});
+    after(() => hostServer.close());
+    await page.goto(hostServer.url);
     const frame = await (await page.$("#story")).contentFrame();
     await h.waitReady(frame);
     const ids = await h.stepIds(frame);

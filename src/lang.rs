@@ -1,0 +1,77 @@
+//! The explainer's languages. English is the story's structure; Russian and Chinese lay their
+//! words over it (see `story::overlay`). The lowest layer: anything may name a language.
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    En,
+    Ru,
+    Zh,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Ru, Lang::Zh];
+
+    /// The short code used in URLs (`lang=ru`) and folders (`ru/`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ru => "ru",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// The BCP 47 tag for `<html lang>` and `hreflang`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ru => "ru",
+            Lang::Zh => "zh-Hans",
+        }
+    }
+
+    /// The language's own name, for the language switcher.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Ru => "Русский",
+            Lang::Zh => "中文",
+        }
+    }
+
+    /// Where the language's story page is, relative to the site root.
+    pub fn page(self) -> &'static str {
+        match self {
+            Lang::En => "index.html",
+            Lang::Ru => "ru/index.html",
+            Lang::Zh => "zh/index.html",
+        }
+    }
+
+    /// A code or tag as URLs and `<html lang>` write it (`ru`, `zh`, `zh-Hans`, `zh-CN`, `EN`).
+    pub fn parse(s: &str) -> Option<Lang> {
+        let primary = s.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "en" => Some(Lang::En),
+            "ru" => Some(Lang::Ru),
+            "zh" => Some(Lang::Zh),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_tags_round_trip() {
+        for l in Lang::ALL {
+            assert_eq!(Lang::parse(l.code()), Some(l));
+            assert_eq!(Lang::parse(l.tag()), Some(l));
+        }
+        assert_eq!(Lang::parse("zh-CN"), Some(Lang::Zh));
+        assert_eq!(Lang::parse("fr"), None);
+        assert_eq!(Lang::parse(""), None);
+    }
+}
