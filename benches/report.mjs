@@ -334,7 +334,7 @@ async function longTasks(browser, url, device) {
 
 async function longTaskSection(browser, server) {
   section(`Long tasks (> 50 ms, PerformanceObserver "longtask") at ${CPU_SLOWDOWN}× CPU throttling (CDP Emulation.setCPUThrottlingRate)`);
-  for (const [label, device] of [["phone 390×844", { ...h.PHONE }], ["desktop 1280×800", h.DESKTOP]]) {
+  for (const [label, device] of [["phone 390×844 (DPR 3, touch)", { ...h.PHONE }], ["desktop 1280×800", h.DESKTOP]]) {
     try {
       const r = await longTasks(browser, server.url, device);
       const worst = (ts) => (ts.length ? ms(Math.max(...ts.map((t) => t.d))) : "-");
