@@ -1,5 +1,7 @@
-//! A slope chart: a few facts per series, at categorical periods, joined by lines.
-//! Used for shares that changed between "before the war" and "now".
+//! A slope chart: a few facts per series, at a few periods, joined by lines. Used for
+//! shares that changed between "before the war" and "now". Periods that are years sit on
+//! a time axis proportional to time (2021 → 2023 is twice as long as 2023 → 2024); only
+//! periods that are not all years fall back to equal spacing.
 
 use super::bars::{color_of, fact_sources, fact_table};
 use super::frame::{lerp_keyed, y_axis, Keyed, Plot};
@@ -30,13 +32,51 @@ pub struct SlopeSpec {
     pub max: f64,
 }
 
+/// One point of a series: (period's position on the time axis, value, value text, fact id).
+pub type SlopePoint = (f64, f64, String, String);
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct SlopeSeries {
     pub key: String,
     pub color: String,
-    /// (column index, value, value text, fact id)
-    pub points: Vec<(usize, f64, String, String)>,
+    pub points: Vec<SlopePoint>,
     pub alpha: f64,
+}
+
+/// A period label under the axis, at its position in time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PeriodMark {
+    pub label: String,
+    pub when: f64,
+    pub alpha: f64,
+}
+
+impl Keyed for PeriodMark {
+    fn key(&self) -> &str {
+        &self.label
+    }
+    fn alpha(&mut self) -> &mut f64 {
+        &mut self.alpha
+    }
+    fn lerp(a: &Self, b: &Self, t: f64) -> Self {
+        PeriodMark { when: lerp(a.when, b.when, t), alpha: lerp(a.alpha, b.alpha, t), ..b.clone() }
+    }
+}
+
+/// The year a period label starts with ("2021", "2023-H1" → 2023), if it starts with one.
+pub fn period_year(label: &str) -> Option<f64> {
+    let digits: String = label.chars().take_while(|c| c.is_ascii_digit()).collect();
+    (digits.len() == 4).then(|| digits.parse().ok()).flatten()
+}
+
+/// Positions of the periods on the x axis: their years when every label is a year in
+/// increasing order (a proportional time axis), else 0, 1, 2… (categories).
+pub fn period_positions(periods: &[String]) -> Vec<f64> {
+    let years: Option<Vec<f64>> = periods.iter().map(|p| period_year(p)).collect();
+    match years {
+        Some(y) if y.windows(2).all(|w| w[0] < w[1]) => y,
+        _ => (0..periods.len()).map(|i| i as f64).collect(),
+    }
 }
 
 impl Keyed for SlopeSeries {
@@ -47,12 +87,12 @@ impl Keyed for SlopeSeries {
         &mut self.alpha
     }
     fn lerp(a: &Self, b: &Self, t: f64) -> Self {
-        // Points present in both states move; new columns appear with the end state.
+        // Points present in both states (same fact) move; new ones appear with the end state.
         let points = b
             .points
             .iter()
-            .map(|p| match a.points.iter().find(|q| q.0 == p.0) {
-                Some(q) => (p.0, lerp(q.1, p.1, t), p.2.clone(), p.3.clone()),
+            .map(|p| match a.points.iter().find(|q| q.3 == p.3) {
+                Some(q) => (lerp(q.0, p.0, t), lerp(q.1, p.1, t), p.2.clone(), p.3.clone()),
                 None => p.clone(),
             })
             .collect();
@@ -62,14 +102,17 @@ impl Keyed for SlopeSeries {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct SlopeModel {
-    pub periods: Vec<String>,
-    pub columns: f64,
+    pub periods: Vec<PeriodMark>,
+    /// The time axis' domain: first and last period.
+    pub x0: f64,
+    pub x1: f64,
     pub series: Vec<SlopeSeries>,
     pub max: f64,
 }
 
 impl SlopeSpec {
     pub fn model(&self, data: &Dataset) -> Result<SlopeModel, String> {
+        let at = period_positions(&self.periods);
         let mut series = Vec::new();
         for s in &self.series {
             let mut points = Vec::new();
@@ -82,19 +125,24 @@ impl SlopeSpec {
                 if i >= self.periods.len() {
                     return Err(format!("slope: {} has more facts than periods", s.label));
                 }
-                points.push((i, v, format::value(v, &f.unit), id.clone()));
+                points.push((at[i], v, format::value(v, &f.unit), id.clone()));
             }
             series.push(SlopeSeries { key: s.label.clone(), color: s.color.clone(), points, alpha: 1.0 });
         }
-        Ok(SlopeModel { periods: self.periods.clone(), columns: self.periods.len() as f64, series, max: self.max })
+        let periods =
+            self.periods.iter().zip(&at).map(|(p, &when)| PeriodMark { label: p.clone(), when, alpha: 1.0 }).collect();
+        let x0 = at.first().copied().unwrap_or(0.0);
+        let x1 = at.last().copied().unwrap_or(x0);
+        Ok(SlopeModel { periods, x0, x1, series, max: self.max })
     }
 }
 
 impl SlopeModel {
     pub fn lerp(a: &Self, b: &Self, t: f64) -> Self {
         SlopeModel {
-            periods: if b.periods.len() >= a.periods.len() { b.periods.clone() } else { a.periods.clone() },
-            columns: lerp(a.columns, b.columns, t),
+            periods: lerp_keyed(&a.periods, &b.periods, t),
+            x0: lerp(a.x0, b.x0, t),
+            x1: lerp(a.x1, b.x1, t),
             series: lerp_keyed(&a.series, &b.series, t),
             max: lerp(a.max, b.max, t),
         }
@@ -105,15 +153,22 @@ impl SlopeModel {
         let plot = Plot::inside(size, 44.0, 30.0, if size.width < 480.0 { 24.0 } else { 150.0 }, 40.0);
         let y = Linear::new((0.0, self.max), (plot.bottom, plot.top));
         y_axis(&mut scene, &plot, &y, 4, |v| format!("{}%", format::num(v, 0)), theme);
-        let cols = self.columns.max(1.0);
-        let col_x = |i: f64| {
-            plot.left + 30.0 + (plot.width() - 60.0) * if cols <= 1.0 { 0.5 } else { i / (cols - 1.0).max(1.0) }
-        };
-        for (i, p) in self.periods.iter().enumerate() {
-            let a = (cols - i as f64).clamp(0.0, 1.0);
+        // Time runs left to right in proportion: one linear scale over the periods' years.
+        let x = Linear::new((self.x0, self.x1), (plot.left + 30.0, plot.right - 30.0));
+        let col_x = |when: f64| if self.x1 - self.x0 < 1e-9 { (plot.left + plot.right) / 2.0 } else { x.map(when) };
+        for p in &self.periods {
+            let a = p.alpha.clamp(0.0, 1.0);
+            if a <= 0.01 {
+                continue;
+            }
+            scene.push(Shape::line(
+                vec![(col_x(p.when), plot.bottom), (col_x(p.when), plot.bottom + 4.0)],
+                theme.muted.alpha(a),
+                1.0,
+            ));
             scene.push(Shape::Text {
-                at: (col_x(i as f64), plot.bottom + 10.0),
-                text: p.clone(),
+                at: (col_x(p.when), plot.bottom + 10.0),
+                text: p.label.clone(),
                 size: theme.font - 1.0,
                 color: theme.muted.alpha(a),
                 h: HAnchor::Center,
@@ -123,7 +178,7 @@ impl SlopeModel {
         }
         for s in &self.series {
             let c = color_of(&s.color, theme).alpha(s.alpha);
-            let pts: Vec<(f64, f64)> = s.points.iter().map(|p| (col_x(p.0 as f64), y.map(p.1))).collect();
+            let pts: Vec<(f64, f64)> = s.points.iter().map(|p| (col_x(p.0), y.map(p.1))).collect();
             scene.push(Shape::line(pts.clone(), c, 2.5));
             for (p, xy) in s.points.iter().zip(&pts) {
                 scene.push(Shape::Circle { center: *xy, radius: 5.0, fill: c, stroke: None });
@@ -163,15 +218,21 @@ impl SlopeModel {
             .iter()
             .filter(|s| s.alpha > 0.5)
             .map(|s| {
-                let pts: Vec<String> = s
-                    .points
-                    .iter()
-                    .map(|p| format!("{} in {}", p.2, self.periods.get(p.0).cloned().unwrap_or_default()))
-                    .collect();
+                let pts: Vec<String> =
+                    s.points.iter().map(|p| format!("{} in {}", p.2, self.period_label(p.0))).collect();
                 format!("{}: {}", s.key, pts.join(", "))
             })
             .collect();
         format!("Slope chart. {}.", parts.join(". "))
+    }
+
+    /// The label of the period at `when` (nearest, for states between two tweens).
+    pub fn period_label(&self, when: f64) -> String {
+        self.periods
+            .iter()
+            .min_by(|a, b| (a.when - when).abs().total_cmp(&(b.when - when).abs()))
+            .map(|p| p.label.clone())
+            .unwrap_or_default()
     }
 
     fn fact_ids(&self) -> Vec<(String, String)> {
