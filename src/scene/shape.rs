@@ -21,6 +21,32 @@ impl Rgba {
     pub fn alpha(self, a: f64) -> Self {
         Rgba(self.0, self.1, self.2, (self.3 * a).clamp(0.0, 1.0))
     }
+    /// This colour painted over an opaque `below` (source-over, as canvas and SVG blend).
+    pub fn over(self, below: Rgba) -> Rgba {
+        let a = self.3.clamp(0.0, 1.0);
+        let m = |x: u8, y: u8| (x as f64 * a + y as f64 * (1.0 - a)).round() as u8;
+        Rgba(m(self.0, below.0), m(self.1, below.1), m(self.2, below.2), 1.0)
+    }
+    /// WCAG 2 relative luminance of the colour's RGB (alpha ignored), 0 (black) to 1 (white).
+    pub fn luminance(self) -> f64 {
+        let lin = |c: u8| {
+            let c = c as f64 / 255.0;
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(self.0) + 0.7152 * lin(self.1) + 0.0722 * lin(self.2)
+    }
+    /// WCAG 2 contrast ratio (1 to 21) of this colour drawn over `background`; a translucent
+    /// colour is first blended over it. Text needs 4.5:1 (AA), lines and marks 3:1.
+    pub fn contrast(self, background: Rgba) -> f64 {
+        let bg = background.over(Rgba(255, 255, 255, 1.0));
+        let fg = self.over(bg);
+        let (l1, l2) = (fg.luminance(), bg.luminance());
+        (l1.max(l2) + 0.05) / (l1.min(l2) + 0.05)
+    }
     pub fn css(self) -> String {
         format!("rgba({},{},{},{:.3})", self.0, self.1, self.2, self.3)
     }
