@@ -174,3 +174,30 @@ fn exports_burn_in_title_and_source() {
     assert!(svg.starts_with("<svg") && svg.contains("Source: "));
     assert!(svg.contains(&format!("height=\"{}\"", (360.0 + HEADER + FOOTER) as u32)));
 }
+
+#[test]
+fn flourish_height_message_has_flourish_shape() {
+    let src = "https://example.org/explainer/embed/trade.html?step=boom-split";
+    let msg = flourish_height(612, src);
+    // JSON text (Flourish's embeds post a string), with exactly Flourish's five fields.
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&msg).unwrap(),
+        json!({"sender": "Flourish", "context": "iframe.resize", "method": "resize", "height": 612, "src": src})
+    );
+    assert_eq!(parse_flourish_height(&msg), Some((612.0, src.to_string())));
+    for bad in [
+        r#"{"sender":"Other","context":"iframe.resize","method":"resize","height":10,"src":"x"}"#,
+        r#"{"sender":"Flourish","context":"iframe.resize","method":"scrolly","height":10,"src":"x"}"#,
+        r#"{"sender":"Flourish","context":"iframe.resize","method":"resize","height":-1,"src":"x"}"#,
+        r#"{"sender":"Flourish","context":"iframe.resize","method":"resize","height":"10","src":"x"}"#,
+        "pymxPYMxchart-1xPYMxheightxPYMx612",
+        "",
+    ] {
+        assert_eq!(parse_flourish_height(bad), None, "{bad}");
+    }
+    // One height, every host's shape: the same number in each.
+    let (pym, dw, ours) = height_messages("trade", Some("c"), 612);
+    assert_eq!(parse_pym_height(&pym.unwrap(), "c"), Some(612.0));
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&dw).unwrap()["datawrapper-height"]["trade"], 612);
+    assert_eq!(parse_explainer_height(&serde_json::from_str(&ours).unwrap()), Some(("trade".into(), 612.0)));
+}

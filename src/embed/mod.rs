@@ -215,6 +215,26 @@ pub fn explainer_height(graphic: &str, px: u32) -> Value {
     json!({ "explainer-height": { "id": graphic, "height": px } })
 }
 
+/// Flourish's resize message, as Flourish's own embedded script (`@flourish/sdk`,
+/// `site/embedded.js`) posts it: JSON text of
+/// `{"sender":"Flourish","context":"iframe.resize","method":"resize","height":H,"src":location.href}`.
+/// Hosts that size Flourish frames by this shape size ours too.
+pub fn flourish_height(px: u32, src: &str) -> String {
+    json!({ "sender": "Flourish", "context": "iframe.resize", "method": "resize", "height": px, "src": src })
+        .to_string()
+}
+
+/// A Flourish resize message read as a host reads it (JSON text, sender "Flourish", method
+/// "resize", a sane height): the height and the frame's `src`.
+pub fn parse_flourish_height(msg: &str) -> Option<(f64, String)> {
+    let v: Value = serde_json::from_str(msg).ok()?;
+    let o = v.as_object()?;
+    if o.get("sender")?.as_str()? != "Flourish" || o.get("method")?.as_str()? != "resize" {
+        return None;
+    }
+    Some((height_ok(o.get("height")?)?, o.get("src")?.as_str()?.to_string()))
+}
+
 /// Every message an embed posts for one height: pym's string (only with a child id),
 /// then the two objects as JSON text (the page turns them into objects with JSON.parse).
 pub fn height_messages(graphic: &str, child_id: Option<&str>, px: u32) -> (Option<String>, String, String) {

@@ -45,7 +45,7 @@ fn mark_ready() {
     });
 }
 
-/// Posts the content height to the parent page in the three formats hosts listen for.
+/// Posts the content height to the parent page in the formats hosts listen for.
 fn post_height(graphic: &str, child_id: Option<&str>, height: f64) {
     let Ok(Some(parent)) = window().parent() else { return };
     // At the top level there is no host to tell.
@@ -64,6 +64,9 @@ fn post_height(graphic: &str, child_id: Option<&str>, height: f64) {
             }
         }
     }
+    // Flourish's shape, as JSON text like Flourish's own embeds post it.
+    let src = window().location().href().unwrap_or_default();
+    let _ = parent.post_message(&JsValue::from_str(&core::flourish_height(px, &src)), "*");
 }
 
 #[component]
