@@ -59,6 +59,11 @@ fn main() {
             println!("cargo:warning={p}");
         }
         write_story(&out, lang, &story);
+        // The dataset's words in this language (fact names, events), for data::DataText.
+        let data_file = root.join("data.toml");
+        let data_text =
+            if data_file.exists() { serde_json::to_value(read(&data_file)).unwrap() } else { serde_json::json!({}) };
+        fs::write(out.join(format!("data-text-{lang}.json")), data_text.to_string()).unwrap();
     }
 }
 

@@ -48,6 +48,13 @@ if [ "${SETUP_BROWSER:-1}" = 1 ]; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver
   fi
+  # The Chinese edition in Chromium and in the native SVG renderer (resvg) needs a CJK font.
+  if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+    say "installing Noto CJK fonts (the Chinese edition)"
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq fonts-noto-cjk
+  fi
   # Again whenever package-lock.json changed since the last install (npm ci writes .package-lock.json).
   if [ ! -f tests/browser/node_modules/.package-lock.json ] ||
      [ tests/browser/package-lock.json -nt tests/browser/node_modules/.package-lock.json ]; then

@@ -129,6 +129,11 @@ pub fn frame(from: &Model, to: &Model, t: f64, ctx: Ctx, progress: f64, size: Si
 /// A step's text description: the step's own sentence (its `alt`), then what the state shows.
 /// The page, the static article and the embeds all describe a graphic with this.
 pub fn description(alt: &str, model: &Model, data: &Dataset) -> String {
+    // The generated part is written in English only so far; other editions say the step's own
+    // (translated) sentence rather than mix languages.
+    if data.lang != crate::lang::Lang::En {
+        return alt.to_string();
+    }
     let text = model.describe(data);
     if alt.is_empty() {
         text

@@ -4,6 +4,7 @@
 use explainer::data::{format, Dataset};
 use explainer::embed::*;
 use explainer::graphic::{Ctx, Model};
+use explainer::lang::Lang;
 use explainer::scene::theme::Theme;
 use explainer::scene::Size;
 use explainer::story::{StepRef, Story};
@@ -113,15 +114,22 @@ fn height_messages_have_the_exact_shapes_hosts_expect() {
 
 #[test]
 fn embed_code_is_escaped_and_relative_links_point_at_the_step() {
-    let code = embed_code("https://example.org/x/", "trade", "boom-split", "China–Russia \"trade\" <2024>", 640);
+    let code =
+        embed_code("https://example.org/x/", Lang::En, "trade", "boom-split", "China–Russia \"trade\" <2024>", 640);
     assert!(code.starts_with("<iframe src=\"https://example.org/x/embed/trade.html?step=boom-split\""), "{code}");
     assert!(code.contains("title=\"China–Russia &quot;trade&quot; &lt;2024&gt;\""));
     assert!(
         code.contains("width=\"100%\"") && code.contains("height=\"640\"") && code.contains("data-explainer-embed")
     );
     assert!(code.contains("<script src=\"https://example.org/x/resize.js\" async></script>"));
-    assert_eq!(story_path("boom-split"), "index.html#boom-split");
+    assert_eq!(story_path(Lang::En, "boom-split"), "index.html#boom-split");
     assert_eq!(file_name("trade", "boom-split", "csv"), "china-russia-trade-boom-split.csv");
+    // A Russian page's embed code keeps its language.
+    let ru = embed_code("https://example.org/x/", Lang::Ru, "trade", "boom-split", "t", 640);
+    assert!(ru.contains("embed/trade.html?step=boom-split&amp;lang=ru"), "{ru}");
+    assert_eq!(EmbedQuery::parse("g=trade&lang=ru").lang, Some(Lang::Ru));
+    assert_eq!(EmbedQuery::parse("g=trade&lang=xx").lang, None);
+    assert_eq!(story_path(Lang::Zh, "boom-split"), "zh/index.html#boom-split");
 }
 
 #[test]

@@ -107,3 +107,23 @@ fn every_language_parses_into_the_same_structure() {
         );
     }
 }
+
+#[test]
+fn the_dataset_reads_in_every_language() {
+    use explainer::data::{format, DataText, Dataset};
+    for lang in [Lang::Ru, Lang::Zh] {
+        let mut data = Dataset::bundled();
+        let text = DataText::bundled(lang).unwrap();
+        let unknown = data.localize(lang, &text);
+        assert!(unknown.is_empty(), "{}/data.toml names what the dataset lacks: {unknown:?}", lang.code());
+        let en = Dataset::bundled();
+        for (f, e) in data.facts.iter().zip(&en.facts) {
+            assert!(f.metric != e.metric || f.metric.is_empty(), "{}: fact {} still in English", lang.code(), f.id);
+        }
+        for (v, e) in data.events.iter().zip(&en.events) {
+            assert!(v.title != e.title, "{}: event {} still in English", lang.code(), v.date);
+        }
+        assert_eq!(data.lang, lang);
+        assert_ne!(format::value_in(data.lang, 240.0, "USD bn"), format::value(240.0, "USD bn"));
+    }
+}

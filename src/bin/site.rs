@@ -14,7 +14,8 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn run() -> Result<(), String> {
-    use explainer::data::Dataset;
+    use explainer::data::{DataText, Dataset};
+    use explainer::lang::Lang;
     use explainer::maps::Geo;
     use explainer::site::{externalise_start_script, fill, with_meta, Site};
     use explainer::story::Story;
@@ -35,41 +36,52 @@ fn run() -> Result<(), String> {
         fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
     };
 
-    let story = Story::bundled()?;
-    let data = Dataset::bundled();
     let geo_text =
         fs::read_to_string(root.join("assets").join(explainer::maps::GEO_FILE)).map_err(|e| e.to_string())?;
     let geo = Geo::parse(&geo_text).map_err(|e| e.to_string())?;
-    let site = Site::new(&story, &data, Some(&geo))?;
 
     let template = fs::read_to_string(dir.join("index.html")).map_err(|e| format!("index.html: {e}"))?;
     let (template, start) = externalise_start_script(&template, "start.js")?;
     write("start.js", &(start + "\n"))?;
+    if !template.contains(r#"<html lang="en">"#) {
+        return Err("the page template has no <html lang=\"en\">".into());
+    }
 
-    write("index.html", &fill(&with_meta(&template, &site.story_meta())?, &site.article())?)?;
-    let embed_template = template.replacen("<body>", r#"<body class="embed-page">"#, 1);
-    let embed_index = with_meta(&embed_template, &site.embed_index_meta())?;
-    write("embed.html", &fill(&embed_index, &site.embed_index_body())?)?;
-    for (c, ch) in story.chapters.iter().enumerate() {
-        // One folder down: a <base> keeps every relative URL (scripts, styles, data) at the root.
-        let page = embed_template.replacen("<head>", r#"<head><base href="../">"#, 1).replacen(
-            r#"<body class="embed-page">"#,
-            &format!(r#"<body class="embed-page" data-graphic="{}">"#, ch.graphic),
-            1,
-        );
-        let page = with_meta(&page, &site.embed_meta(c))?;
-        write(&format!("embed/{}.html", ch.graphic), &fill(&page, &site.embed_body(c))?)?;
+    let mut figures = 0;
+    for lang in Lang::ALL {
+        let story = Story::bundled_in(lang)?;
+        let mut data = Dataset::bundled();
+        let unknown = data.localize(lang, &DataText::bundled(lang)?);
+        if !unknown.is_empty() {
+            return Err(format!("assets/story/i18n/{}/data.toml names what the data lacks: {unknown:?}", lang.code()));
+        }
+        let site = Site::new(&story, &data, Some(&geo))?;
+        // Other languages sit one folder down; a <base> keeps every relative URL at the root.
+        let page = template.replacen(r#"<html lang="en">"#, &format!(r#"<html lang="{}">"#, lang.tag()), 1);
+        let page = if lang == Lang::En { page } else { page.replacen("<head>", r#"<head><base href="../">"#, 1) };
+        write(lang.page(), &fill(&with_meta(&page, &site.story_meta())?, &site.article())?)?;
+        for (path, svg) in site.figures() {
+            write(&path, &svg)?;
+            figures += 1;
+        }
+        if lang != Lang::En {
+            continue;
+        }
+        // Embed pages: English; `lang=` in their query switches the live graphic's language.
+        let embed_template = template.replacen("<body>", r#"<body class="embed-page">"#, 1);
+        let embed_index = with_meta(&embed_template, &site.embed_index_meta())?;
+        write("embed.html", &fill(&embed_index, &site.embed_index_body())?)?;
+        for (c, ch) in story.chapters.iter().enumerate() {
+            let page = embed_template.replacen("<head>", r#"<head><base href="../">"#, 1).replacen(
+                r#"<body class="embed-page">"#,
+                &format!(r#"<body class="embed-page" data-graphic="{}">"#, ch.graphic),
+                1,
+            );
+            let page = with_meta(&page, &site.embed_meta(c))?;
+            write(&format!("embed/{}.html", ch.graphic), &fill(&page, &site.embed_body(c))?)?;
+        }
     }
-    let figures = site.figures();
-    for (path, svg) in &figures {
-        write(path, svg)?;
-    }
-    println!(
-        "site: article, {} embed pages, {} figures written to {}",
-        story.chapters.len(),
-        figures.len(),
-        dir.display()
-    );
+    println!("site: {} languages, embed pages, {figures} figures written to {}", Lang::ALL.len(), dir.display());
     Ok(())
 }
 

@@ -1,37 +1,89 @@
-//! Numbers as the page writes them: $240bn, $179m, 43.25%, 70 Mt, 38 bcm.
+//! Numbers as each edition writes them. English: $240bn, $179m, 43.25%, 4,300 km, 38 bcm a year.
+//! Russian: 240 млрд долл., 43,25%, 4300 км (a narrow no-break space from five digits), 38 млрд
+//! куб. м в год. Chinese: 2400亿美元, 43.25%, 380亿立方米 (万 and 亿, never thousands or billions).
+//! The `_in` functions take the language; the short ones are English. Verified against ICU
+//! (icu_decimal) in tests/format.rs.
 
 use super::split_unit;
+use crate::lang::Lang;
 
-/// Trims a fixed-point rendering: 240.0 -> "240", 43.25 -> "43.25", 2.30 -> "2.3".
-pub fn num(v: f64, max_decimals: usize) -> String {
-    let s = format!("{:.*}", max_decimals, v);
+/// Narrow no-break space, Russian's thousands separator.
+const NNBSP: char = '\u{202f}';
+
+/// Trims a fixed-point rendering (240.0 → "240", 2.30 → "2.3") and writes it the language's
+/// way: decimal point or comma, thousands grouped (English from four digits, Russian from
+/// five, Chinese never).
+pub fn num_in(lang: Lang, v: f64, max_decimals: usize) -> String {
+    let s = format!("{:.*}", max_decimals, v.abs());
     let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
-    // Thousands separators for big whole numbers (4,300 km).
-    if let Some(int) = s.strip_prefix('-').or(Some(&s)).filter(|i| !i.contains('.') && i.len() >= 4) {
-        let mut out = String::new();
-        for (i, ch) in int.chars().enumerate() {
-            if i > 0 && (int.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(ch);
-        }
-        return if v < 0.0 { format!("-{out}") } else { out };
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (s, None),
+    };
+    let (sep, min_digits) = match lang {
+        Lang::En => (Some(','), 4),
+        Lang::Ru => (Some(NNBSP), 5),
+        Lang::Zh => (None, usize::MAX),
+    };
+    let mut out = String::new();
+    if v < 0.0 && (int != "0" || frac.is_some()) {
+        out.push('-');
     }
-    s
+    for (i, ch) in int.chars().enumerate() {
+        if let Some(sep) = sep.filter(|_| int.len() >= min_digits && i > 0 && (int.len() - i) % 3 == 0) {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    if let Some(f) = frac {
+        out.push(if lang == Lang::Ru { ',' } else { '.' });
+        out.push_str(&f);
+    }
+    out
+}
+
+pub fn num(v: f64, max_decimals: usize) -> String {
+    num_in(Lang::En, v, max_decimals)
+}
+
+/// A Chinese amount in 万 (10⁴) or 亿 (10⁸): `v` times `scale` units, e.g. (240, 1e9) → 2400亿.
+fn zh_amount(v: f64, scale: f64) -> String {
+    let units = v * scale;
+    if units.abs() >= 1e12 {
+        format!("{}万亿", num_in(Lang::Zh, units / 1e12, 2))
+    } else if units.abs() >= 1e8 {
+        format!("{}亿", num_in(Lang::Zh, units / 1e8, 2))
+    } else if units.abs() >= 1e4 {
+        format!("{}万", num_in(Lang::Zh, units / 1e4, 2))
+    } else {
+        num_in(Lang::Zh, units, 2)
+    }
+}
+
+pub fn usd_bn_in(lang: Lang, v: f64) -> String {
+    let d = if v.abs() >= 100.0 { 0 } else { 1 };
+    match lang {
+        Lang::En => format!("${}bn", num(v, d)),
+        Lang::Ru => format!("{} млрд долл.", num_in(lang, v, d)),
+        Lang::Zh => format!("{}美元", zh_amount((v * 10f64.powi(d as i32)).round() / 10f64.powi(d as i32), 1e9)),
+    }
 }
 
 pub fn usd_bn(v: f64) -> String {
-    let d = if v.abs() >= 100.0 { 0 } else { 1 };
-    format!("${}bn", num(v, d))
+    usd_bn_in(Lang::En, v)
+}
+
+pub fn pct_in(lang: Lang, v: f64) -> String {
+    format!("{}%", num_in(lang, v, 2))
 }
 
 pub fn pct(v: f64) -> String {
-    format!("{}%", num(v, 2))
+    pct_in(Lang::En, v)
 }
 
 /// Signed change: "+26%", "−7.5%" (with a true minus sign).
-pub fn change(v: f64) -> String {
-    let body = num(v.abs(), 1);
+pub fn change_in(lang: Lang, v: f64) -> String {
+    let body = num_in(lang, v.abs(), 1);
     if v < 0.0 {
         format!("−{body}%")
     } else {
@@ -39,25 +91,92 @@ pub fn change(v: f64) -> String {
     }
 }
 
-/// A fact's value with its unit and qualifier: "more than 30%", "$52.1bn", "70 Mt over 12 years".
-pub fn value(v: f64, unit: &str) -> String {
-    let (base, qualifier) = split_unit(unit);
-    let body = match base {
-        "USD bn" => format!("${}bn", num(v, 2)),
-        "USD m" => format!("${}m", num(v, 1)),
-        "CNY bn" => format!("¥{}bn", num(v, 1)),
-        "%" | "% of trade" | "% average" => format!("{}%", num(v, 2)),
-        "% y/y" => change(v),
-        "bcm/year" => format!("{} bcm a year", num(v, 1)),
-        "Mt/year" => format!("{} Mt a year", num(v, 1)),
-        "of 10 brands" => format!("{} of the top 10 brands", num(v, 0)),
-        "times" => format!("{}×", num(v, 1)),
-        other => format!("{} {}", num(v, 2), other),
-    };
-    match qualifier {
-        Some(q @ ("more than" | "nearly" | "about" | "less than" | "approximately")) => format!("{q} {body}"),
-        _ => body,
+pub fn change(v: f64) -> String {
+    change_in(Lang::En, v)
+}
+
+/// The unit after a number, for units the three editions name differently.
+fn body(lang: Lang, v: f64, base: &str) -> String {
+    let n = |d| num_in(lang, v, d);
+    match (lang, base) {
+        (_, "%" | "% of trade" | "% average") => pct_in(lang, v),
+        (_, "% y/y") => change_in(lang, v),
+        (_, "times") => format!("{}×", n(1)),
+        (Lang::En, "USD bn") => format!("${}bn", n(2)),
+        (Lang::En, "USD m") => format!("${}m", n(1)),
+        (Lang::En, "CNY bn") => format!("¥{}bn", n(1)),
+        (Lang::En, "bcm/year") => format!("{} bcm a year", n(1)),
+        (Lang::En, "Mt/year") => format!("{} Mt a year", n(1)),
+        (Lang::En, "of 10 brands") => format!("{} of the top 10 brands", n(0)),
+        (Lang::Ru, "USD bn") => format!("{} млрд долл.", n(2)),
+        (Lang::Ru, "USD m") => format!("{} млн долл.", n(1)),
+        (Lang::Ru, "CNY bn") => format!("{} млрд юаней", n(1)),
+        (Lang::Ru, "bcm") => format!("{} млрд куб. м", n(1)),
+        (Lang::Ru, "bcm/year") => format!("{} млрд куб. м в год", n(1)),
+        (Lang::Ru, "Mt") => format!("{} млн т", n(1)),
+        (Lang::Ru, "Mt/year") => format!("{} млн т в год", n(1)),
+        (Lang::Ru, "Mt over 12 years") => format!("{} млн т за 12 лет", n(1)),
+        (Lang::Ru, "Mt over 10 years") => format!("{} млн т за 10 лет", n(1)),
+        (Lang::Ru, "km") => format!("{} км", n(0)),
+        (Lang::Ru, "of 10 brands") => format!("{} из 10 крупнейших марок", n(0)),
+        (Lang::Ru, "countries") => format!("{} {}", n(0), plural_ru(v, "страна", "страны", "стран")),
+        (Lang::Ru, "meetings") => format!("{} {}", n(0), plural_ru(v, "встреча", "встречи", "встреч")),
+        (Lang::Zh, "USD bn") => format!("{}美元", zh_amount(v, 1e9)),
+        (Lang::Zh, "USD m") => format!("{}美元", zh_amount(v, 1e6)),
+        (Lang::Zh, "CNY bn") => format!("{}元", zh_amount(v, 1e9)),
+        (Lang::Zh, "bcm") => format!("{}立方米", zh_amount(v, 1e9)),
+        (Lang::Zh, "bcm/year") => format!("每年{}立方米", zh_amount(v, 1e9)),
+        (Lang::Zh, "Mt") => format!("{}吨", zh_amount(v, 1e6)),
+        (Lang::Zh, "Mt/year") => format!("每年{}吨", zh_amount(v, 1e6)),
+        (Lang::Zh, "Mt over 12 years") => format!("12年共{}吨", zh_amount(v, 1e6)),
+        (Lang::Zh, "Mt over 10 years") => format!("10年共{}吨", zh_amount(v, 1e6)),
+        (Lang::Zh, "km") => format!("{}公里", n(0)),
+        (Lang::Zh, "of 10 brands") => format!("十大品牌中的{}个", n(0)),
+        (Lang::Zh, "countries") => format!("{}个国家", n(0)),
+        (Lang::Zh, "meetings") => format!("{}次会晤", n(0)),
+        (_, other) => format!("{} {}", n(2), other),
     }
+}
+
+/// Russian's three plural forms for a count: 1 страна, 2 страны, 5 стран (21 страна, 11 стран).
+pub fn plural_ru<'a>(n: f64, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
+    if n.fract() != 0.0 {
+        return few; // fractions take the genitive singular: 2,5 страны
+    }
+    let n = n.abs() as u64;
+    match (n % 10, n % 100) {
+        (1, 11) => many,
+        (1, _) => one,
+        (2..=4, 12..=14) => many,
+        (2..=4, _) => few,
+        _ => many,
+    }
+}
+
+/// A fact's value with its unit and qualifier: "more than 30%", "$52.1bn", "70 Mt over 12 years".
+pub fn value_in(lang: Lang, v: f64, unit: &str) -> String {
+    let (base, qualifier) = split_unit(unit);
+    let body = body(lang, v, base);
+    let q = match (lang, qualifier) {
+        (Lang::En, Some(q @ ("more than" | "nearly" | "about" | "less than" | "approximately"))) => q,
+        (Lang::Ru, Some("more than")) => "более",
+        (Lang::Ru, Some("nearly")) => "почти",
+        (Lang::Ru, Some("about" | "approximately" | "around")) => "около",
+        (Lang::Ru, Some("less than")) => "менее",
+        (Lang::Zh, Some("more than")) => "超过",
+        (Lang::Zh, Some("nearly")) => "近",
+        (Lang::Zh, Some("about" | "approximately" | "around")) => "约",
+        (Lang::Zh, Some("less than")) => "不到",
+        _ => return body,
+    };
+    match lang {
+        Lang::Zh => format!("{q}{body}"),
+        _ => format!("{q} {body}"),
+    }
+}
+
+pub fn value(v: f64, unit: &str) -> String {
+    value_in(Lang::En, v, unit)
 }
 
 #[cfg(test)]
@@ -75,5 +194,35 @@ mod tests {
         assert_eq!(value(179.0, "USD m"), "$179m");
         assert_eq!(value(4300.0, "km (around)"), "4,300 km");
         assert_eq!(value(38.0, "bcm/year"), "38 bcm a year");
+    }
+
+    #[test]
+    fn russian_numbers() {
+        assert_eq!(usd_bn_in(Lang::Ru, 240.1), "240 млрд долл.");
+        assert_eq!(value_in(Lang::Ru, 52.1, "USD bn"), "52,1 млрд долл.");
+        assert_eq!(pct_in(Lang::Ru, 43.25), "43,25%");
+        assert_eq!(change_in(Lang::Ru, -7.5), "−7,5%");
+        assert_eq!(value_in(Lang::Ru, 4300.0, "km (around)"), "около 4300 км");
+        assert_eq!(value_in(Lang::Ru, 15250.0, "km"), "15\u{202f}250 км");
+        assert_eq!(value_in(Lang::Ru, 38.0, "bcm/year"), "38 млрд куб. м в год");
+        assert_eq!(value_in(Lang::Ru, 30.0, "% (more than)"), "более 30%");
+        assert_eq!(value_in(Lang::Ru, 21.0, "countries"), "21 страна");
+        assert_eq!(value_in(Lang::Ru, 3.0, "countries"), "3 страны");
+        assert_eq!(value_in(Lang::Ru, 11.0, "countries"), "11 стран");
+        assert_eq!(value_in(Lang::Ru, 25.0, "meetings"), "25 встреч");
+    }
+
+    #[test]
+    fn chinese_numbers() {
+        assert_eq!(usd_bn_in(Lang::Zh, 240.1), "2400亿美元");
+        assert_eq!(usd_bn_in(Lang::Zh, 52.1), "521亿美元");
+        assert_eq!(value_in(Lang::Zh, 81.0, "USD bn"), "810亿美元");
+        assert_eq!(value_in(Lang::Zh, 179.0, "USD m"), "1.79亿美元");
+        assert_eq!(value_in(Lang::Zh, 38.0, "bcm/year"), "每年380亿立方米");
+        assert_eq!(value_in(Lang::Zh, 217.7, "CNY bn"), "2177亿元");
+        assert_eq!(value_in(Lang::Zh, 79.6, "Mt"), "7960万吨");
+        assert_eq!(pct_in(Lang::Zh, 43.25), "43.25%");
+        assert_eq!(value_in(Lang::Zh, 4300.0, "km (around)"), "约4300公里");
+        assert_eq!(value_in(Lang::Zh, 1000.0, "USD bn"), "1万亿美元");
     }
 }

@@ -5,6 +5,7 @@ mod error;
 pub mod format;
 mod model;
 
+use crate::lang::Lang;
 pub use error::DataError;
 pub use model::*;
 
@@ -43,6 +44,39 @@ pub struct Dataset {
     pub pipelines: Vec<Pipeline>,
     pub nsr: Vec<NsrYear>,
     pub border: Vec<BorderFigure>,
+    /// The edition the dataset is written for: its numbers' format and, after `localize`, its
+    /// figures' names and events' words.
+    pub lang: Lang,
+}
+
+/// A language's words for the dataset (`assets/story/i18n/<lang>/data.toml`): each fact's
+/// name and each event's title and description, keyed by fact id and event date.
+#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataText {
+    #[serde(default)]
+    pub facts: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    pub events: std::collections::BTreeMap<String, EventText>,
+}
+
+impl DataText {
+    /// The words compiled in for `lang` (none for English, the data's own language).
+    pub fn bundled(lang: Lang) -> Result<DataText, String> {
+        let json = match lang {
+            Lang::En => return Ok(DataText::default()),
+            Lang::Ru => include_str!(concat!(env!("OUT_DIR"), "/data-text-ru.json")),
+            Lang::Zh => include_str!(concat!(env!("OUT_DIR"), "/data-text-zh.json")),
+        };
+        serde_json::from_str(json).map_err(|e| format!("assets/story/i18n/{}/data.toml: {e}", lang.code()))
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventText {
+    pub title: String,
+    pub description: String,
 }
 
 /// Parses one CSV file into typed rows; errors name the file, row and field.
@@ -89,6 +123,30 @@ pub fn split_unit(unit: &str) -> (&str, Option<&str>) {
 }
 
 impl Dataset {
+    /// The dataset in `lang`: numbers formatted its way, and the names and events `text` has
+    /// laid over the English. Returns the ids `text` names that the dataset does not have
+    /// (a typo in a translation file), so tests can fail on them.
+    pub fn localize(&mut self, lang: Lang, text: &DataText) -> Vec<String> {
+        self.lang = lang;
+        let mut unknown = Vec::new();
+        for (id, metric) in &text.facts {
+            match self.facts.iter_mut().find(|f| &f.id == id) {
+                Some(f) => f.metric = metric.clone(),
+                None => unknown.push(format!("facts.{id}")),
+            }
+        }
+        for (date, t) in &text.events {
+            match self.events.iter_mut().find(|e| &e.date == date) {
+                Some(e) => {
+                    e.title = t.title.clone();
+                    e.description = t.description.clone();
+                }
+                None => unknown.push(format!("events.{date}")),
+            }
+        }
+        unknown
+    }
+
     /// Parses and validates the dataset from (file name, contents) pairs.
     pub fn parse(files: &[(&str, &str)]) -> Result<Dataset, DataError> {
         let get = |name: &str| {
@@ -106,6 +164,7 @@ impl Dataset {
             pipelines: parse_csv("pipelines.csv", get("pipelines.csv")?)?,
             nsr: parse_csv("nsr.csv", get("nsr.csv")?)?,
             border: parse_csv("border_provinces.csv", get("border_provinces.csv")?)?,
+            lang: Lang::En,
         };
         data.validate()?;
         Ok(data)

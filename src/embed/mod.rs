@@ -7,6 +7,7 @@
 //! Nothing here touches the DOM, so all of it is tested natively (tests/embed.rs).
 
 use crate::graphic::{Ctx, Model};
+use crate::lang::Lang;
 use crate::scene::draw::to_svg;
 use crate::scene::theme::Theme;
 use crate::scene::{HAnchor, Scene, Shape, Size, VAnchor};
@@ -52,6 +53,8 @@ pub struct EmbedQuery {
     /// pym.js child id, only when it is a plain identifier.
     pub child_id: Option<String>,
     pub present: bool,
+    /// `lang=en|ru|zh`; unknown or absent: the page's own language.
+    pub lang: Option<Lang>,
 }
 
 fn hex(b: u8) -> Option<u8> {
@@ -129,6 +132,7 @@ impl EmbedQuery {
                 "controls" => q.controls = flag(&v).unwrap_or(true),
                 "childId" => q.child_id = Some(v).filter(|s| valid_child_id(s)),
                 "present" => q.present = flag(&v).unwrap_or(false),
+                "lang" => q.lang = Lang::parse(&v),
                 _ => {}
             }
         }
@@ -293,27 +297,30 @@ pub fn attr_escape(s: &str) -> String {
 
 /// The embed page's URL relative to the site root: the graphic's own pre-rendered page, which
 /// readers without script see too (`embed.html?g=…` keeps working for links already shared).
-pub fn embed_path(graphic: &str, step: &str) -> String {
-    format!("embed/{graphic}.html?step={step}")
+pub fn embed_path(lang: Lang, graphic: &str, step: &str) -> String {
+    match lang {
+        Lang::En => format!("embed/{graphic}.html?step={step}"),
+        lang => format!("embed/{graphic}.html?step={step}&lang={}", lang.code()),
+    }
 }
 
 /// Present mode (projector view) opened at one step, relative to the site root. It runs on the
 /// story page, whose static article carries the captions.
-pub fn present_path(step: &str) -> String {
-    format!("index.html?present=1&step={step}")
+pub fn present_path(lang: Lang, step: &str) -> String {
+    format!("{}?present=1&step={step}", lang.page())
 }
 
 /// The story at one step, relative to the site root.
-pub fn story_path(step: &str) -> String {
-    format!("index.html#{step}")
+pub fn story_path(lang: Lang, step: &str) -> String {
+    format!("{}#{step}", lang.page())
 }
 
 /// The iframe (and the optional resize script) a host pastes; `base` is the site's
 /// absolute URL ending in '/'.
-pub fn embed_code(base: &str, graphic: &str, step: &str, title: &str, height: u32) -> String {
+pub fn embed_code(base: &str, lang: Lang, graphic: &str, step: &str, title: &str, height: u32) -> String {
     format!(
         "<iframe src=\"{src}\" title=\"{title}\" width=\"100%\" height=\"{height}\" style=\"border:0;width:100%;height:{height}px\" loading=\"lazy\" data-explainer-embed></iframe>\n<script src=\"{script}\" async></script>",
-        src = attr_escape(&format!("{base}{}", embed_path(graphic, step))),
+        src = attr_escape(&format!("{base}{}", embed_path(lang, graphic, step))),
         title = attr_escape(title),
         script = attr_escape(&format!("{base}resize.js")),
     )

@@ -10,6 +10,7 @@ pub mod html;
 
 use crate::data::{format, period_label, Dataset};
 use crate::graphic::{description, Ctx, Model};
+use crate::lang::Lang;
 use crate::maps::Geo;
 use crate::scene::draw::to_svg;
 use crate::scene::theme::Theme;
@@ -32,14 +33,51 @@ pub struct Site<'a> {
     pub models: Vec<Vec<Model>>,
 }
 
-/// Where a step's figure is, relative to the site root, for one size and theme.
-pub fn figure_path(step: &str, narrow: bool, dark: bool) -> String {
-    format!("figures/{step}{}{}.svg", if narrow { "-narrow" } else { "" }, if dark { "-dark" } else { "" })
+/// Where a step's figure is, relative to the site root, for one language, size and theme.
+pub fn figure_path(lang: Lang, step: &str, narrow: bool, dark: bool) -> String {
+    let dir = if lang == Lang::En { String::new() } else { format!("{}/", lang.code()) };
+    format!("figures/{dir}{step}{}{}.svg", if narrow { "-narrow" } else { "" }, if dark { "-dark" } else { "" })
 }
 
 impl<'a> Site<'a> {
     pub fn new(story: &'a Story, data: &'a Dataset, geo: Option<&'a Geo>) -> Result<Self, String> {
         Ok(Site { story, data, geo, models: story.models(data)? })
+    }
+
+    /// A link to a step of this page. Pages of other languages sit one folder down with a
+    /// `<base>` at the root, so their in-page links name the page.
+    fn anchor(&self, id: &str) -> String {
+        match self.data.lang {
+            Lang::En => format!("#{}", esc(id)),
+            lang => format!("{}#{}", lang.page(), esc(id)),
+        }
+    }
+
+    /// Links to the story in the other languages (the page keeps them pointing at the
+    /// reader's step once it runs).
+    fn languages(&self, out: &mut String) {
+        let _ = write!(out, r#"<nav class="languages" aria-label="{}"><ul>"#, esc(&self.story.meta.ui.languages));
+        for lang in Lang::ALL {
+            if lang == self.data.lang {
+                let _ = write!(
+                    out,
+                    r#"<li><span aria-current="page" lang="{}">{}</span></li>"#,
+                    lang.tag(),
+                    lang.own_name()
+                );
+            } else {
+                let _ = write!(
+                    out,
+                    r#"<li><a href="{}" hreflang="{}" lang="{}" data-lang-page="{}">{}</a></li>"#,
+                    lang.page(),
+                    lang.tag(),
+                    lang.tag(),
+                    lang.page(),
+                    lang.own_name()
+                );
+            }
+        }
+        out.push_str("</ul></nav>");
     }
 
     fn ctx(&self) -> Ctx<'a> {
@@ -57,7 +95,7 @@ impl<'a> Site<'a> {
                         let theme = if dark { Theme::dark() } else { Theme::light() };
                         let scene = self.models[c][s].scene(self.ctx(), 1.0, size, &theme);
                         let svg = to_svg(&scene, size.width as u32, size.height as u32, theme.background);
-                        out.push((figure_path(&step.id, narrow, dark), svg));
+                        out.push((figure_path(self.data.lang, &step.id, narrow, dark), svg));
                     }
                 }
             }
@@ -74,10 +112,10 @@ impl<'a> Site<'a> {
         let _ = write!(
             out,
             r#"<picture><source media="{phone} and (prefers-color-scheme: dark)" srcset="{}"><source media="{phone}" srcset="{}"><source media="{dark}" srcset="{}"><img src="{}" alt="{}" width="{}" height="{}" {}></picture>"#,
-            figure_path(id, true, true),
-            figure_path(id, true, false),
-            figure_path(id, false, true),
-            figure_path(id, false, false),
+            figure_path(self.data.lang, id, true, true),
+            figure_path(self.data.lang, id, true, false),
+            figure_path(self.data.lang, id, false, true),
+            figure_path(self.data.lang, id, false, false),
             esc(alt),
             WIDE.width,
             WIDE.height,
@@ -142,7 +180,8 @@ impl<'a> Site<'a> {
         }
         let _ = write!(
             out,
-            r##"<a class="step-link" href="#{id}" aria-label="{}: {id}">#</a></div><figure class="step-figure" aria-label="{}">"##,
+            r##"<a class="step-link" href="{}" aria-label="{}: {id}">#</a></div><figure class="step-figure" aria-label="{}">"##,
+            self.anchor(&step.id),
             esc(&self.story.meta.ui.step_link),
             esc(&self.story.meta.ui.figure_of),
         );
@@ -176,9 +215,11 @@ impl<'a> Site<'a> {
 
     fn opening(&self, out: &mut String) {
         let m = &self.story.meta;
+        out.push_str(r#"<header class="opening">"#);
+        self.languages(out);
         let _ = write!(
             out,
-            r#"<header class="opening"><p class="eyebrow">{}</p><h1>{}</h1><p class="dek">{}</p><p class="question">{}</p><div class="headline">"#,
+            r#"<p class="eyebrow">{}</p><h1>{}</h1><p class="dek">{}</p><p class="question">{}</p><div class="headline">"#,
             esc(&m.eyebrow),
             esc(&m.title),
             esc(&m.dek),
@@ -189,7 +230,7 @@ impl<'a> Site<'a> {
                 let _ = write!(
                     out,
                     r#"<p class="headline-figure">{}</p><p class="headline-label">{}<span class="headline-source"> · {}</span></p>"#,
-                    esc(&format::value(v, &f.unit)),
+                    esc(&format::value_in(self.data.lang, v, &f.unit)),
                     esc(&m.headline_label),
                     esc(&self.data.source_names(&f.source))
                 );
@@ -220,7 +261,7 @@ impl<'a> Site<'a> {
             esc(&self.story.meta.ui.contents)
         );
         for ch in &self.story.chapters {
-            let _ = write!(out, r##"<li><a href="#{}">{}</a></li>"##, esc(&ch.steps[0].id), esc(&ch.title));
+            let _ = write!(out, r#"<li><a href="{}">{}</a></li>"#, self.anchor(&ch.steps[0].id), esc(&ch.title));
         }
         out.push_str("</ol></nav>");
     }
@@ -264,7 +305,7 @@ impl<'a> Site<'a> {
                 Some(vec![
                     f.metric.clone(),
                     period_label(&f.period),
-                    format::value(v, &f.unit),
+                    format::value_in(self.data.lang, v, &f.unit),
                     d.source_names(&f.source),
                     f.status.label().to_string(),
                     f.note.clone(),
@@ -329,6 +370,8 @@ impl<'a> Site<'a> {
 /// and Open Graph / Twitter card tags. `image` is relative; set an absolute `og:image` at
 /// deploy time where the host is known (README).
 pub struct PageMeta<'a> {
+    /// Whether the page exists in every language (the story does): `hreflang` alternates.
+    pub alternates: bool,
     pub title: &'a str,
     pub description: &'a str,
     pub image: String,
@@ -338,9 +381,17 @@ pub struct PageMeta<'a> {
 impl PageMeta<'_> {
     pub fn to_html(&self) -> String {
         let (t, d, i, a) = (esc(self.title), esc(self.description), esc(&self.image), esc(&self.image_alt));
-        format!(
-            r#"<title>{t}</title><meta name="description" content="{d}"><meta property="og:type" content="article"><meta property="og:title" content="{t}"><meta property="og:description" content="{d}"><meta property="og:image" content="{i}"><meta property="og:image:width" content="1200"><meta property="og:image:height" content="630"><meta property="og:image:alt" content="{a}"><meta name="twitter:card" content="summary_large_image"><meta name="twitter:title" content="{t}"><meta name="twitter:description" content="{d}"><meta name="twitter:image" content="{i}">"#
-        )
+        let mut links = String::new();
+        if self.alternates {
+            for lang in Lang::ALL {
+                links.push_str(&format!(r#"<link rel="alternate" hreflang="{}" href="{}">"#, lang.tag(), lang.page()));
+            }
+            links.push_str(&format!(r#"<link rel="alternate" hreflang="x-default" href="{}">"#, Lang::En.page()));
+        }
+        links
+            + &format!(
+                r#"<title>{t}</title><meta name="description" content="{d}"><meta property="og:type" content="article"><meta property="og:title" content="{t}"><meta property="og:description" content="{d}"><meta property="og:image" content="{i}"><meta property="og:image:width" content="1200"><meta property="og:image:height" content="630"><meta property="og:image:alt" content="{a}"><meta name="twitter:card" content="summary_large_image"><meta name="twitter:title" content="{t}"><meta name="twitter:description" content="{d}"><meta name="twitter:image" content="{i}">"#
+            )
     }
 }
 
@@ -349,6 +400,7 @@ impl Site<'_> {
     pub fn story_meta(&self) -> PageMeta<'_> {
         let m = &self.story.meta;
         PageMeta {
+            alternates: true,
             title: &m.title,
             description: &m.summary,
             image: format!("previews/{}.png", self.story.chapters[0].id),
@@ -360,6 +412,7 @@ impl Site<'_> {
     pub fn embed_meta(&self, c: usize) -> PageMeta<'_> {
         let ch = &self.story.chapters[c];
         PageMeta {
+            alternates: false,
             title: &ch.graphic_title,
             description: &ch.takeaway,
             image: format!("previews/{}.png", ch.id),
@@ -369,7 +422,7 @@ impl Site<'_> {
 
     /// `embed.html`, the list of graphics.
     pub fn embed_index_meta(&self) -> PageMeta<'_> {
-        PageMeta { image: format!("previews/{}.png", self.story.chapters[0].id), ..self.story_meta() }
+        PageMeta { alternates: false, ..self.story_meta() }
     }
 }
 

@@ -89,7 +89,12 @@ pub fn EmbedApp(
             let _ = html.set_attribute("data-theme", t);
         }
     }
-    let story = match Story::bundled() {
+    // `lang=` picks the graphic's language; the page says so for screen readers and fonts.
+    let lang = query.lang.unwrap_or_else(super::page_lang);
+    if let Some(html) = &root_el {
+        let _ = html.set_attribute("lang", lang.tag());
+    }
+    let story = match Story::bundled_in(lang) {
         Ok(s) => Arc::new(s),
         Err(e) => {
             mark_ready();
@@ -108,19 +113,20 @@ pub fn EmbedApp(
                 }
             });
             let shown: Option<String> = asked.map(|a| a.chars().take(60).collect());
+            let ui = story.meta.ui.clone();
             view! {
                 <div class="embed-root embed-unknown" id="embed" node_ref=root data-graphic="">
                     <p class="embed-message" role="alert">
                         {match shown {
-                            Some(a) => view! { "There is no graphic called “"<code>{a}</code>"”. " }.into_any(),
-                            None => view! { "This page shows one graphic of the story; the address does not say which. " }.into_any(),
+                            Some(a) => view! { {ui.unknown_graphic.clone()}" "<code>{a}</code>". " }.into_any(),
+                            None => view! { {ui.no_graphic.clone()}" " }.into_any(),
                         }}
-                        "Use one of these ids as "<code>"g="</code>":"
+                        {ui.use_ids.clone()}
                     </p>
                     <ul class="embed-valid-ids">
                         {valid.into_iter().map(|id| view! { <li><a href=format!("embed.html?g={id}")><code>{id.clone()}</code></a></li> }).collect_view()}
                     </ul>
-                    <p><a href="index.html" target="_blank" rel="noopener">"Read the full story"</a></p>
+                    <p><a href="index.html" target="_blank" rel="noopener">{ui.read_story.clone()}</a></p>
                 </div>
             }
             .into_any()
@@ -151,7 +157,7 @@ fn EmbedGraphic(story: Arc<Story>, query: EmbedQuery, at: StepRef, captions: Arc
 
     // Data and (when a map is among the steps) the map geometry.
     let needs_geo = refs.iter().any(|r| story.step(*r).is_some_and(|s| matches!(s.view, Spec::Map(_))));
-    let (loaded, geo) = load::load(story.clone(), needs_geo);
+    let (loaded, geo) = load::load(story.clone(), needs_geo, query.lang.unwrap_or_else(super::page_lang));
     Effect::new(move |_| {
         if !matches!(loaded.get(), Loaded::Loading) {
             mark_ready();
@@ -242,10 +248,10 @@ fn EmbedGraphic(story: Arc<Story>, query: EmbedQuery, at: StepRef, captions: Arc
                         dark,
                         reduced_motion,
                     };
-                    view! { <Graphic chapter=story.chapters[c].clone() models=Arc::new(models[c].clone()) data=data geo=geo inputs=inputs map_failed=story.meta.ui.map_failed.clone() top_level=true /> }.into_any()
+                    view! { <Graphic chapter=story.chapters[c].clone() models=Arc::new(models[c].clone()) data=data geo=geo inputs=inputs ui=Arc::new(story.meta.ui.clone()) top_level=true /> }.into_any()
                 }
-                Loaded::Loading => view! { <div class="graphic graphic-loading"><p>"Loading the data…"</p></div> }.into_any(),
-                Loaded::Failed(msg) => view! { <div class="graphic graphic-failed" role="alert"><p>"This graphic needs the dataset, which could not be loaded: "{msg}</p></div> }.into_any(),
+                Loaded::Loading => view! { <div class="graphic graphic-loading"><p>{story.meta.ui.loading.clone()}</p></div> }.into_any(),
+                Loaded::Failed(msg) => view! { <div class="graphic graphic-failed" role="alert"><p>{format!("{} ({msg})", story.meta.ui.data_failed)}</p></div> }.into_any(),
             }
         }
     };
@@ -258,15 +264,18 @@ fn EmbedGraphic(story: Arc<Story>, query: EmbedQuery, at: StepRef, captions: Arc
             paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()
         }
     };
+    let ui = story.meta.ui.clone();
+    let step_of = ui.step_of.clone();
     let counter = move || {
         let n = pos.get() + 1;
         if present {
             format!("{n} / {count}")
         } else {
-            format!("Step {n} of {count}")
+            step_of.replace("{n}", &n.to_string()).replace("{count}", &count.to_string())
         }
     };
-    let story_link = move || core::story_path(&step_id.get());
+    let story_lang = query.lang.unwrap_or_else(super::page_lang);
+    let story_link = move || core::story_path(story_lang, &step_id.get());
     let controls = query.controls || present;
 
     let on_stage_click = move |ev: web_sys::MouseEvent| {
@@ -286,13 +295,13 @@ fn EmbedGraphic(story: Arc<Story>, query: EmbedQuery, at: StepRef, captions: Arc
             <div class="embed-stage" on:click=on_stage_click>{graphic}</div>
             {present.then(|| view! { <div class="present-caption" aria-live="polite">{caption}</div> })}
             {controls.then(|| view! {
-                <nav class="embed-controls" aria-label="Steps">
-                    <button type="button" class="embed-prev" on:click=move |_| step_by(-1) prop:disabled=move || { pos.get() == 0 } aria-label="Previous step">"← Previous"</button>
+                <nav class="embed-controls" aria-label=ui.steps.clone()>
+                    <button type="button" class="embed-prev" on:click=move |_| step_by(-1) prop:disabled=move || { pos.get() == 0 } aria-label=ui.previous_step.clone()>{ui.previous.clone()}</button>
                     <span class="embed-counter" aria-live="polite">{counter}</span>
-                    <button type="button" class="embed-next" on:click=move |_| step_by(1) prop:disabled=move || { pos.get() + 1 >= count } aria-label="Next step">"Next →"</button>
+                    <button type="button" class="embed-next" on:click=move |_| step_by(1) prop:disabled=move || { pos.get() + 1 >= count } aria-label=ui.next_step.clone()>{ui.next.clone()}</button>
                 </nav>
             })}
-            <p class="embed-story-link"><a href=story_link target="_blank" rel="noopener">"Read the full story"</a></p>
+            <p class="embed-story-link"><a href=story_link target="_blank" rel="noopener">{ui.read_story.clone()}</a></p>
         </div>
     }
     .into_any()

@@ -9,7 +9,7 @@ use crate::graphic::{frame, Ctx, Model};
 use crate::scene::theme::Theme;
 use crate::scene::tween::Tween;
 use crate::scene::Size;
-use crate::story::{engine, Chapter};
+use crate::story::{engine, Chapter, Ui};
 use leptos::html;
 use leptos::prelude::*;
 use leptos_use_resize_observer::use_resize_observer;
@@ -45,18 +45,18 @@ pub fn Graphic(
     data: Arc<Dataset>,
     geo: GeoState,
     inputs: GraphicInputs,
-    /// Said over a map whose base geometry failed to load (from the story's `[ui]`).
-    #[prop(into)]
-    map_failed: String,
+    /// The page's words (the story's `[ui]`).
+    ui: Arc<Ui>,
     /// The graphic is the whole page (an embed): its title is the page's `h1`.
     #[prop(optional)]
     top_level: bool,
 ) -> impl IntoView {
     let GeoState { geo, error: geo_error } = geo;
     let is_map = models.iter().any(|m| matches!(m, Model::Map(_)));
+    let ui_map = ui.clone();
     let map_message = move || {
         geo_error.get().filter(|_| is_map).map(|e| {
-            view! { <p class="graphic-error" role="alert">{format!("{map_failed} ({e})")}</p> }
+            view! { <p class="graphic-error" role="alert">{format!("{} ({e})", ui_map.map_failed)}</p> }
         })
     };
     let canvas = NodeRef::<html::Canvas>::new();
@@ -189,10 +189,7 @@ pub fn Graphic(
         Memo::new(move |_| {
             let i = inputs.step.get().min(models.len() - 1);
             let m = &models[i];
-            let mut text = m.describe(&data);
-            if !steps[i].alt.is_empty() {
-                text = format!("{} {}", steps[i].alt, text);
-            }
+            let text = crate::graphic::description(&steps[i].alt, m, &data);
             let sources = m
                 .sources(&data)
                 .iter()
@@ -205,7 +202,8 @@ pub fn Graphic(
         })
     };
     let description = move || step_text.with(|t| t.0.clone());
-    let source_line = move || step_text.with(|t| format!("Source: {}", t.1));
+    let source_label = ui.source.clone();
+    let source_line = move || step_text.with(|t| format!("{source_label}: {}", t.1));
     let table = move || step_text.with(|t| t.2.clone());
 
     view! {
@@ -227,9 +225,9 @@ pub fn Graphic(
             </div>
             <p class="graphic-description" aria-live=move || if inputs.live.get() { "polite" } else { "off" }>{description}</p>
             <p class="graphic-source">{source_line}</p>
-            <super::tools::GraphicTools chapter=chapter.clone() step=inputs.step models=models.clone() data=data.clone() geo=geo size=size.into() theme=theme.into() />
+            <super::tools::GraphicTools chapter=chapter.clone() step=inputs.step models=models.clone() data=data.clone() geo=geo size=size.into() theme=theme.into() ui=ui.clone() />
             <details class="graphic-data">
-                <summary>"Show the data"</summary>
+                <summary>{ui.show_data.clone()}</summary>
                 {move || {
                     let t = table();
                     view! {

@@ -3,8 +3,9 @@
 //! `start_*` issue the requests at once (window.fetch returns a promise synchronously), so the
 //! network runs while the page is being built; the async halves wait for the answers and parse.
 
-use crate::data::{DataError, Dataset, FILES};
+use crate::data::{DataError, DataText, Dataset, FILES};
 use crate::graphic::Model;
+use crate::lang::Lang;
 use crate::maps::{Geo, GEO_FILE};
 use crate::story::Story;
 use leptos::__reexports::wasm_bindgen_futures::JsFuture;
@@ -58,14 +59,19 @@ pub fn start_dataset() -> Vec<Pending> {
 }
 
 /// Waits for the dataset files and parses them; the first failure is reported.
-pub async fn dataset(pending: Vec<Pending>) -> Result<Dataset, DataError> {
+pub async fn dataset(pending: Vec<Pending>, lang: Lang) -> Result<Dataset, DataError> {
     let texts = futures::future::join_all(pending.into_iter().map(Pending::text)).await;
     let mut files = Vec::new();
     for (name, text) in FILES.iter().zip(texts) {
         files.push((*name, text?));
     }
     let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
-    Dataset::parse(&refs)
+    let mut data = Dataset::parse(&refs)?;
+    if lang != Lang::En {
+        let text = DataText::bundled(lang).map_err(|e| DataError::new("data text", None, None, e))?;
+        data.localize(lang, &text);
+    }
+    Ok(data)
 }
 
 pub fn start_geo() -> Pending {
@@ -96,7 +102,7 @@ pub fn mark(name: &str) {
 /// Requests the dataset (and the map geometry when `needs_geo`) at once, so the network runs
 /// while the page is being built, and resolves the story's steps against the data. The map
 /// geometry arrives on its own: charts do not wait for it, maps draw once it is in.
-pub fn load(story: Arc<Story>, needs_geo: bool) -> (RwSignal<Loaded>, GeoState) {
+pub fn load(story: Arc<Story>, needs_geo: bool, lang: Lang) -> (RwSignal<Loaded>, GeoState) {
     let loaded = RwSignal::new(Loaded::Loading);
     let geo_signal: RwSignal<Option<Arc<Geo>>> = RwSignal::new(None);
     let geo_error: RwSignal<Option<String>> = RwSignal::new(None);
@@ -111,7 +117,7 @@ pub fn load(story: Arc<Story>, needs_geo: bool) -> (RwSignal<Loaded>, GeoState) 
         });
     }
     leptos::task::spawn_local(async move {
-        let result = dataset(data_pending).await;
+        let result = dataset(data_pending, lang).await;
         mark("data-parsed");
         let state = match result {
             Ok(data) => match story.models(&data) {

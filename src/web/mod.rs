@@ -12,6 +12,15 @@ mod tools;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// The page's language, from `<html lang>` (the static site writes it per edition).
+pub fn page_lang() -> crate::lang::Lang {
+    document()
+        .document_element()
+        .and_then(|h| h.get_attribute("lang"))
+        .and_then(|l| crate::lang::Lang::parse(&l))
+        .unwrap_or_default()
+}
+
 pub fn start() {
     console_error_panic_hook::set_once();
     // embed.html, embed/<graphic>.html (body[data-graphic]), `?g=<graphic>` or `?present=1`:

@@ -26,7 +26,7 @@ pub fn enhance() {
 
 #[component]
 fn App() -> impl IntoView {
-    match Story::bundled() {
+    match Story::bundled_in(super::page_lang()) {
         Ok(story) => view! { <Explainer story=Arc::new(story) /> }.into_any(),
         Err(e) => {
             mark_ready();
@@ -62,6 +62,7 @@ fn reflect_active(active_ref: Memo<StepRef>, index: RwSignal<usize>, progress: R
     let toc = elements(".toc a");
     let bar = elements(".progress-bar").into_iter().next();
     let story_el = document().get_element_by_id("story");
+    let language_links = elements("a[data-lang-page]");
     let total = ids.len().max(1) as f64;
     Effect::new(move |prev: Option<(usize, usize)>| {
         let i = index.get();
@@ -82,6 +83,12 @@ fn reflect_active(active_ref: Memo<StepRef>, index: RwSignal<usize>, progress: R
         }
         if let (Some(el), Some(id)) = (&story_el, ids.get(i)) {
             let _ = el.set_attribute("data-active-step", id);
+            // The other editions open at the reader's step.
+            for a in &language_links {
+                if let Some(page) = a.get_attribute("data-lang-page") {
+                    let _ = a.set_attribute("href", &format!("{page}#{id}"));
+                }
+            }
         }
         (i, chapter)
     });
@@ -97,7 +104,7 @@ fn reflect_active(active_ref: Memo<StepRef>, index: RwSignal<usize>, progress: R
 fn Explainer(story: Arc<Story>) -> impl IntoView {
     mark("app-start");
     let needs_geo = story.chapters.iter().flat_map(|c| &c.steps).any(|s| matches!(s.view, Spec::Map(_)));
-    let (loaded, geo) = load::load(story.clone(), needs_geo);
+    let (loaded, geo) = load::load(story.clone(), needs_geo, super::page_lang());
 
     let dark = use_preferred_dark();
     let reduced_motion = use_prefers_reduced_motion();
@@ -110,7 +117,7 @@ fn Explainer(story: Arc<Story>) -> impl IntoView {
 
     // The graphics take over their slots once the data is in; until then (or if it fails) the
     // static figure of each chapter's first step stays.
-    let ui = story.meta.ui.clone();
+    let ui = Arc::new(story.meta.ui.clone());
     let ui_failed = ui.clone();
     let mounted = StoredValue::new(false);
     Effect::new(move |_| {
@@ -136,13 +143,10 @@ fn Explainer(story: Arc<Story>) -> impl IntoView {
             });
             let inputs = GraphicInputs { step, progress, jump: active.jump.into(), live, dark, reduced_motion };
             let (chapter, models, data) = (chapter.clone(), Arc::new(models[c].clone()), data.clone());
-            let map_failed = ui.map_failed.clone();
+            let ui = ui.clone();
             slot.replace_children_with_node_0();
-            leptos::mount::mount_to(
-                slot,
-                move || view! { <Graphic chapter models data geo inputs map_failed=map_failed.clone() /> },
-            )
-            .forget();
+            leptos::mount::mount_to(slot, move || view! { <Graphic chapter models data geo inputs ui=ui.clone() /> })
+                .forget();
         }
     });
 

@@ -67,7 +67,11 @@ fn scroll_to_step(el: &web_sys::HtmlElement, smooth: bool) {
 
 fn set_hash(id: &str) {
     if let Ok(history) = window().history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{id}")));
+        // The path is spelled out: with a <base> (pages in other languages), "#id" alone would
+        // resolve against the site root.
+        let loc = window().location();
+        let here = format!("{}{}", loc.pathname().unwrap_or_default(), loc.search().unwrap_or_default());
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{here}#{id}")));
     }
 }
 

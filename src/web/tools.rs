@@ -9,7 +9,7 @@ use crate::maps::Geo;
 use crate::scene::draw::draw;
 use crate::scene::theme::Theme;
 use crate::scene::Size;
-use crate::story::Chapter;
+use crate::story::{Chapter, Ui};
 use gloo::utils::format::JsValueSerdeExt;
 use leptos::html;
 use leptos::prelude::*;
@@ -83,6 +83,7 @@ pub fn GraphicTools(
     geo: RwSignal<Option<Arc<Geo>>>,
     size: Signal<Size>,
     theme: Signal<Theme>,
+    ui: Arc<Ui>,
 ) -> impl IntoView {
     let dialog = NodeRef::<html::Dialog>::new();
     let code_box = NodeRef::<html::Textarea>::new();
@@ -95,13 +96,17 @@ pub fn GraphicTools(
     };
     let graphic = chapter.graphic.clone();
     let title = chapter.graphic_title.clone();
+    // The page's language (the dataset is written in it): links and embed code keep it.
+    let lang = data.lang;
     let say = move |s: &str| status.set(s.to_string());
+    // The page's words, shared by the handlers below (a Copy handle).
+    let words = StoredValue::new(ui.clone());
 
     let embed_code = {
         let (graphic, title) = (graphic.clone(), title.clone());
         move || {
             let h = embed::height_px(size.get().height + 260.0).clamp(420, 900);
-            embed::embed_code(&site_base(), &graphic, &step_id.get(), &title, h)
+            embed::embed_code(&site_base(), lang, &graphic, &step_id.get(), &title, h)
         }
     };
 
@@ -124,12 +129,12 @@ pub fn GraphicTools(
             let text = code();
             leptos::task::spawn_local(async move {
                 if copy_text(text).await {
-                    say("Embed code copied");
+                    say(&words.with_value(|u| u.embed_copied.clone()));
                 } else {
                     if let Some(t) = code_box.get_untracked() {
                         t.select();
                     }
-                    say("Select the code and copy it (Ctrl+C / ⌘C)");
+                    say(&words.with_value(|u| u.embed_select.clone()));
                 }
             });
         }
@@ -150,7 +155,7 @@ pub fn GraphicTools(
                 "text/csv;charset=utf-8",
                 &embed::file_name(&graphic, &step_id.get_untracked(), "csv"),
             );
-            say("CSV downloaded");
+            say(&words.with_value(|u| u.csv_done.clone()));
         }
     };
 
@@ -170,7 +175,7 @@ pub fn GraphicTools(
             let ctx = Ctx { data: &data, geo: geo.as_deref() };
             let svg = embed::export_svg(&current(), ctx, chart_size(), &theme.get_untracked(), &title);
             download_text(&svg, "image/svg+xml", &embed::file_name(&graphic, &step_id.get_untracked(), "svg"));
-            say("SVG downloaded");
+            say(&words.with_value(|u| u.svg_done.clone()));
         }
     };
 
@@ -189,44 +194,44 @@ pub fn GraphicTools(
             if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
                 let area = backend.into_drawing_area();
                 if draw(&area, &scene, th.background, scale).is_err() {
-                    say("The image could not be drawn");
+                    say(&words.with_value(|u| u.png_failed.clone()));
                     return;
                 }
             }
             if let Ok(url) = canvas.to_data_url_with_type("image/png") {
                 click_download(&url, &embed::file_name(&graphic, &step_id.get_untracked(), "png"));
-                say("PNG downloaded");
+                say(&words.with_value(|u| u.png_done.clone()));
             }
         }
     };
 
     let copy_link = move |_| {
-        let url = site_url(&embed::story_path(&step_id.get_untracked()));
+        let url = site_url(&embed::story_path(lang, &step_id.get_untracked()));
         leptos::task::spawn_local(async move {
             if copy_text(url.clone()).await {
-                say("Link copied");
+                say(&words.with_value(|u| u.link_copied.clone()));
             } else {
-                say(&format!("Link: {url}"));
+                say(&format!("{}: {url}", words.with_value(|u| u.link_label.clone())));
             }
         });
     };
 
     view! {
-        <div class="graphic-tools" role="group" aria-label="Share and download">
-            <button type="button" class="tool" data-tool="embed" on:click=open_embed>"Embed"</button>
-            <button type="button" class="tool" data-tool="csv" on:click=get_csv>"Get the data"</button>
-            <button type="button" class="tool" data-tool="png" on:click=get_png>"PNG"</button>
-            <button type="button" class="tool" data-tool="svg" on:click=get_svg>"SVG"</button>
-            <button type="button" class="tool" data-tool="link" on:click=copy_link>"Copy link to this view"</button>
-            <a class="tool" data-tool="present" href=move || embed::present_path(&step_id.get())>"Present"</a>
+        <div class="graphic-tools" role="group" aria-label=ui.tools_group.clone()>
+            <button type="button" class="tool" data-tool="embed" on:click=open_embed>{ui.tool_embed.clone()}</button>
+            <button type="button" class="tool" data-tool="csv" on:click=get_csv>{ui.tool_csv.clone()}</button>
+            <button type="button" class="tool" data-tool="png" on:click=get_png>{ui.tool_png.clone()}</button>
+            <button type="button" class="tool" data-tool="svg" on:click=get_svg>{ui.tool_svg.clone()}</button>
+            <button type="button" class="tool" data-tool="link" on:click=copy_link>{ui.tool_link.clone()}</button>
+            <a class="tool" data-tool="present" href=move || embed::present_path(lang, &step_id.get())>{ui.tool_present.clone()}</a>
             <span class="tool-status" role="status" aria-live="polite">{move || status.get()}</span>
-            <dialog class="embed-dialog" node_ref=dialog aria-label="Embed this graphic">
-                <p class="embed-dialog-title">"Embed this graphic"</p>
-                <p class="embed-dialog-help">"Paste this into your page. The optional script keeps the frame as tall as its content."</p>
-                <textarea class="embed-code" node_ref=code_box readonly rows="5" aria-label="Embed code" prop:value=embed_code></textarea>
+            <dialog class="embed-dialog" node_ref=dialog aria-label=ui.embed_title.clone()>
+                <p class="embed-dialog-title">{ui.embed_title.clone()}</p>
+                <p class="embed-dialog-help">{ui.embed_help.clone()}</p>
+                <textarea class="embed-code" node_ref=code_box readonly rows="5" aria-label=ui.embed_code.clone() prop:value=embed_code></textarea>
                 <div class="embed-dialog-actions">
-                    <button type="button" class="tool" data-tool="copy-embed" on:click=copy_embed>"Copy"</button>
-                    <button type="button" class="tool" on:click=close_embed>"Close"</button>
+                    <button type="button" class="tool" data-tool="copy-embed" on:click=copy_embed>{ui.copy.clone()}</button>
+                    <button type="button" class="tool" on:click=close_embed>{ui.close.clone()}</button>
                 </div>
             </dialog>
         </div>
