@@ -95,3 +95,23 @@ fn a_bad_status_is_rejected() {
     let err = parse_with("nsr.csv", |t| t.replacen("unverified", "probably", 1)).unwrap_err();
     assert_eq!((err.row, err.field.as_deref()), (Some(1), Some("status")));
 }
+
+#[test]
+fn an_unreadable_event_date_is_an_error_naming_file_row_and_field() {
+    use explainer::data::Event;
+    assert_eq!(Event::year_of("2022-02"), Some(2022.0 + 1.0 / 12.0 + 14.0 / 365.0));
+    assert_eq!(Event::year_of("2019"), Some(2019.5));
+    for bad in ["", "22-02", "2022-13", "2022-2", "2022-02-40", "soon", "2022-02-01-01"] {
+        assert_eq!(Event::year_of(bad), None, "{bad:?}");
+    }
+    let files: Vec<(&str, String)> = explainer::data::FILES
+        .iter()
+        .map(|f| (*f, std::fs::read_to_string(format!("assets/data/{f}")).unwrap()))
+        .collect();
+    let mut broken: Vec<(&str, String)> = files.clone();
+    let events = broken.iter_mut().find(|(n, _)| *n == "events.csv").unwrap();
+    events.1 = events.1.replacen("2014-05,", "2014-5,", 1);
+    let refs: Vec<(&str, &str)> = broken.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    let err = explainer::data::Dataset::parse(&refs).unwrap_err().to_string();
+    assert!(err.contains("events.csv") && err.contains("row 2") && err.contains("date"), "{err}");
+}

@@ -275,8 +275,18 @@ impl Dataset {
                 return Err(DataError::new("facts.csv", Some(row), Some("unit"), format!("unknown unit “{}”", f.unit)));
             }
         }
+        let mut dates = std::collections::HashSet::new();
         for (i, e) in self.events.iter().enumerate() {
             self.check_sources("events.csv", i + 1, "source", &e.source)?;
+            if Event::year_of(&e.date).is_none() {
+                let msg = format!("“{}” is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", e.date);
+                return Err(DataError::new("events.csv", Some(i + 1), Some("date"), msg));
+            }
+            // Translations and map pins name events by date.
+            if !dates.insert(e.date.as_str()) {
+                let msg = format!("{} is the date of two events", e.date);
+                return Err(DataError::new("events.csv", Some(i + 1), Some("date"), msg));
+            }
         }
         for (i, p) in self.pipelines.iter().enumerate() {
             self.check_sources("pipelines.csv", i + 1, "source", &p.source)?;

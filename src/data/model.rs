@@ -125,17 +125,31 @@ pub struct Event {
 }
 
 impl Event {
-    /// Fractional year for placing the event on a time axis (month midpoints).
-    pub fn when(&self) -> f64 {
-        let mut parts = self.date.split('-');
-        let y: f64 = parts.next().and_then(|y| y.parse().ok()).unwrap_or(0.0);
-        match parts.next().and_then(|m| m.parse::<f64>().ok()) {
-            Some(m) => {
-                let d: f64 = parts.next().and_then(|d| d.parse().ok()).unwrap_or(15.0);
-                y + (m - 1.0) / 12.0 + (d - 1.0) / 365.0
+    /// A date as the data writes it (YYYY, YYYY-MM or YYYY-MM-DD) as a fractional year: month
+    /// midpoints, mid-year for a year alone. None for anything else (validation rejects it).
+    pub fn year_of(date: &str) -> Option<f64> {
+        let parts: Vec<&str> = date.split('-').collect();
+        let num = |s: &str, len: usize| {
+            (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<f64>().ok()).flatten()
+        };
+        let y = num(parts.first()?, 4)?;
+        match parts.len() {
+            1 => Some(y + 0.5),
+            2 | 3 => {
+                let m = num(parts[1], 2).filter(|m| (1.0..=12.0).contains(m))?;
+                let d = match parts.get(2) {
+                    Some(d) => num(d, 2).filter(|d| (1.0..=31.0).contains(d))?,
+                    None => 15.0,
+                };
+                Some(y + (m - 1.0) / 12.0 + (d - 1.0) / 365.0)
             }
-            None => y + 0.5,
+            _ => None,
         }
+    }
+
+    /// Fractional year for placing the event on a time axis (the dataset validated the date).
+    pub fn when(&self) -> f64 {
+        Event::year_of(&self.date).unwrap_or(f64::NAN)
     }
 }
 
