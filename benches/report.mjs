@@ -100,7 +100,7 @@ async function overTheWire(browser, url, { scrollThrough = false, ...ctx } = {})
       req.sizes().then(async (s) => {
         const res = await req.response();
         got.push({
-          url: req.url().replace(/^https?:\/\/[^/]+\//, ""),
+          url: req.url().replace(/^https?:\/\/[^/]+\//, "") || "index.html",
           body: s.responseBodySize,
           headers: s.responseHeadersSize,
           encoding: (await res?.headerValue("content-encoding")) ?? "",
@@ -159,6 +159,17 @@ async function wireSection(browser, server) {
 // ---------------------------------------------------------------------------------------------
 // Lighthouse, mobile preset (its default config: simulated Moto G Power, 4× CPU, slow 4G).
 
+/** The LCP element's selector and snippet from Lighthouse's audit (its shape varies by version). */
+function lcpElement(audit) {
+  const find = (x) => (x?.type === "node" ? x : x?.node ? x.node : Array.isArray(x?.items) ? x.items.map(find).find(Boolean) : null);
+  const node = find(audit?.details);
+  // Lighthouse 13: the lcp-breakdown insight's table (TTFB, load delay, load time, render delay).
+  const parts = (audit?.details?.items ?? []).flatMap((t) => (t?.type === "table" ? t.items : []))
+    .filter((i) => i?.subpart && Number.isFinite(i.duration))
+    .map((i) => `${i.label ?? i.subpart} ${Math.round(i.duration)} ms`).join(", ");
+  return node ? `${String(node.snippet ?? node.selector ?? "").slice(0, 100)}${parts ? ` (${parts})` : ""}` : "?";
+}
+
 async function lighthouseSection(server) {
   let lighthouse, launcher, version;
   try {
@@ -188,6 +199,7 @@ async function lighthouseSection(server) {
           cls: a["cumulative-layout-shift"].numericValue,
           fcp: a["first-contentful-paint"].numericValue,
           bytes: a["total-byte-weight"]?.numericValue,
+          lcpElement: lcpElement(a["largest-contentful-paint-element"] ?? a["lcp-breakdown-insight"]),
         });
       } catch (e) {
         unmeasured.push(`Lighthouse run ${i + 1} on ${label}: ${short(e)}`);
@@ -204,6 +216,7 @@ async function lighthouseSection(server) {
     console.log(`    TBT         ${m("tbt").toFixed(0).padStart(6)} ms     (runs ${all("tbt", (v) => v.toFixed(0))}); FCP ${(m("fcp") / 1000).toFixed(2)} s`);
     console.log(`    CLS         ${m("cls").toFixed(3).padStart(6)}        budget ≤ ${BUDGET.cls}${within(m("cls"), BUDGET.cls)}   (runs ${all("cls", (v) => v.toFixed(3))})`);
     console.log(`    transfer    ${kb(m("bytes")).padStart(9)}  (Lighthouse total-byte-weight, all responses incl. headers)`);
+    console.log(`    LCP element ${[...new Set(runs.map((r) => r.lcpElement))].join(" | ")}`);
   }
 }
 
