@@ -101,3 +101,16 @@ fn every_step_and_the_opening_have_words() {
         assert!(step.paragraphs().all(|p| p.split_whitespace().count() >= 5), "step {} has a stub paragraph", step.id);
     }
 }
+
+#[test]
+fn an_embed_leaves_vertical_keys_to_its_host_and_present_mode_takes_them() {
+    use explainer::story::engine::{embed_key, Key};
+    assert_eq!(embed_key("ArrowRight", false, false, false), Some(Key::Next));
+    assert_eq!(embed_key("ArrowDown", false, false, false), None);
+    assert_eq!(embed_key("End", false, false, false), None);
+    assert_eq!(embed_key(" ", false, false, false), None);
+    assert_eq!(embed_key("ArrowDown", true, false, false), Some(Key::Next));
+    assert_eq!(embed_key("Home", true, false, false), Some(Key::First));
+    assert_eq!(embed_key(" ", true, true, false), Some(Key::Previous));
+    assert_eq!(embed_key(" ", true, false, true), None, "Space presses a focused button");
+}

@@ -57,6 +57,19 @@ impl Key {
     }
 }
 
+/// A key in an embed. Only ←/→ step there: ↑/↓, PageUp/PageDown, Home, End and Space belong to
+/// the host page's scrolling. Present mode owns the whole screen and takes them all (Space
+/// steps, Shift+Space back, unless a button has focus, where Space presses it).
+pub fn embed_key(key: &str, present: bool, shift: bool, on_button: bool) -> Option<Key> {
+    match key {
+        "ArrowRight" => Some(Key::Next),
+        "ArrowLeft" => Some(Key::Previous),
+        " " if present && !on_button => Some(if shift { Key::Previous } else { Key::Next }),
+        _ if present => Key::from_name(key),
+        _ => None,
+    }
+}
+
 /// The step a key press moves to, from `current` among `count` steps.
 pub fn key_target(current: usize, count: usize, key: Key) -> usize {
     if count == 0 {

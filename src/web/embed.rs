@@ -18,6 +18,7 @@ use leptos_use_preferences::{use_preferred_dark, use_prefers_reduced_motion};
 use leptos_use_resize_observer::use_resize_observer;
 use std::collections::HashMap;
 use std::sync::Arc;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Step id → its paragraphs.
 pub type Captions = HashMap<String, Vec<String>>;
@@ -35,14 +36,10 @@ pub fn captions_from_page() -> Captions {
     }
     out
 }
-use wasm_bindgen::{JsCast, JsValue};
 
+/// Marks the page ready once what was just rendered is painted.
 fn mark_ready() {
-    request_animation_frame(|| {
-        if let Some(b) = document().body() {
-            let _ = b.set_attribute("data-ready", "true");
-        }
-    });
+    request_animation_frame(super::mark_ready);
 }
 
 /// Posts the content height to the parent page in the formats hosts listen for.
@@ -105,7 +102,7 @@ pub fn EmbedApp(
         Target::Graphic(at) => view! { <EmbedGraphic story=story query=query at=at captions=captions /> }.into_any(),
         Target::Unknown { asked, valid } => {
             mark_ready();
-            let root = NodeRef::<html::Div>::new();
+            let root = NodeRef::<html::Main>::new();
             let child = query.child_id.clone();
             let _ = use_resize_observer(root, move |_, _| {
                 if let Some(el) = root.get_untracked() {
@@ -115,7 +112,7 @@ pub fn EmbedApp(
             let shown: Option<String> = asked.map(|a| a.chars().take(60).collect());
             let ui = story.meta.ui.clone();
             view! {
-                <div class="embed-root embed-unknown" id="embed" node_ref=root data-graphic="">
+                <main class="embed-root embed-unknown" id="embed" node_ref=root data-graphic="">
                     <p class="embed-message" role="alert">
                         {match shown {
                             Some(a) => view! { {ui.unknown_graphic.clone()}" "<code>{a}</code>". " }.into_any(),
@@ -127,7 +124,7 @@ pub fn EmbedApp(
                         {valid.into_iter().map(|id| view! { <li><a href=format!("embed.html?g={id}")><code>{id.clone()}</code></a></li> }).collect_view()}
                     </ul>
                     <p><a href="index.html" target="_blank" rel="noopener">{ui.read_story.clone()}</a></p>
-                </div>
+                </main>
             }
             .into_any()
         }
@@ -203,25 +200,19 @@ fn EmbedGraphic(story: Arc<Story>, query: EmbedQuery, at: StepRef, captions: Arc
             return;
         }
         let on_button = target.as_ref().is_some_and(|e| e.tag_name() == "BUTTON");
-        let key = ev.key();
-        let d: Option<isize> = match key.as_str() {
-            "ArrowRight" => Some(1),
-            "ArrowLeft" => Some(-1),
-            "ArrowDown" | "PageDown" if present => Some(1),
-            "ArrowUp" | "PageUp" if present => Some(-1),
-            " " if present && !on_button => Some(if ev.shift_key() { -1 } else { 1 }),
-            "Home" if present => Some(-(count as isize)),
-            "End" if present => Some(count as isize),
-            _ => None,
-        };
-        if let Some(d) = d {
+        if let Some(key) = engine::embed_key(&ev.key(), present, ev.shift_key(), on_button) {
             ev.prevent_default();
-            step_by(d);
+            step_by(match key {
+                engine::Key::Next => 1,
+                engine::Key::Previous => -1,
+                engine::Key::First => -(count as isize),
+                engine::Key::Last => count as isize,
+            });
         }
     });
 
     // Height reports: on load, resize and step changes the root's box changes.
-    let root = NodeRef::<html::Div>::new();
+    let root = NodeRef::<html::Main>::new();
     if !present {
         let child = query.child_id.clone();
         let _ = use_resize_observer(root, move |_, _| {
@@ -291,7 +282,7 @@ fn EmbedGraphic(story: Arc<Story>, query: EmbedQuery, at: StepRef, captions: Arc
     };
 
     view! {
-        <div class=if present { "embed-root present-root" } else { "embed-root" } id="embed" node_ref=root data-graphic=move || graphic_id.get() data-step=move || step_id.get()>
+        <main class=if present { "embed-root present-root" } else { "embed-root" } id="embed" node_ref=root data-graphic=move || graphic_id.get() data-step=move || step_id.get()>
             <div class="embed-stage" on:click=on_stage_click>{graphic}</div>
             {present.then(|| view! { <div class="present-caption" aria-live="polite">{caption}</div> })}
             {controls.then(|| view! {
@@ -302,7 +293,7 @@ fn EmbedGraphic(story: Arc<Story>, query: EmbedQuery, at: StepRef, captions: Arc
                 </nav>
             })}
             <p class="embed-story-link"><a href=story_link target="_blank" rel="noopener">{ui.read_story.clone()}</a></p>
-        </div>
+        </main>
     }
     .into_any()
 }

@@ -118,11 +118,9 @@ pub fn Graphic(
             };
             paint(&el, &scene, sz, th.background);
             // The first chart on screen marks the page ready (tests and the report read this).
-            if let Some(body) = document().body().filter(|b| !b.has_attribute("data-ready")) {
-                if let Some(perf) = window().performance() {
-                    let _ = perf.mark("first-chart");
-                }
-                let _ = body.set_attribute("data-ready", "true");
+            if document().body().is_some_and(|b| !b.has_attribute("data-ready")) {
+                super::load::mark("first-chart");
+                super::mark_ready();
             }
             running
         }

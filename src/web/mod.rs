@@ -12,6 +12,14 @@ mod tools;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// `body[data-ready]`: the page shows what it will show (the first chart is drawn, or a load
+/// failed and says so). Tests and the report wait for it; set once, here only.
+pub fn mark_ready() {
+    if let Some(body) = document().body().filter(|b| !b.has_attribute("data-ready")) {
+        let _ = body.set_attribute("data-ready", "true");
+    }
+}
+
 /// The page's language, from `<html lang>` (the static site writes it per edition).
 pub fn page_lang() -> crate::lang::Lang {
     document()

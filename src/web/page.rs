@@ -36,12 +36,9 @@ fn App() -> impl IntoView {
     }
 }
 
+/// Marks the page ready once what was just rendered is painted.
 fn mark_ready() {
-    request_animation_frame(|| {
-        if let Some(b) = document().body() {
-            let _ = b.set_attribute("data-ready", "true");
-        }
-    });
+    request_animation_frame(super::mark_ready);
 }
 
 fn elements(selector: &str) -> Vec<web_sys::HtmlElement> {
