@@ -50,6 +50,21 @@ pub(super) fn figure_line(b: &BorderFigure) -> Option<String> {
     }
 }
 
+/// A region's figure as the map writes it at the shape: the figure, then its source and status.
+pub(super) fn region_figure(data: &Dataset, id: &str) -> Option<(String, String)> {
+    let b = border_figure(data, id)?;
+    let line = figure_line(b)?;
+    Some((line, format!("{}, {}", data.source_names(&b.source), b.status.label())))
+}
+
+fn country_name(r: &super::Region) -> &'static str {
+    if r.china() {
+        "China"
+    } else {
+        "Russia"
+    }
+}
+
 /// The pipelines.csv row behind a route of the gazetteer.
 pub(super) fn pipeline<'a>(data: &'a Dataset, route: &str) -> Option<&'a crate::data::Pipeline> {
     let id = match route {
@@ -237,6 +252,15 @@ pub(super) fn event_lines(data: &Dataset, pin_id: &str) -> Vec<String> {
     }
 }
 
+/// "a", "a and b", "a, b and c".
+fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 fn view_name(m: &MapModel) -> &'static str {
     use super::Kind::*;
     match m.camera.kind {
@@ -262,17 +286,49 @@ pub(super) fn describe(m: &MapModel, data: &Dataset) -> String {
             len.map(|l| format!(" (about {l})")).unwrap_or_default()
         ));
     }
-    let provinces: Vec<String> = visible(&m.provinces)
-        .filter_map(|s| {
-            let p = g.province(&s.id)?;
-            Some(match border_figure(data, &s.id).and_then(figure_line) {
-                Some(f) => format!("{} ({f})", p.name),
-                None => p.name.clone(),
-            })
-        })
-        .collect();
-    if !provinces.is_empty() {
-        out.push_str(&format!(" Provinces marked: {}.", provinces.join("; ")));
+    let regions: Vec<&super::Shown> = visible(&m.regions).collect();
+    if !regions.is_empty() {
+        let mut parts = Vec::new();
+        for china in [true, false] {
+            let names: Vec<String> = regions
+                .iter()
+                .filter_map(|s| g.province(&s.id).filter(|r| r.china() == china))
+                .map(|r| match region_figure(data, &r.id) {
+                    Some((f, src)) => format!("{} ({f}; {src})", r.name),
+                    None => r.name.clone(),
+                })
+                .collect();
+            if !names.is_empty() {
+                let side = if china { "in China" } else { "in Russia" };
+                parts.push(format!("{side}, {}", names.join(", ")));
+            }
+        }
+        out.push_str(&format!(" Provinces and regions drawn as shapes: {}.", parts.join("; ")));
+        let emph: Vec<&str> = regions
+            .iter()
+            .filter(|s| s.emphasis > 0.5)
+            .filter_map(|s| g.province(&s.id))
+            .map(|r| r.name.as_str())
+            .collect();
+        if !emph.is_empty() {
+            out.push_str(&format!(" Emphasised: {}.", and_list(&emph)));
+        }
+        let without: Vec<&str> = regions
+            .iter()
+            .filter(|s| region_figure(data, &s.id).is_none())
+            .filter_map(|s| g.province(&s.id))
+            .map(|r| r.name.as_str())
+            .collect();
+        if !without.is_empty() && without.len() < regions.len() {
+            out.push_str(" The dataset has no figure for the others, and the map does not shade any by value.");
+        }
+    }
+    if m.outlines > 0.5 {
+        out.push_str(if m.regions.is_empty() {
+            " Province and region boundaries are outlined faintly."
+        } else {
+            " The other provinces and regions are outlined faintly."
+        });
     }
     let places: Vec<String> = visible(&m.places)
         .filter_map(|s| {
@@ -327,9 +383,18 @@ pub(super) fn table(m: &MapModel, data: &Dataset) -> Table {
         }
     }
     let mut seen = Vec::new();
-    for s in visible(&m.provinces) {
-        if let (Some(p), Some(b)) = (g.province(&s.id), border_figure(data, &s.id)) {
-            figure_row(&mut t, &p.name, b);
+    for s in visible(&m.regions) {
+        let Some(r) = g.province(&s.id) else { continue };
+        let name = format!("{} ({})", r.name, country_name(r));
+        match border_figure(data, &s.id) {
+            Some(b) => figure_row(&mut t, &name, b),
+            None => t.row(vec![
+                name,
+                "no figure in the dataset".into(),
+                String::new(),
+                "Natural Earth (outline)".into(),
+                "outline only".into(),
+            ]),
         }
     }
     for s in visible(&m.places) {
@@ -428,7 +493,7 @@ pub(super) fn sources(m: &MapModel, data: &Dataset) -> Vec<String> {
             add(&b.source);
         }
     }
-    for s in visible(&m.provinces).chain(visible(&m.places)) {
+    for s in visible(&m.regions).chain(visible(&m.places)) {
         if let Some(b) = border_figure(data, &s.id) {
             add(&b.source);
         }

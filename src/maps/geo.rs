@@ -1,6 +1,7 @@
-//! The map's geometry: the base map (`assets/geo/base.json`, fetched) and the gazetteer of named
-//! places, province label points and routes (`assets/geo/gazetteer.json`, compiled in so story
-//! specs can be checked and route lengths computed without the base map).
+//! The map's geometry: the base map (`assets/geo/base.json`, fetched: land, borders, rivers and
+//! the province/region outlines as shared arcs) and the gazetteer of named places, the border
+//! provinces and regions (names, label points) and routes (`assets/geo/gazetteer.json`, compiled
+//! in so story specs can be checked and route lengths computed without the base map).
 //!
 //! Both files store coordinates as integers of 1/q degree, each line or ring a flat array
 //! `[lon0, lat0, dlon1, dlat1, …]` delta-encoded (see tools/geo-derive).
@@ -37,6 +38,21 @@ struct RawBase {
     countries: Vec<RawCountry>,
     borders: Vec<RawBorder>,
     rivers: Vec<RawRiver>,
+    #[serde(default)]
+    provinces: RawProvinces,
+}
+#[derive(Deserialize, Default)]
+struct RawProvinces {
+    inner: usize,
+    arcs: Vec<Vec<i64>>,
+    units: Vec<RawUnit>,
+}
+#[derive(Deserialize)]
+struct RawUnit {
+    id: String,
+    country: String,
+    /// Arc references: `i`, or `!i` (−i−1) for arc i reversed, as TopoJSON writes them.
+    rings: Vec<Vec<i64>>,
 }
 #[derive(Deserialize)]
 struct RawCountry {
@@ -76,6 +92,40 @@ pub struct River {
     pub line: Line,
 }
 
+/// A province or region with its outline (rings joined from the shared arcs).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unit {
+    /// The gazetteer's id: "heilongjiang", "amur-oblast", …
+    pub id: String,
+    /// "CHN" or "RUS".
+    pub country: String,
+    /// Closed rings (last point = first).
+    pub rings: Vec<Line>,
+    /// Indices into `Provinces::arcs` of the arcs its rings are made of.
+    pub arcs: Vec<usize>,
+}
+
+/// The province/region layer: every boundary simplified once and shared by both neighbours.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Provinces {
+    /// Boundaries between two units (drawn as the faint outlines) come first, `inner` of them;
+    /// then the coasts and foreign borders of the units in `units`.
+    pub arcs: Vec<Line>,
+    pub inner: usize,
+    /// The units a step can emphasise (the border provinces and regions, and Liaoning).
+    pub units: Vec<Unit>,
+}
+
+impl Provinces {
+    pub fn unit(&self, id: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.id == id)
+    }
+    /// The faint outlines: every boundary between two provinces or regions.
+    pub fn inner_arcs(&self) -> &[Line] {
+        &self.arcs[..self.inner]
+    }
+}
+
 /// Parsed assets/geo/base.json.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Geo {
@@ -84,6 +134,7 @@ pub struct Geo {
     pub countries: Vec<Country>,
     pub borders: Vec<Border>,
     pub rivers: Vec<River>,
+    pub provinces: Provinces,
 }
 
 fn err(file: &str, field: &str, msg: impl Into<String>) -> DataError {
@@ -125,6 +176,7 @@ impl Geo {
                 .into_iter()
                 .map(|r| Ok(River { line: decode(q, &r.line).map_err(|m| err(f, "rivers", m))?, id: r.id }))
                 .collect::<Result<_, DataError>>()?,
+            provinces: provinces(q, raw.provinces).map_err(|m| err(f, "provinces", m))?,
         };
         if geo.land.is_empty() || !geo.borders.iter().any(|b| b.china_russia) {
             return Err(err(f, "land", "the base map has no land or no China–Russia border"));
@@ -138,10 +190,45 @@ impl Geo {
     }
 }
 
+/// Decodes the arcs and joins each unit's rings from them.
+fn provinces(q: f64, raw: RawProvinces) -> Result<Provinces, String> {
+    let arcs: Vec<Line> = raw.arcs.iter().map(|a| decode(q, a)).collect::<Result<_, _>>()?;
+    if raw.inner > arcs.len() {
+        return Err(format!("inner = {} but there are {} arcs", raw.inner, arcs.len()));
+    }
+    let mut units = Vec::with_capacity(raw.units.len());
+    for u in raw.units {
+        let mut rings = Vec::new();
+        let mut used = Vec::new();
+        for refs in &u.rings {
+            let mut ring: Line = Vec::new();
+            for &r in refs {
+                let i = if r < 0 { !r } else { r } as usize;
+                let arc = arcs.get(i).ok_or_else(|| format!("{}: arc {i} of {}", u.id, arcs.len()))?;
+                used.push(i);
+                // Consecutive arcs share their end point.
+                let skip = usize::from(!ring.is_empty());
+                if r < 0 {
+                    ring.extend(arc.iter().rev().skip(skip));
+                } else {
+                    ring.extend(arc.iter().skip(skip));
+                }
+            }
+            if ring.len() >= 4 {
+                rings.push(ring);
+            }
+        }
+        used.sort_unstable();
+        used.dedup();
+        units.push(Unit { id: u.id, country: u.country, rings, arcs: used });
+    }
+    Ok(Provinces { arcs, inner: raw.inner, units })
+}
+
 /// The top-level field a serde error is about, when its message names one.
 fn field_of(e: &serde_json::Error) -> &'static str {
     let m = e.to_string();
-    for f in ["land", "lakes", "countries", "borders", "rivers", "q"] {
+    for f in ["land", "lakes", "countries", "borders", "rivers", "provinces", "q"] {
         if m.contains(&format!("`{f}`")) {
             return f;
         }
@@ -169,10 +256,21 @@ struct RawRoute {
     unit: Option<String>,
     line: Vec<i64>,
 }
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+struct RawRegion {
+    id: String,
+    name: String,
+    label: String,
+    ru: String,
+    zh: String,
+    country: String,
+    border: bool,
+    at: Vec<i64>,
+}
 #[derive(Deserialize)]
 struct RawGazetteer {
     q: f64,
-    provinces: Vec<RawPoint>,
+    provinces: Vec<RawRegion>,
     places: Vec<RawPoint>,
     routes: Vec<RawRoute>,
 }
@@ -186,6 +284,39 @@ pub struct Place {
     pub kind: String,
     pub lon: f64,
     pub lat: f64,
+}
+
+/// A province of China or a region of Russia the story names, with its names in three languages
+/// (from Natural Earth via the shared data) and a label point.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Region {
+    pub id: String,
+    /// Full English name: "Primorsky Krai", "Jewish Autonomous Oblast".
+    pub name: String,
+    /// The map label in English (may be shorter).
+    pub label: String,
+    pub ru: String,
+    pub zh: String,
+    /// "CHN" or "RUS".
+    pub country: String,
+    /// On the China–Russia land border.
+    pub border: bool,
+    pub lon: f64,
+    pub lat: f64,
+}
+
+impl Region {
+    /// The name in a language, for map labels.
+    pub fn name_in(&self, lang: crate::lang::Lang) -> &str {
+        match lang {
+            crate::lang::Lang::En => &self.label,
+            crate::lang::Lang::Ru => &self.ru,
+            crate::lang::Lang::Zh => &self.zh,
+        }
+    }
+    pub fn china(&self) -> bool {
+        self.country == "CHN"
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -211,7 +342,7 @@ impl Route {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Gazetteer {
-    pub provinces: Vec<Place>,
+    pub provinces: Vec<Region>,
     pub places: Vec<Place>,
     pub routes: Vec<Route>,
 }
@@ -232,7 +363,24 @@ impl Gazetteer {
             })
         };
         Ok(Gazetteer {
-            provinces: raw.provinces.into_iter().map(|p| point(p, "provinces")).collect::<Result<_, _>>()?,
+            provinces: raw
+                .provinces
+                .into_iter()
+                .map(|p| {
+                    let at = decode(q, &p.at).map_err(|m| err(f, "provinces", m))?;
+                    Ok(Region {
+                        id: p.id,
+                        name: p.name,
+                        label: p.label,
+                        ru: p.ru,
+                        zh: p.zh,
+                        country: p.country,
+                        border: p.border,
+                        lon: at[0].0,
+                        lat: at[0].1,
+                    })
+                })
+                .collect::<Result<_, DataError>>()?,
             places: raw.places.into_iter().map(|p| point(p, "places")).collect::<Result<_, _>>()?,
             routes: raw
                 .routes
@@ -258,7 +406,7 @@ impl Gazetteer {
     pub fn place(&self, id: &str) -> Option<&Place> {
         self.places.iter().find(|p| p.id == id)
     }
-    pub fn province(&self, id: &str) -> Option<&Place> {
+    pub fn province(&self, id: &str) -> Option<&Region> {
         self.provinces.iter().find(|p| p.id == id)
     }
     pub fn route(&self, id: &str) -> Option<&Route> {

@@ -10,8 +10,10 @@ pub mod labels;
 pub mod projection;
 mod render;
 
+pub use render::{region_colours, RegionColours};
+
 pub use camera::{Camera, Kind};
-pub use geo::{gazetteer, haversine_km, Gazetteer, Geo, Place, Route};
+pub use geo::{gazetteer, haversine_km, Gazetteer, Geo, Place, Provinces, Region, Route, Unit};
 
 use crate::data::Dataset;
 use crate::scene::table::Table;
@@ -34,15 +36,18 @@ pub struct MapSpec {
     /// Overrides the view's centre, [lon, lat].
     #[serde(default)]
     pub center: Option<[f64; 2]>,
-    /// Emphasised layers: "border", "rivers".
+    /// Layers: "border", "rivers" (emphasised), "provinces" (faint outlines of every province
+    /// and region in view).
     #[serde(default)]
     pub layers: Vec<String>,
     /// Place ids from assets/geo/gazetteer.json (marked and labelled).
     #[serde(default)]
     pub places: Vec<String>,
-    /// Province ids (label points, with their trade figure where the data has one).
+    /// Provinces and regions drawn as shapes, tinted, outlined and labelled with their figure
+    /// where the dataset has one: ids of the gazetteer's `provinces` ("heilongjiang",
+    /// "amur-oblast", …). Those also in `highlight` are emphasised.
     #[serde(default)]
-    pub provinces: Vec<String>,
+    pub regions: Vec<String>,
     /// Route ids (pipelines, sea routes).
     #[serde(default)]
     pub routes: Vec<String>,
@@ -117,8 +122,11 @@ pub struct MapModel {
     pub border: f64,
     /// Opacity of the border rivers (Amur, Argun, Songhua).
     pub rivers: f64,
+    /// Opacity of the faint province/region outlines.
+    pub outlines: f64,
     pub places: Vec<Shown>,
-    pub provinces: Vec<Shown>,
+    /// Provinces and regions drawn as shapes (ids of `gazetteer().provinces`).
+    pub regions: Vec<Shown>,
     pub routes: Vec<Shown>,
     /// Event pins, id "date@place".
     pub events: Vec<Shown>,
@@ -142,8 +150,8 @@ impl MapSpec {
             camera.lat = lat;
         }
         for l in &self.layers {
-            if !["border", "rivers"].contains(&l.as_str()) {
-                return Err(format!("unknown map layer “{l}” (known: border, rivers)"));
+            if !["border", "rivers", "provinces"].contains(&l.as_str()) {
+                return Err(format!("unknown map layer “{l}” (known: border, rivers, provinces)"));
             }
         }
         let hl = |id: &str| if self.highlight.iter().any(|h| h == id) { 1.0 } else { 0.0 };
@@ -159,13 +167,23 @@ impl MapSpec {
                 .collect()
         };
         let places = shown(&self.places, "place", &|id| g.place(id).is_some())?;
-        let provinces = shown(&self.provinces, "province", &|id| g.province(id).is_some())?;
+        let regions = self
+            .regions
+            .iter()
+            .map(|id| match g.province(id) {
+                Some(_) => Ok(Shown { id: id.clone(), alpha: 1.0, emphasis: hl(id) }),
+                None => Err(format!(
+                    "unknown province or region id “{id}” in `regions` of [steps.view] (known: {})",
+                    g.provinces.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ")
+                )),
+            })
+            .collect::<Result<Vec<_>, String>>()?;
         let routes = shown(&self.routes, "route", &|id| g.route(id).is_some())?;
         for h in &self.highlight {
-            let listed = [&self.places, &self.provinces, &self.routes].iter().any(|l| l.contains(h))
+            let listed = [&self.places, &self.regions, &self.routes].iter().any(|l| l.contains(h))
                 || (h == "border" && self.layers.iter().any(|l| l == "border"));
             if !listed {
-                return Err(format!("highlighted id “{h}” is not among the step's places, provinces or routes"));
+                return Err(format!("highlighted id “{h}” is not among the step's places, regions or routes"));
             }
         }
         if let Some(r) = &self.reveal {
@@ -203,8 +221,9 @@ impl MapSpec {
             camera,
             border: if on("border") { 1.0 } else { 0.0 },
             rivers: if on("rivers") { 1.0 } else { 0.0 },
+            outlines: if on("provinces") || !regions.is_empty() { 1.0 } else { 0.0 },
             places,
-            provinces,
+            regions,
             routes,
             events,
             reveal: self.reveal.clone(),
@@ -245,8 +264,9 @@ impl MapModel {
             camera,
             border: lin(a.border, b.border),
             rivers: lin(a.rivers, b.rivers),
+            outlines: lin(a.outlines, b.outlines),
             places: lerp_shown(&a.places, &b.places, t),
-            provinces: lerp_shown(&a.provinces, &b.provinces, t),
+            regions: lerp_shown(&a.regions, &b.regions, t),
             routes: lerp_shown(&a.routes, &b.routes, t),
             events: lerp_shown(&a.events, &b.events, t),
             reveal: if t < 0.5 { a.reveal.clone() } else { b.reveal.clone() },

@@ -2,12 +2,12 @@
 //! markers, routes, an optional inset chart and labels placed once per scene.
 
 use super::clip::{cut_line, cut_ring};
-use super::content::{self, border_figure, figure_line, inset_data, route_label};
-use super::geo::{gazetteer, line_prefix, Geo};
+use super::content::{self, border_figure, figure_line, inset_data, region_figure, route_label};
+use super::geo::{gazetteer, line_prefix, Geo, Line};
 use super::labels::{self, Label, Rect};
 use super::projection::Projection;
 use super::{Kind, MapModel};
-use crate::data::Dataset;
+use crate::data::{Dataset, Status};
 use crate::scene::theme::Theme;
 use crate::scene::{HAnchor, Rgba, Scene, Shape, Size, VAnchor};
 
@@ -105,14 +105,54 @@ pub(super) fn scene(
             }
         }
     }
+    // Provinces and regions a step shows: a tint of their country's colour (never a value).
+    let colours = region_colours(theme);
+    // Projected rings per shown unit, kept for placing labels whose label point is out of view.
+    let mut region_px: Vec<(&str, Vec<Line>)> = Vec::new();
+    for r in &m.regions {
+        let (Some(unit), Some(region)) = (geo.provinces.unit(&r.id), g.province(&r.id)) else { continue };
+        let fill = colours.fill(region.china(), r.emphasis).alpha(r.alpha);
+        let mut px = Vec::new();
+        for ring in &unit.rings {
+            for pts in st.run(ring, true) {
+                let pts = round_pts(pts);
+                px.push(pts.clone());
+                s.push(Shape::Polygon { points: pts, fill });
+            }
+        }
+        region_px.push((r.id.as_str(), px));
+    }
     for lake in &geo.lakes {
         for pts in st.run(lake, true) {
             s.push(Shape::Polygon { points: round_pts(pts), fill: theme.water });
         }
     }
+    // Faint outlines of every province and region in view: each shared boundary drawn once.
+    if m.outlines > 0.01 {
+        for arc in geo.provinces.inner_arcs() {
+            for pts in st.run(arc, false) {
+                s.push(Shape::Line {
+                    points: round_pts(pts),
+                    color: colours.outline.alpha(m.outlines),
+                    width: 0.6,
+                    dashed: false,
+                });
+            }
+        }
+    }
     for b in geo.borders.iter().filter(|b| !b.china_russia) {
         for pts in st.run(&b.line, false) {
             s.push(Shape::Line { points: round_pts(pts), color: theme.muted.alpha(0.45), width: 0.7, dashed: false });
+        }
+    }
+    // The shown units' own outlines, in their country's colour, over the faint ones.
+    for r in &m.regions {
+        let (Some(unit), Some(region)) = (geo.provinces.unit(&r.id), g.province(&r.id)) else { continue };
+        let color = colours.edge(region.china()).alpha(r.alpha);
+        for ring in &unit.rings {
+            for pts in st.run(ring, false) {
+                s.push(Shape::Line { points: round_pts(pts), color, width: 0.9 + 0.9 * r.emphasis, dashed: false });
+            }
         }
     }
     let river = theme.categorical[5];
@@ -219,33 +259,39 @@ pub(super) fn scene(
         }
     }
 
-    // Provinces: label points with their figure.
-    for pr in &m.provinces {
-        let Some(place) = g.province(&pr.id) else { continue };
-        let (x, y) = p.forward(place.lon, place.lat);
-        if !(x > 0.0 && x < w && y > 0.0 && y < h) {
+    // Provinces and regions: their name at the label point, the figure, source and status where
+    // the dataset has one. Emphasised units are placed before the other places' names, the rest
+    // after them; on a phone what does not fit is left out rather than overlapping.
+    let narrow = w < 480.0;
+    for r in &m.regions {
+        let Some(region) = g.province(&r.id) else { continue };
+        // The label goes where the visible part of the shape is widest (the source's label point
+        // may sit at the capital, on a border town, or out of view in a close-up).
+        let rings = region_px.iter().find(|(id, _)| *id == r.id).map(|(_, px)| px.as_slice()).unwrap_or(&[]);
+        let frame = Rect { x0: 30.0, y0: 20.0, x1: w - 30.0, y1: h - 20.0 };
+        let Some((x, y)) = visible_interior(rings, frame) else { continue };
+        if r.alpha < 0.05 {
             continue;
         }
-        let fig = border_figure(data, &pr.id).and_then(figure_line);
-        let colour = if place.kind == "CHN" { theme.china } else { theme.russia };
-        let r = 4.0 + 2.0 * pr.emphasis;
-        s.push(Shape::Circle {
-            center: (x, y),
-            radius: r,
-            fill: colour.alpha(0.25 * pr.alpha),
-            stroke: Some(colour.alpha(pr.alpha)),
-        });
-        obstacles.push(Rect::around((x, y), r));
-        let mut lines = vec![place.name.clone()];
-        lines.extend(fig);
-        let l = Label {
-            anchor: (x, y),
-            lines,
-            size: if pr.emphasis > 0.5 { font } else { small },
-            priority: 3 - (pr.emphasis * 2.0) as i32,
-            offset: r + 3.0,
-        };
-        push_label(&mut labels, &mut label_colour, l, theme.ink.alpha(pr.alpha), pr.emphasis > 0.5);
+        let emph = r.emphasis > 0.5;
+        let size = if emph { font } else { small };
+        let mut lines = wrap_lines(vec![region.name_in(data.lang).to_string()], (w * 0.4).max(110.0), size);
+        if let Some((figure, source)) = region_figure(data, &r.id) {
+            let status = border_figure(data, &r.id).map(|b| b.status.label()).unwrap_or_default();
+            if narrow {
+                // A phone gets the figure and, when it is unverified, that word; the source is in
+                // the table and under the graphic.
+                let unverified = border_figure(data, &r.id).is_some_and(|b| b.status == Status::Unverified);
+                let figure = if unverified { format!("{figure} ({status})") } else { figure };
+                lines.extend(wrap_lines(vec![figure], (w * 0.45).max(140.0), small));
+            } else {
+                lines.extend(wrap_lines(vec![figure], (w * 0.45).max(140.0), small));
+                lines.push(source);
+            }
+        }
+        let l = Label { anchor: (x, y), lines, size, priority: if emph { 2 } else { 7 }, offset: 0.0 };
+        let colour = colours.edge(region.china()).mix(theme.ink, 0.3).alpha(r.alpha);
+        push_label(&mut labels, &mut label_colour, l, colour, emph);
     }
 
     // Places.
@@ -344,6 +390,88 @@ pub(super) fn scene(
         }
     }
     s
+}
+
+/// Colours of the province/region layer (also checked for contrast by the tests).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RegionColours {
+    /// The faint boundaries between all units.
+    pub outline: Rgba,
+    pub china: Rgba,
+    pub russia: Rgba,
+    /// Tint of a shown unit (alpha), and how much more an emphasised one gets.
+    pub tint: f64,
+    pub tint_emphasis: f64,
+}
+
+impl RegionColours {
+    /// The fill laid over the country's land for a shown unit.
+    pub fn fill(&self, china: bool, emphasis: f64) -> Rgba {
+        self.edge(china).alpha(self.tint + self.tint_emphasis * emphasis)
+    }
+    /// A shown unit's outline (and, mixed with the ink, its label).
+    pub fn edge(&self, china: bool) -> Rgba {
+        if china {
+            self.china
+        } else {
+            self.russia
+        }
+    }
+}
+
+pub fn region_colours(theme: &Theme) -> RegionColours {
+    RegionColours {
+        outline: theme.muted.alpha(0.85),
+        china: theme.china,
+        russia: theme.russia,
+        tint: 0.07,
+        tint_emphasis: 0.06,
+    }
+}
+
+fn inside(rings: &[Vec<(f64, f64)>], p: (f64, f64)) -> bool {
+    let mut odd = false;
+    for pts in rings {
+        let n = pts.len();
+        for i in 0..n {
+            let (a, b) = (pts[i], pts[(i + n - 1) % n]);
+            if (a.1 > p.1) != (b.1 > p.1) && p.0 < (b.0 - a.0) * (p.1 - a.1) / (b.1 - a.1) + a.0 {
+                odd = !odd;
+            }
+        }
+    }
+    odd
+}
+
+/// A point well inside the part of a shape that is in `frame`: on a grid over that part, the
+/// inside point farthest from the shape's vertices and the frame's edges (an estimate of the
+/// pole of inaccessibility, enough for a label).
+fn visible_interior(rings: &[Vec<(f64, f64)>], frame: Rect) -> Option<(f64, f64)> {
+    // Search the part of the frame the shape's box covers.
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for &(x, y) in rings.iter().flatten() {
+        (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+    }
+    let b = Rect { x0: x0.max(frame.x0), y0: y0.max(frame.y0), x1: x1.min(frame.x1), y1: y1.min(frame.y1) };
+    if b.x0 >= b.x1 || b.y0 >= b.y1 {
+        return None;
+    }
+    let (mut best, mut best_d) = (None, 0.0);
+    const N: usize = 10;
+    for i in 0..=N {
+        for j in 0..=N {
+            let q = (b.x0 + (b.x1 - b.x0) * i as f64 / N as f64, b.y0 + (b.y1 - b.y0) * j as f64 / N as f64);
+            if !inside(rings, q) {
+                continue;
+            }
+            let edge = (q.0 - frame.x0).min(frame.x1 - q.0).min(q.1 - frame.y0).min(frame.y1 - q.1);
+            let d = rings.iter().flatten().map(|v| (v.0 - q.0).hypot(v.1 - q.1)).fold(edge * 2.0, f64::min);
+            if d > best_d {
+                (best, best_d) = (Some(q), d);
+            }
+        }
+    }
+    best
 }
 
 /// Greedy word wrap to a pixel width with the placer's text estimate.

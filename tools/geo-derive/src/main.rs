@@ -13,6 +13,8 @@ use geo::{Coord, LineString, Simplify};
 use serde_json::{json, Value};
 use std::{env, fs, path::Path};
 
+mod provinces;
+
 /// Quantisation step: 0.01° (about 1 km), ample for a 640 px map.
 const Q: f64 = 100.0;
 
@@ -52,10 +54,14 @@ fn simplify(pts: &[Coord<f64>], eps: f64) -> Vec<Coord<f64>> {
 
 /// Quantised, delta-encoded flat array; consecutive duplicates dropped.
 fn encode(pts: &[Coord<f64>]) -> Vec<i64> {
+    encode_ints(&pts.iter().map(|p| ((p.x * Q).round() as i64, (p.y * Q).round() as i64)).collect::<Vec<_>>())
+}
+
+/// Delta-encoded flat array of points already on the grid; consecutive duplicates dropped.
+fn encode_ints(pts: &[(i64, i64)]) -> Vec<i64> {
     let mut out = Vec::with_capacity(pts.len() * 2);
     let (mut px, mut py) = (i64::MIN, i64::MIN);
-    for p in pts {
-        let (x, y) = ((p.x * Q).round() as i64, (p.y * Q).round() as i64);
+    for &(x, y) in pts {
         if (x, y) == (px, py) {
             continue;
         }
@@ -246,32 +252,6 @@ fn lakes(dir: &Path, holes: Vec<Value>) -> Vec<Value> {
     out
 }
 
-fn provinces(dir: &Path) -> Vec<Value> {
-    // (Natural Earth name, our id, our label)
-    const KEEP: [(&str, &str, &str); 11] = [
-        ("Heilongjiang", "heilongjiang", "Heilongjiang"),
-        ("Jilin", "jilin", "Jilin"),
-        ("Nei Mongol", "inner-mongolia", "Inner Mongolia"),
-        ("Liaoning", "liaoning", "Liaoning"),
-        ("Xinjiang Uygur", "xinjiang", "Xinjiang"),
-        ("Amur", "amur-oblast", "Amur"),
-        ("Yevrey", "jewish-ao", "Jewish AO"),
-        ("Khabarovsk", "khabarovsk-krai", "Khabarovsk"),
-        ("Primor'ye", "primorye", "Primorye"),
-        ("Chita", "zabaykalsky", "Zabaykalsky"),
-        ("Chukchi Autonomous Okrug", "chukotka", "Chukotka"),
-    ];
-    let mut out = Vec::new();
-    for f in read(dir, "province_label_points.geojson") {
-        let name = f["properties"]["name"].as_str().unwrap_or("");
-        if let Some((_, id, label)) = KEEP.iter().find(|k| k.0 == name) {
-            let c = coords(&json!([f["geometry"]["coordinates"]]));
-            out.push(json!({"id": id, "name": label, "country": f["properties"]["adm0_a3"], "at": encode(&c)}));
-        }
-    }
-    out
-}
-
 fn places(dir: &Path) -> Vec<Value> {
     read(dir, "places.geojson")
         .iter()
@@ -303,6 +283,7 @@ fn main() {
     let dir = Path::new(args.get(1).map(String::as_str).unwrap_or("../shared/geo"));
     let out_dir = Path::new(args.get(2).map(String::as_str).unwrap_or("assets/geo"));
     let (land, holes) = land(dir);
+    let (province_points, province_shapes) = provinces::provinces(dir);
     let about = "Derived by tools/geo-derive from Natural Earth (public domain) and hand-traced places/routes; see assets/geo/README.md";
     // The base map: fetched by the page when the first map comes near.
     let base = json!({
@@ -312,12 +293,13 @@ fn main() {
         "countries": countries(dir),
         "borders": borders(dir),
         "rivers": rivers(dir),
+        "provinces": province_shapes,
     });
     // Named things the story refers to: small, compiled into the app (ids are validated and route
     // lengths computed without waiting for the base map).
     let gazetteer = json!({
         "about": about, "q": Q,
-        "provinces": provinces(dir),
+        "provinces": province_points,
         "places": places(dir),
         "routes": routes(dir),
     });
