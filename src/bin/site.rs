@@ -42,7 +42,10 @@ fn run() -> Result<(), String> {
 
     let template = fs::read_to_string(dir.join("index.html")).map_err(|e| format!("index.html: {e}"))?;
     let (template, start) = externalise_start_script(&template, "start.js")?;
-    write("start.js", &(start + "\n"))?;
+    // The static article paints first; the wasm (already downloading: Trunk preloads it) starts
+    // after that frame, so its start-up never delays the first paint.
+    let wait = "await new Promise((ready) => requestAnimationFrame(() => setTimeout(ready, 0)));\n";
+    write("start.js", &format!("{wait}{start}\n"))?;
     if !template.contains(r#"<html lang="en">"#) {
         return Err("the page template has no <html lang=\"en\">".into());
     }

@@ -126,8 +126,9 @@ impl Provinces {
     }
 }
 
-/// Parsed assets/geo/base.json.
-#[derive(Clone, Debug, PartialEq)]
+/// Parsed assets/geo/base.json. `Geo::default()` is a map with no geometry: what a map draws
+/// (its routes and places, without land) when base.json cannot be had.
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Geo {
     pub land: Vec<Line>,
     pub lakes: Vec<Line>,

@@ -193,7 +193,7 @@ pub(super) fn scene(
         let (x, y) = p.forward(lon, lat);
         if x > 0.0 && x < w && y > 0.0 && y < h && !labels.iter().any(|l| l.lines[0] == name) {
             let l = Label { anchor: (x, y), lines: vec![name.into()], size: small, priority: 50, offset: 0.0 };
-            push_label(&mut labels, &mut label_colour, l, theme.muted.alpha(0.8), false);
+            push_label(&mut labels, &mut label_colour, l, theme.muted, false);
         }
     }
 
@@ -358,7 +358,7 @@ pub(super) fn scene(
         at: (w - 6.0, h - 8.0),
         text: credit.into(),
         size: 11.0,
-        color: theme.muted.alpha(0.8),
+        color: theme.muted,
         h: HAnchor::Right,
         v: VAnchor::Middle,
         bold: false,

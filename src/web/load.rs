@@ -112,7 +112,11 @@ pub fn load(story: Arc<Story>, needs_geo: bool, lang: Lang) -> (RwSignal<Loaded>
         leptos::task::spawn_local(async move {
             match geo(pending).await {
                 Ok(g) => geo_signal.set(Some(Arc::new(g))),
-                Err(e) => geo_error.set(Some(e.to_string())),
+                Err(e) => {
+                    // Maps still draw their routes and places, on no land, and say why.
+                    geo_signal.set(Some(Arc::new(Geo::default())));
+                    geo_error.set(Some(e.to_string()));
+                }
             }
         });
     }

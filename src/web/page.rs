@@ -6,12 +6,15 @@
 use super::graphic::{Graphic, GraphicInputs};
 use super::load::{self, mark, Loaded};
 use super::scroll::use_active_step;
-use crate::graphic::Spec;
+use crate::data::Dataset;
+use crate::graphic::{Model, Spec};
 use crate::story::{engine, StepRef, Story};
 use leptos::prelude::*;
 use leptos_use_preferences::{use_preferred_dark, use_prefers_reduced_motion};
+use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// Starts the page: the active-step engine, the data load, and the graphics once it is in.
@@ -49,6 +52,22 @@ fn elements(selector: &str) -> Vec<web_sys::HtmlElement> {
 fn set_flag(el: &web_sys::Element, class: &str, aria_current: &str, on: bool) {
     let _ = if on { el.class_list().add_1(class) } else { el.class_list().remove_1(class) };
     let _ = if on { el.set_attribute("aria-current", aria_current) } else { el.remove_attribute("aria-current") };
+}
+
+type Mount = Rc<dyn Fn(usize, Arc<Dataset>, Arc<Vec<Vec<Model>>>)>;
+
+/// Mounts the graphics not yet mounted, one per idle moment (a timeout where the browser has
+/// no requestIdleCallback), so start-up is not one long task.
+fn mount_when_idle(mount: Mount, mounted: Rc<RefCell<Vec<bool>>>, data: Arc<Dataset>, models: Arc<Vec<Vec<Model>>>) {
+    let Some(next) = mounted.borrow().iter().position(|m| !m) else { return };
+    let then = Closure::once_into_js(move || {
+        mount(next, data.clone(), models.clone());
+        mount_when_idle(mount, mounted, data, models);
+    });
+    let f: &js_sys::Function = then.unchecked_ref();
+    if window().request_idle_callback(f).is_err() {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(f, 50);
+    }
 }
 
 /// Keeps the static markup in step with the active step: `.step.is-active`, the contents'
@@ -112,21 +131,22 @@ fn Explainer(story: Arc<Story>) -> impl IntoView {
         Memo::new(move |_| refs.get(active.index.get()).copied().unwrap_or(StepRef { chapter: 0, step: 0 }));
     reflect_active(active_ref, active.index, active.progress, ids);
 
-    // The graphics take over their slots once the data is in; until then (or if it fails) the
-    // static figure of each chapter's first step stays.
+    // The graphics take over their slots once the data is in, nearest the reader first: the
+    // active chapter and its neighbours at once, the rest one per idle moment. Until then (or
+    // if the data fails) each slot keeps its static figure.
     let ui = Arc::new(story.meta.ui.clone());
     let ui_failed = ui.clone();
-    let mounted = StoredValue::new(false);
-    Effect::new(move |_| {
-        let Loaded::Ready(data, models) = loaded.get() else { return };
-        if mounted.get_value() {
-            return;
-        }
-        mounted.set_value(true);
-        for (c, chapter) in story.chapters.iter().enumerate() {
+    let mounted: Rc<RefCell<Vec<bool>>> = Rc::new(RefCell::new(vec![false; story.chapters.len()]));
+    let mount = {
+        let (story, mounted, ui) = (story.clone(), mounted.clone(), ui.clone());
+        Rc::new(move |c: usize, data: Arc<Dataset>, models: Arc<Vec<Vec<Model>>>| {
+            if std::mem::replace(&mut mounted.borrow_mut()[c], true) {
+                return;
+            }
             let Some(slot) = elements(&format!(".graphic-slot[data-chapter=\"{c}\"]")).into_iter().next() else {
-                continue;
+                return;
             };
+            let chapter = story.chapters[c].clone();
             let n = chapter.steps.len();
             let step = Signal::derive(move || {
                 let a = active_ref.get();
@@ -139,11 +159,30 @@ fn Explainer(story: Arc<Story>) -> impl IntoView {
                 _ => 0.0,
             });
             let inputs = GraphicInputs { step, progress, jump: active.jump.into(), live, dark, reduced_motion };
-            let (chapter, models, data) = (chapter.clone(), Arc::new(models[c].clone()), data.clone());
+            let models = Arc::new(models[c].clone());
             let ui = ui.clone();
             slot.replace_children_with_node_0();
-            leptos::mount::mount_to(slot, move || view! { <Graphic chapter models data geo inputs ui=ui.clone() /> })
-                .forget();
+            leptos::mount::mount_to(slot, move || view! { <Graphic chapter models data geo inputs ui /> }).forget();
+        })
+    };
+    let chapters = story.chapters.len();
+    let idle_started = StoredValue::new(false);
+    // Graphics belong to the page, not to the effect below: an effect disposes what it created
+    // when it runs again, and this one runs on every chapter change.
+    let page_owner = Owner::current();
+    Effect::new(move |_| {
+        let Loaded::Ready(data, models) = loaded.get() else { return };
+        let a = active_ref.get().chapter;
+        for c in a.saturating_sub(1)..(a + 2).min(chapters) {
+            let (mount, data, models) = (mount.clone(), data.clone(), models.clone());
+            match &page_owner {
+                Some(owner) => owner.with(move || mount(c, data, models)),
+                None => mount(c, data, models),
+            }
+        }
+        if !idle_started.get_value() {
+            idle_started.set_value(true);
+            mount_when_idle(mount.clone(), mounted.clone(), data, models);
         }
     });
 

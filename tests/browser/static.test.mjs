@@ -140,7 +140,9 @@ test("the wasm takes over without a second copy, a jump or a lost selection", as
     assert.equal(after.h2, 10, "h2 count (nine chapters and Sources & method)");
     assert.deepEqual(after.duplicateIds, [], "duplicate ids after the wasm started");
     assert.deepEqual(after.slots, Array(9).fill(1), "figures per graphic slot");
-    assert.equal(after.canvases, 9, "interactive canvases");
+    // The chapters near the reader are live at once; the rest follow in idle moments.
+    assert.ok(after.canvases >= 2, `interactive canvases right after ready: ${after.canvases}`);
+    await page.waitForFunction(() => document.querySelectorAll(".graphic-slot canvas").length === 9);
     assert.ok(after.shift <= 0.02, `layout shift when the wasm took over: ${after.shift}`);
     assert.deepEqual(errors.page, [], "uncaught page errors");
     assert.deepEqual(errors.console, [], "console errors");
