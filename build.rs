@@ -35,6 +35,15 @@ fn main() {
     let out = Path::new(&env::var("OUT_DIR").unwrap()).to_path_buf();
     let english = serde_json::Value::Object(story);
     write_story(&out, "en", &english);
+    // The charts' and maps' words, per edition (data::Words); a missing file means English, and
+    // the native tests fail on it.
+    let words_en = read(&dir.join("words.toml"));
+    fs::write(out.join("words-en.json"), serde_json::to_string(&words_en).unwrap()).unwrap();
+    for lang in LANGS {
+        let file = dir.join("i18n").join(lang).join("words.toml");
+        let words = if file.exists() { read(&file) } else { words_en.clone() };
+        fs::write(out.join(format!("words-{lang}.json")), serde_json::to_string(&words).unwrap()).unwrap();
+    }
 
     // Each other language: its words over the English structure. What is missing stays English
     // here; the native tests (tests/i18n.rs) fail on it, the build does not.

@@ -157,7 +157,7 @@ fn csv_of_the_trade_step_is_the_dataset_rows_for_the_shown_years() {
         assert_eq!(row[0], t.period);
         assert_eq!(row[1], format::num(t.exports, 1));
         assert_eq!(row[2], format::num(t.imports, 1));
-        assert_eq!(row[4], t.status.id());
+        assert_eq!(row[4], data.words().status(t.status), "the status in words");
     }
 }
 

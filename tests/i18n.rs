@@ -127,3 +127,28 @@ fn the_dataset_reads_in_every_language() {
         assert_ne!(format::value_in(data.lang, 240.0, "USD bn"), format::value(240.0, "USD bn"));
     }
 }
+
+#[test]
+fn the_charts_words_exist_in_every_edition() {
+    use explainer::data::Words;
+    let en = Words::of(Lang::En);
+    for lang in [Lang::Ru, Lang::Zh] {
+        assert!(
+            Path::new("assets/story/i18n").join(lang.code()).join("words.toml").exists(),
+            "{}: words.toml missing (the charts would fall back to English)",
+            lang.code()
+        );
+        let w = Words::of(lang);
+        for (a, b) in [
+            (&w.total, &en.total),
+            (&w.exports, &en.exports),
+            (&w.same_months, &en.same_months),
+            (&w.col_source, &en.col_source),
+            (&w.status_unverified, &en.status_unverified),
+        ] {
+            assert!(!a.is_empty() && a != b, "{}: “{b}” untranslated", lang.code());
+        }
+        assert_eq!(w.categories.keys().collect::<Vec<_>>(), en.categories.keys().collect::<Vec<_>>());
+        assert!(w.categories.iter().all(|(k, v)| v != k), "{}: a category untranslated", lang.code());
+    }
+}

@@ -3,7 +3,7 @@
 
 use super::frame::{lerp_keyed, Keyed, Plot};
 use super::scale::{nice_max, Linear};
-use crate::data::{format, period_label, split_unit, Dataset};
+use crate::data::{format, split_unit, Dataset};
 use crate::scene::table::Table;
 use crate::scene::text::wrap;
 use crate::scene::theme::Theme;
@@ -102,9 +102,9 @@ impl BarsSpec {
             }
             bars.push(Bar {
                 key: b.fact.clone(),
-                label: b.label.clone().unwrap_or_else(|| period_label(&f.period)),
+                label: b.label.clone().unwrap_or_else(|| data.period(&f.period)),
                 value: v,
-                value_text: format::value(v, &f.unit),
+                value_text: format::value_in(data.lang, v, &f.unit),
                 color: b.color.clone().unwrap_or_else(|| direction_color(&f.direction).into()),
                 alpha: 1.0,
             });
@@ -229,16 +229,24 @@ impl BarsModel {
 
 /// A table of facts with their source and status, shared by the fact-based forms.
 pub fn fact_table<'a>(caption: &str, rows: impl Iterator<Item = (&'a str, &'a str)>, data: &Dataset) -> Table {
-    let mut t = Table::new(caption, &["Item", "Period", "Value", "Unit", "Source", "Status", "Note"]);
+    let w = data.words();
+    let cols = [&w.col_item, &w.col_period, &w.col_value, &w.col_unit, &w.col_source, &w.col_status, &w.col_note]
+        .map(String::as_str);
+    let mut t = Table::new(caption, &cols);
     for (label, id) in rows {
         if let Some(f) = data.fact(id) {
+            // English keeps the plain number for the CSV; other editions write it their way.
+            let value = match data.lang {
+                crate::lang::Lang::En => f.value.map(|v| format::num(v, 3)),
+                lang => f.value.map(|v| format::value_in(lang, v, &f.unit)),
+            };
             t.row(vec![
                 label.to_string(),
-                f.period.clone(),
-                f.value.map(|v| format::num(v, 3)).unwrap_or_default(),
+                data.period(&f.period),
+                value.unwrap_or_default(),
                 f.unit.clone(),
                 data.source_names(&f.source),
-                f.status.id().to_string(),
+                w.status(f.status).to_string(),
                 f.note.clone(),
             ]);
         }

@@ -125,7 +125,7 @@ impl SlopeSpec {
                 if i >= self.periods.len() {
                     return Err(format!("slope: {} has more facts than periods", s.label));
                 }
-                points.push((at[i], v, format::value(v, &f.unit), id.clone()));
+                points.push((at[i], v, format::value_in(data.lang, v, &f.unit), id.clone()));
             }
             series.push(SlopeSeries { key: s.label.clone(), color: s.color.clone(), points, alpha: 1.0 });
         }
@@ -245,7 +245,7 @@ impl SlopeModel {
 
     pub fn table(&self, data: &Dataset) -> Table {
         let ids = self.fact_ids();
-        fact_table("Shares of foreign trade", ids.iter().map(|(l, id)| (l.as_str(), id.as_str())), data)
+        fact_table(&data.words().shares_table, ids.iter().map(|(l, id)| (l.as_str(), id.as_str())), data)
     }
 
     pub fn sources(&self, data: &Dataset) -> Vec<String> {

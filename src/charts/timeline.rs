@@ -3,7 +3,7 @@
 
 use super::frame::{lerp_keyed, x_axis_years, Keyed, Plot};
 use super::scale::Linear;
-use crate::data::{period_label, Dataset};
+use crate::data::Dataset;
 use crate::scene::table::Table;
 use crate::scene::text::wrap;
 use crate::scene::theme::Theme;
@@ -32,6 +32,8 @@ pub struct Dot {
     pub when: f64,
     pub lane: usize,
     pub title: String,
+    /// The event's date in the edition's words.
+    pub date: String,
     pub focus: f64,
     pub alpha: f64,
 }
@@ -53,6 +55,8 @@ pub struct TimelineModel {
     pub x0: f64,
     pub x1: f64,
     pub dots: Vec<Dot>,
+    /// The lanes' names, in CATEGORIES order, in the edition's words.
+    pub lanes: Vec<String>,
 }
 
 pub fn lane(category: &str) -> usize {
@@ -80,17 +84,24 @@ impl TimelineSpec {
                 when: e.when(),
                 lane: lane(&e.category),
                 title: e.title.clone(),
+                date: data.period(&e.date),
                 focus: if self.focus.contains(&e.date) { 1.0 } else { 0.0 },
                 alpha: 1.0,
             })
             .collect();
-        Ok(TimelineModel { x0: self.from, x1: self.to, dots })
+        let lanes = CATEGORIES.iter().map(|c| data.words().category(c).to_string()).collect();
+        Ok(TimelineModel { x0: self.from, x1: self.to, dots, lanes })
     }
 }
 
 impl TimelineModel {
     pub fn lerp(a: &Self, b: &Self, t: f64) -> Self {
-        TimelineModel { x0: lerp(a.x0, b.x0, t), x1: lerp(a.x1, b.x1, t), dots: lerp_keyed(&a.dots, &b.dots, t) }
+        TimelineModel {
+            x0: lerp(a.x0, b.x0, t),
+            x1: lerp(a.x1, b.x1, t),
+            dots: lerp_keyed(&a.dots, &b.dots, t),
+            lanes: b.lanes.clone(),
+        }
     }
 
     pub fn scene(&self, size: Size, theme: &Theme) -> Scene {
@@ -98,13 +109,13 @@ impl TimelineModel {
         let narrow = size.width < 480.0;
         let lane_font = theme.font - if narrow { 2.5 } else { 2.0 };
         // Lane names sit left of the lanes, clear of the dots, at every width.
-        let names_w = CATEGORIES.iter().map(|c| crate::scene::text::text_width(c, lane_font)).fold(0.0, f64::max);
+        let names_w = self.lanes.iter().map(|c| crate::scene::text::text_width(c, lane_font)).fold(0.0, f64::max);
         let plot = Plot::inside(size, names_w + 14.0, 16.0, 16.0, 30.0);
         let x = Linear::new((self.x0, self.x1), (plot.left, plot.right));
         // Lanes take the lower part; labels of focused events go above.
         let lanes_top = plot.top + plot.height() * 0.45;
         let lane_h = (plot.bottom - lanes_top) / CATEGORIES.len() as f64;
-        for (i, c) in CATEGORIES.iter().enumerate() {
+        for (i, c) in self.lanes.iter().enumerate() {
             let y = lanes_top + (i as f64 + 0.5) * lane_h;
             scene.push(Shape::line(vec![(plot.left, y), (plot.right, y)], theme.grid, 1.0));
             scene.push(Shape::Text {
@@ -145,7 +156,7 @@ impl TimelineModel {
             let px = x.map(d.when);
             let c = theme.categorical[d.lane % 7].alpha(d.focus * d.alpha);
             let ink = theme.ink.alpha(d.focus * d.alpha);
-            let lines = wrap(&format!("{} — {}", period_label(&d.key), d.title), label_size, max_w);
+            let lines = wrap(&format!("{} — {}", d.date, d.title), label_size, max_w);
             let w = lines.iter().map(|l| crate::scene::text::text_width(l, label_size)).fold(0.0, f64::max);
             let (tx, h) =
                 if px + w + 6.0 < plot.right { (px + 6.0, HAnchor::Left) } else { (px - 6.0, HAnchor::Right) };
@@ -183,22 +194,24 @@ impl TimelineModel {
         );
         for d in self.focused() {
             if let Some(e) = data.events.iter().find(|e| e.date == d.key) {
-                out.push_str(&format!(" {} ({}): {}", period_label(&e.date), e.category, e.description));
+                out.push_str(&format!(" {} ({}): {}", data.period(&e.date), e.category, e.description));
             }
         }
         out
     }
 
     pub fn table(&self, data: &Dataset) -> Table {
-        let mut t = Table::new("Events", &["Date", "Event", "Category", "Source", "Status"]);
+        let w = data.words();
+        let cols = [&w.col_date, &w.col_event, &w.col_category, &w.col_source, &w.col_status].map(String::as_str);
+        let mut t = Table::new(w.events_table.as_str(), &cols);
         for d in self.focused() {
             if let Some(e) = data.events.iter().find(|e| e.date == d.key) {
                 t.row(vec![
                     e.date.clone(),
                     e.title.clone(),
-                    e.category.clone(),
+                    w.category(&e.category).to_string(),
                     data.source_names(&e.source),
-                    e.status.id().into(),
+                    w.status(e.status).to_string(),
                 ]);
             }
         }

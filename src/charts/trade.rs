@@ -55,6 +55,8 @@ pub struct YearLabel {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct PartialPanel {
+    /// The period as the data writes it ("2025-01/04").
+    pub period: String,
     pub label_now: String,
     pub label_before: String,
     pub now: f64,
@@ -111,12 +113,8 @@ impl Keyed for YearLabel {
 
 pub const SERIES: [&str; 3] = ["total", "exports", "imports"];
 
-pub fn series_name(key: &str) -> &'static str {
-    match key {
-        "exports" => "China’s exports to Russia",
-        "imports" => "China’s imports from Russia",
-        _ => "Total trade",
-    }
+pub fn series_name<'a>(data: &'a Dataset, key: &str) -> &'a str {
+    data.words().series(key, false)
 }
 
 fn value(row: &crate::data::TradeRow, key: &str) -> f64 {
@@ -157,11 +155,15 @@ impl TradeSpec {
                 let fact_id = self.partial_change.as_deref().ok_or("trade: partial needs partial_change")?;
                 let fact = data.fact(fact_id).ok_or_else(|| format!("trade: unknown fact {fact_id}"))?;
                 let change = fact.value.ok_or_else(|| format!("trade: fact {fact_id} has no value"))?;
-                let year: i32 = row.period_year().unwrap_or(0);
-                let months = row.period_label().replace(&format!(" {year}"), "");
+                // The same months a year earlier: "2025-01/04" → "2024-01/04".
+                let before = match row.period.split_once('-') {
+                    Some((y, rest)) => y.parse::<i32>().map(|y| format!("{}-{rest}", y - 1)).unwrap_or_default(),
+                    None => String::new(),
+                };
                 Some(PartialPanel {
-                    label_now: format!("{months} {year}"),
-                    label_before: format!("{months} {}", year - 1),
+                    period: row.period.clone(),
+                    label_now: data.period(&row.period),
+                    label_before: data.period(&before),
                     now: row.total,
                     before: Dataset::implied_previous(row.total, change),
                     change,
@@ -217,7 +219,7 @@ impl TradeModel {
         let plot = Plot::inside(size, 54.0, 36.0, label_w + panel_w, 30.0);
         let x = Linear::new((self.x0, self.x1), (plot.left, plot.right));
         let y = Linear::new((0.0, self.y_max), (plot.bottom, plot.top));
-        y_axis(&mut scene, &plot, &y, 5, |v| format!("${}bn", format::num(v, 0)), theme);
+        y_axis(&mut scene, &plot, &y, 5, |v| format::usd_bn_tick(data.lang, v), theme);
         x_axis_years(&mut scene, &plot, &x, theme);
 
         // Event rules behind the data, labels stacked so neighbours do not collide.
@@ -290,12 +292,7 @@ impl TradeModel {
         // Each end label is a value line plus its name, wrapped to the label column; labels are
         // spread apart by the tallest one.
         let name_lines = |key: &str| {
-            let name = match (key, size.width < 480.0) {
-                ("exports", true) => "China’s sales",
-                ("imports", true) => "Russia’s sales",
-                ("total", true) => "Total",
-                (k, _) => series_name(k),
-            };
+            let name = data.words().series(key, size.width < 480.0);
             wrap(name, theme.font - 1.0, label_w - 10.0)
         };
         let most_lines = end_labels.iter().map(|e| name_lines(&self.series[e.0].key).len()).max().unwrap_or(1);
@@ -310,7 +307,7 @@ impl TradeModel {
             let top = py - (lines.len() as f64) * (theme.font + 1.0) / 2.0 - 6.0;
             scene.push(Shape::Text {
                 at: (px + 8.0, top),
-                text: format::usd_bn(v),
+                text: format::usd_bn_in(data.lang, v),
                 size: theme.font,
                 color: c,
                 h: HAnchor::Left,
@@ -346,7 +343,7 @@ impl TradeModel {
                 });
                 // At the left edge the label starts at the point, clear of the y-axis labels.
                 let (lx, h) = if p.0 - plot.left < 24.0 { (p.0 + 3.0, HAnchor::Left) } else { (p.0, HAnchor::Center) };
-                let text = format::usd_bn(value(row, &s.key));
+                let text = format::usd_bn_in(data.lang, value(row, &s.key));
                 let w = crate::scene::text::text_width(&text, theme.font - 1.0);
                 let x0 = if h == HAnchor::Left { lx } else { lx - w / 2.0 };
                 let above = (x0, p.1 - 9.0 - theme.font, x0 + w, p.1 - 9.0);
@@ -364,10 +361,11 @@ impl TradeModel {
             let bar_w = (panel_w - 24.0) / 2.0;
             // Anchored to the right edge: the plot's margins shrink on phones, the panel does not.
             let x0 = size.width - 4.0 - (2.0 * bar_w + 8.0);
-            let heading = if narrow { "Year on year" } else { "Same months, year on year" };
+            let w = data.words();
+            let heading = if narrow { &w.year_on_year } else { &w.same_months };
             scene.push(Shape::Text {
                 at: (size.width - 4.0, plot.top - 16.0),
-                text: heading.into(),
+                text: heading.clone(),
                 size: theme.font - 2.0,
                 color: theme.muted.alpha(a),
                 h: HAnchor::Right,
@@ -387,7 +385,7 @@ impl TradeModel {
                 });
                 scene.push(Shape::Text {
                     at: (bx + bar_w / 2.0, y.map(v) - 4.0),
-                    text: format::usd_bn(v),
+                    text: format::usd_bn_in(data.lang, v),
                     size: theme.font - 1.0,
                     color: theme.ink.alpha(a),
                     h: HAnchor::Center,
@@ -408,7 +406,7 @@ impl TradeModel {
             }
             scene.push(Shape::Text {
                 at: (x0 + bar_w + 4.0, y.map(p.before) - 26.0),
-                text: format::change(p.change),
+                text: format::change_in(data.lang, p.change),
                 size: theme.font + 3.0,
                 color: theme.china.alpha(a),
                 h: HAnchor::Center,
@@ -434,13 +432,13 @@ impl TradeModel {
                 .max_by(|p, q| value(p, &s.key).total_cmp(&value(q, &s.key)));
             out.push_str(&format!(
                 "{}: {} in {from}, {} in {to} ({}).",
-                series_name(&s.key),
-                format::usd_bn(value(a, &s.key)),
-                format::usd_bn(value(b, &s.key)),
-                format::change(pct_change(value(a, &s.key), value(b, &s.key)))
+                series_name(data, &s.key),
+                format::usd_bn_in(data.lang, value(a, &s.key)),
+                format::usd_bn_in(data.lang, value(b, &s.key)),
+                format::change_in(data.lang, pct_change(value(a, &s.key), value(b, &s.key)))
             ));
             if let Some(p) = peak.filter(|p| p.year() != Some(to)) {
-                out.push_str(&format!(" Peak {} in {}.", format::usd_bn(value(p, &s.key)), p.period));
+                out.push_str(&format!(" Peak {} in {}.", format::usd_bn_in(data.lang, value(p, &s.key)), p.period));
             }
             out.push(' ');
         }
@@ -451,11 +449,11 @@ impl TradeModel {
         if let (Some(p), true) = (&self.panel, self.panel_alpha > 0.5) {
             out.push_str(&format!(
                 "Side panel: {} in {} against {} in {} ({}).",
-                format::usd_bn(p.now),
+                format::usd_bn_in(data.lang, p.now),
                 p.label_now,
-                format::usd_bn(p.before),
+                format::usd_bn_in(data.lang, p.before),
                 p.label_before,
-                format::change(p.change)
+                format::change_in(data.lang, p.change)
             ));
         }
         out.trim().to_string()
@@ -463,21 +461,23 @@ impl TradeModel {
 
     pub fn table(&self, data: &Dataset) -> Table {
         let (from, to) = (self.x0.round() as i32, self.x1.round() as i32);
-        let mut cols = vec!["Period"];
-        cols.extend(self.shown().iter().map(|s| series_name(&s.key)));
-        cols.extend(["Source", "Status"]);
-        let mut t = Table::new(format!("China–Russia trade, USD bn, {from}–{to}"), &cols);
+        let w = data.words();
+        let mut cols = vec![w.col_period.as_str()];
+        cols.extend(self.shown().iter().map(|s| series_name(data, &s.key)));
+        cols.extend([w.col_source.as_str(), w.col_status.as_str()]);
+        let caption = w.trade_table.replace("{from}", &from.to_string()).replace("{to}", &to.to_string());
+        let mut t = Table::new(caption, &cols);
         for r in data.annual().filter(|r| (from..=to).contains(&r.year().unwrap_or(0))) {
-            let mut cells = vec![r.period.clone()];
-            cells.extend(self.shown().iter().map(|s| format::num(value(r, &s.key), 1)));
-            cells.extend([data.source_names(&r.source), r.status.id().to_string()]);
+            let mut cells = vec![data.period(&r.period)];
+            cells.extend(self.shown().iter().map(|s| format::usd_bn_cell(data.lang, value(r, &s.key))));
+            cells.extend([data.source_names(&r.source), w.status(r.status).to_string()]);
             t.row(cells);
         }
         if let (Some(p), true) = (&self.panel, self.panel_alpha > 0.5) {
-            if let Some(r) = data.trade.iter().find(|r| r.period_label() == p.label_now) {
+            if let Some(r) = data.trade.iter().find(|r| r.period == p.period) {
                 let mut cells = vec![p.label_now.clone()];
-                cells.extend(self.shown().iter().map(|s| format::num(value(r, &s.key), 1)));
-                cells.extend([data.source_names(&r.source), r.status.id().to_string()]);
+                cells.extend(self.shown().iter().map(|s| format::usd_bn_cell(data.lang, value(r, &s.key))));
+                cells.extend([data.source_names(&r.source), w.status(r.status).to_string()]);
                 t.row(cells);
             }
         }

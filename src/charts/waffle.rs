@@ -39,8 +39,8 @@ impl WaffleSpec {
         Ok(WaffleModel {
             fact: self.fact.clone(),
             value: v,
-            value_text: format::value(v, &f.unit),
-            period: crate::data::period_label(&f.period),
+            value_text: format::value_in(data.lang, v, &f.unit),
+            period: data.period(&f.period),
             label: self.label.clone(),
             color: self.color.clone().unwrap_or_else(|| "accent".into()),
         })

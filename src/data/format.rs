@@ -69,6 +69,24 @@ pub fn usd_bn_in(lang: Lang, v: f64) -> String {
     }
 }
 
+/// An axis tick of US$ billions, the unit said once elsewhere: "$140bn", "140 млрд", "1400亿".
+pub fn usd_bn_tick(lang: Lang, v: f64) -> String {
+    match lang {
+        Lang::En => format!("${}bn", num(v, 0)),
+        Lang::Ru => format!("{} млрд", num_in(lang, v, 0)),
+        Lang::Zh => zh_amount(v, 1e9),
+    }
+}
+
+/// A table cell of US$ billions under a column that names the unit (Chinese tables count in
+/// 亿, hundreds of millions): "245.3", "245,3", "2453".
+pub fn usd_bn_cell(lang: Lang, v: f64) -> String {
+    match lang {
+        Lang::Zh => num_in(lang, v * 10.0, 0),
+        _ => num_in(lang, v, 1),
+    }
+}
+
 pub fn usd_bn(v: f64) -> String {
     usd_bn_in(Lang::En, v)
 }

@@ -4,10 +4,12 @@
 mod error;
 pub mod format;
 mod model;
+pub mod words;
 
 use crate::lang::Lang;
 pub use error::DataError;
 pub use model::*;
+pub use words::Words;
 
 use serde::de::DeserializeOwned;
 
@@ -123,6 +125,16 @@ pub fn split_unit(unit: &str) -> (&str, Option<&str>) {
 }
 
 impl Dataset {
+    /// The words charts write in this dataset's edition.
+    pub fn words(&self) -> &'static Words {
+        Words::of(self.lang)
+    }
+
+    /// A period as this edition writes it ("2023-H1" → "H1 2023", "I пол. 2023", "2023年上半年").
+    pub fn period(&self, p: &str) -> String {
+        self.words().period(p)
+    }
+
     /// The dataset in `lang`: numbers formatted its way, and the names and events `text` has
     /// laid over the English. Returns the ids `text` names that the dataset does not have
     /// (a typo in a translation file), so tests can fail on them.

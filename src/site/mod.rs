@@ -290,7 +290,7 @@ impl<'a> Site<'a> {
                     format::num(r.exports, 1),
                     format::num(r.imports, 1),
                     d.source_names(&r.source),
-                    ui.status(r.status).to_string(),
+                    self.data.words().status(r.status).to_string(),
                     r.note.clone(),
                 ]
             })
@@ -307,7 +307,7 @@ impl<'a> Site<'a> {
                     period_label(&f.period),
                     format::value_in(self.data.lang, v, &f.unit),
                     d.source_names(&f.source),
-                    ui.status(f.status).to_string(),
+                    self.data.words().status(f.status).to_string(),
                     f.note.clone(),
                 ])
             })

@@ -64,9 +64,6 @@ pub struct Ui {
     pub embeds_title: String,
     pub embeds_intro: String,
     pub languages: String,
-    pub status_seed: String,
-    pub status_seed_consistent: String,
-    pub status_unverified: String,
     pub steps: String,
     pub tools_group: String,
     pub tool_embed: String,
@@ -133,17 +130,6 @@ pub struct Chapter {
 pub struct Story {
     pub meta: Meta,
     pub chapters: Vec<Chapter>,
-}
-
-impl Ui {
-    /// How far a figure has been checked, in the page's words.
-    pub fn status(&self, status: crate::data::Status) -> &str {
-        match status {
-            crate::data::Status::Seed => &self.status_seed,
-            crate::data::Status::SeedConsistent => &self.status_seed_consistent,
-            crate::data::Status::Unverified => &self.status_unverified,
-        }
-    }
 }
 
 /// Where a step sits: chapter index and step index within it.

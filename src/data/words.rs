@@ -1,0 +1,153 @@
+//! The words charts and maps draw and write (series names, headings, dates, table columns), by
+//! edition: `assets/story/words.toml` and `assets/story/i18n/<lang>/words.toml`, compiled in by
+//! build.rs. A chart takes them from its dataset's language: `Words::of(data.lang)`.
+
+use crate::lang::Lang;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Words {
+    pub total: String,
+    pub exports: String,
+    pub imports: String,
+    pub total_short: String,
+    pub exports_short: String,
+    pub imports_short: String,
+    pub year_on_year: String,
+    pub same_months: String,
+    pub months: Vec<String>,
+    pub months_of: Vec<String>,
+    pub year: String,
+    pub month_year: String,
+    pub day_month_year: String,
+    pub month_range: String,
+    pub first_half: String,
+    pub second_half: String,
+    pub trade_table: String,
+    pub events_table: String,
+    pub shares_table: String,
+    pub col_period: String,
+    pub col_item: String,
+    pub col_value: String,
+    pub col_unit: String,
+    pub col_source: String,
+    pub col_status: String,
+    pub col_note: String,
+    pub col_date: String,
+    pub col_event: String,
+    pub col_category: String,
+    pub status_seed: String,
+    pub status_seed_consistent: String,
+    pub status_unverified: String,
+    pub categories: BTreeMap<String, String>,
+}
+
+fn parse(lang: Lang, json: &str) -> Words {
+    let words: Words = serde_json::from_str(json)
+        .unwrap_or_else(|e| panic!("assets/story words for {}: {e} (the native tests check this)", lang.code()));
+    words
+}
+
+impl Words {
+    /// The words of an edition, parsed once.
+    pub fn of(lang: Lang) -> &'static Words {
+        static WORDS: [OnceLock<Words>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        let (i, json) = match lang {
+            Lang::En => (0, include_str!(concat!(env!("OUT_DIR"), "/words-en.json"))),
+            Lang::Ru => (1, include_str!(concat!(env!("OUT_DIR"), "/words-ru.json"))),
+            Lang::Zh => (2, include_str!(concat!(env!("OUT_DIR"), "/words-zh.json"))),
+        };
+        WORDS[i].get_or_init(|| parse(lang, json))
+    }
+
+    /// A trade series' name (`total`, `exports`, `imports`), short for narrow charts.
+    pub fn series(&self, key: &str, short: bool) -> &str {
+        match (key, short) {
+            ("exports", false) => &self.exports,
+            ("imports", false) => &self.imports,
+            ("exports", true) => &self.exports_short,
+            ("imports", true) => &self.imports_short,
+            (_, false) => &self.total,
+            (_, true) => &self.total_short,
+        }
+    }
+
+    /// How far a figure has been checked, in words.
+    pub fn status(&self, status: crate::data::Status) -> &str {
+        match status {
+            crate::data::Status::Seed => &self.status_seed,
+            crate::data::Status::SeedConsistent => &self.status_seed_consistent,
+            crate::data::Status::Unverified => &self.status_unverified,
+        }
+    }
+
+    /// A timeline category's name; an unknown one is shown as it is.
+    pub fn category<'a>(&'a self, id: &'a str) -> &'a str {
+        self.categories.get(id).map(String::as_str).unwrap_or(id)
+    }
+
+    fn month(&self, m: &str, of: bool) -> Option<&str> {
+        let i = m.parse::<usize>().ok().filter(|m| (1..=12).contains(m))?;
+        Some(if of { &self.months_of[i - 1] } else { &self.months[i - 1] })
+    }
+
+    /// A period as the data writes it, in words: "2023" → "2023", "2023-H1" → "H1 2023",
+    /// "2025-01/04" → "Jan–Apr 2025", "2024-03" → "Mar 2024", "2022-02-04" → "4 Feb 2022".
+    pub fn period(&self, p: &str) -> String {
+        let fill = |t: &str, y: &str| t.replace("{year}", y);
+        match p.split_once('-') {
+            None if p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit()) => fill(&self.year, p),
+            None => p.to_string(),
+            Some((y, "H1")) => fill(&self.first_half, y),
+            Some((y, "H2")) => fill(&self.second_half, y),
+            Some((y, rest)) => match rest.split_once('/') {
+                Some((a, b)) => match (self.month(a, false), self.month(b, false)) {
+                    (Some(a), Some(b)) => fill(&self.month_range, y).replace("{from}", a).replace("{to}", b),
+                    _ => p.to_string(),
+                },
+                None => match rest.split_once('-') {
+                    Some((m, d)) => match self.month(m, true) {
+                        Some(m) => fill(&self.day_month_year, y)
+                            .replace("{month}", m)
+                            .replace("{day}", d.trim_start_matches('0')),
+                        None => p.to_string(),
+                    },
+                    None => match self.month(rest, false) {
+                        Some(m) => fill(&self.month_year, y).replace("{month}", m),
+                        None => p.to_string(),
+                    },
+                },
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_in_every_edition() {
+        let en = Words::of(Lang::En);
+        assert_eq!(en.period("2023"), "2023");
+        assert_eq!(en.period("2023-H1"), "H1 2023");
+        assert_eq!(en.period("2025-01/04"), "Jan–Apr 2025");
+        assert_eq!(en.period("2024-03"), "Mar 2024");
+        assert_eq!(en.period("2022-02-04"), "4 Feb 2022");
+        let ru = Words::of(Lang::Ru);
+        assert_eq!(ru.period("2022-02-04"), "4 февраля 2022 г.");
+        assert_eq!(ru.period("2023-H1"), "I пол. 2023");
+        let zh = Words::of(Lang::Zh);
+        assert_eq!(zh.period("2023"), "2023年");
+        assert_eq!(zh.period("2022-02-04"), "2022年2月4日");
+        assert_eq!(zh.period("2025-01/04"), "2025年1月至4月");
+        for w in [en, ru, zh] {
+            assert_eq!(w.months.len(), 12);
+            assert_eq!(w.months_of.len(), 12);
+            assert_eq!(w.categories.len(), 7);
+        }
+    }
+}
