@@ -1,11 +1,11 @@
 //! Paints a scene on a canvas, crisp at any devicePixelRatio: the backing store is the
-//! CSS size × dpr and the scene is scaled once in `draw` (plotters-canvas knows no dpr).
+//! CSS size × dpr and the scene is scaled once in `draw` (the backend knows no dpr).
 
+use super::canvas_backend::CanvasBackend;
 use crate::scene::draw::draw;
 use crate::scene::{Rgba, Scene, Size};
 use leptos::prelude::window;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
 /// The device pixel ratio, below 1 too (a zoomed-out page): the backing store then has
@@ -30,7 +30,7 @@ pub fn paint(canvas: &HtmlCanvasElement, scene: &Scene, size: Size, background: 
         canvas.set_width(w);
         canvas.set_height(h);
     }
-    if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
+    if let Some(backend) = CanvasBackend::new(canvas) {
         let area = backend.into_drawing_area();
         if let Err(e) = draw(&area, scene, background, ratio) {
             leptos::logging::warn!("drawing failed: {e:?}");

@@ -2,6 +2,7 @@
 //! decides what a chart looks like; it loads, listens, tweens and paints.
 
 mod canvas;
+mod canvas_backend;
 mod embed;
 mod graphic;
 mod load;

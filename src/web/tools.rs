@@ -10,11 +10,11 @@ use crate::scene::draw::draw;
 use crate::scene::theme::Theme;
 use crate::scene::Size;
 use crate::story::{Chapter, Ui};
+use crate::web::canvas_backend::CanvasBackend;
 use gloo::utils::format::JsValueSerdeExt;
 use leptos::html;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -191,7 +191,7 @@ pub fn GraphicTools(
             let Ok(canvas) = el.dyn_into::<web_sys::HtmlCanvasElement>() else { return };
             canvas.set_width((full.width * scale).round() as u32);
             canvas.set_height((full.height * scale).round() as u32);
-            if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
+            if let Some(backend) = CanvasBackend::new(&canvas) {
                 let area = backend.into_drawing_area();
                 if draw(&area, &scene, th.background, scale).is_err() {
                     say(&words.with_value(|u| u.png_failed.clone()));
