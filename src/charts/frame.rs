@@ -35,6 +35,13 @@ impl Plot {
     }
 }
 
+/// The room `y_axis` needs left of the plot for its labels (they differ by edition:
+/// "$140bn", "140 млрд", "1400亿").
+pub fn y_axis_room(domain: (f64, f64), count: usize, fmt: impl Fn(f64) -> String, theme: &Theme) -> f64 {
+    let (lo, hi) = (domain.0.min(domain.1), domain.0.max(domain.1));
+    ticks(lo, hi, count).into_iter().map(|v| text_width(&fmt(v), theme.font - 1.0)).fold(0.0, f64::max) + 10.0
+}
+
 /// Horizontal gridlines with labels on the left.
 pub fn y_axis(scene: &mut Scene, plot: &Plot, y: &Linear, count: usize, fmt: impl Fn(f64) -> String, theme: &Theme) {
     let (lo, hi) = (y.domain.0.min(y.domain.1), y.domain.0.max(y.domain.1));

@@ -1,7 +1,7 @@
 //! The trade line chart: total trade, or China's exports and imports, by year, with
 //! marked events and the latest partial-year comparison in a side panel.
 
-use super::frame::{lerp_keyed, spread, x_axis_years, y_axis, Keyed, Plot};
+use super::frame::{lerp_keyed, spread, x_axis_years, y_axis, y_axis_room, Keyed, Plot};
 use super::scale::{nice_max, Linear};
 use crate::data::{format, pct_change, Dataset};
 use crate::scene::table::Table;
@@ -216,10 +216,12 @@ impl TradeModel {
         let narrow = size.width < 480.0;
         let panel_w = if narrow { 112.0 } else { 150.0 } * self.panel_alpha;
         let label_w = if size.width < 480.0 { 78.0 } else { 128.0 };
-        let plot = Plot::inside(size, 54.0, 36.0, label_w + panel_w, 30.0);
+        let tick = |v| format::usd_bn_tick(data.lang, v);
+        let left = y_axis_room((0.0, self.y_max), 5, tick, theme).max(40.0);
+        let plot = Plot::inside(size, left, 36.0, label_w + panel_w, 30.0);
         let x = Linear::new((self.x0, self.x1), (plot.left, plot.right));
         let y = Linear::new((0.0, self.y_max), (plot.bottom, plot.top));
-        y_axis(&mut scene, &plot, &y, 5, |v| format::usd_bn_tick(data.lang, v), theme);
+        y_axis(&mut scene, &plot, &y, 5, tick, theme);
         x_axis_years(&mut scene, &plot, &x, theme);
 
         // Event rules behind the data, labels stacked so neighbours do not collide.
