@@ -16,6 +16,7 @@ use leptos_use_resize_observer::use_resize_observer;
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 /// The graphic's inputs, as signals owned by the page.
 #[derive(Clone, Copy)]
@@ -195,14 +196,19 @@ pub fn Graphic(
                 .map(|s| s.short.clone())
                 .collect::<Vec<_>>()
                 .join("; ");
-            let statuses = m.table(&data);
-            (text, sources, statuses)
+            (text, sources)
         })
+    };
+    // The data table is built only while the reader has it open: a step change then does not
+    // rebuild a table nobody sees.
+    let table_open = RwSignal::new(false);
+    let table = {
+        let (models, data) = (models.clone(), data.clone());
+        Memo::new(move |_| table_open.get().then(|| models[inputs.step.get().min(models.len() - 1)].table(&data)))
     };
     let description = move || step_text.with(|t| t.0.clone());
     let source_label = ui.source.clone();
     let source_line = move || step_text.with(|t| format!("{source_label}: {}", t.1));
-    let table = move || step_text.with(|t| t.2.clone());
 
     view! {
         <figure class="graphic" data-graphic=chapter.graphic.clone() aria-labelledby=format!("{}-title", chapter.graphic)>
@@ -224,11 +230,14 @@ pub fn Graphic(
             <p class="graphic-description" aria-live=move || if inputs.live.get() { "polite" } else { "off" }>{description}</p>
             <p class="graphic-source">{source_line}</p>
             <super::tools::GraphicTools chapter=chapter.clone() step=inputs.step models=models.clone() data=data.clone() geo=geo size=size.into() theme=theme.into() ui=ui.clone() />
-            <details class="graphic-data">
+            <details class="graphic-data" on:toggle=move |ev| {
+                let open = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
+                table_open.set(open);
+            }>
                 <summary>{ui.show_data.clone()}</summary>
                 {move || {
-                    let t = table();
-                    view! {
+                    let t = table.get()?;
+                    Some(view! {
                         <table>
                             <caption>{t.caption.clone()}</caption>
                             <thead><tr>{t.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view()}</tr></thead>
@@ -236,7 +245,7 @@ pub fn Graphic(
                                 {t.rows.iter().map(|r| view! { <tr>{r.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}</tr> }).collect_view()}
                             </tbody>
                         </table>
-                    }
+                    })
                 }}
             </details>
         </figure>

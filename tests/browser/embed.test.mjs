@@ -168,6 +168,9 @@ test("arrow keys step the embed; the CSV download has the rows the graphic shows
     let csv = "";
     for await (const chunk of stream) csv += chunk;
     const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    // The table is built when the reader opens it.
+    await page.click(".graphic-data summary");
+    await page.waitForSelector(".graphic-data tbody tr");
     const table = await page.evaluate(() => ({
       head: [...document.querySelectorAll(".graphic-data thead th")].map((t) => t.textContent),
       rows: [...document.querySelectorAll(".graphic-data tbody tr")].map((r) => [...r.cells].map((c) => c.textContent)),
