@@ -249,10 +249,6 @@ pub fn height_messages(graphic: &str, child_id: Option<&str>, px: u32) -> (Optio
     )
 }
 
-fn is_graphic_id(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
 fn height_ok(v: &Value) -> Option<f64> {
     let h = v.as_f64()?;
     (h.is_finite() && (0.0..=100_000.0).contains(&h)).then_some(h)
@@ -263,7 +259,7 @@ fn height_ok(v: &Value) -> Option<f64> {
 pub fn parse_explainer_height(msg: &Value) -> Option<(String, f64)> {
     let outer = msg.as_object().filter(|o| o.len() == 1)?;
     let inner = outer.get("explainer-height")?.as_object().filter(|o| o.len() == 2)?;
-    let id = inner.get("id")?.as_str().filter(|s| is_graphic_id(s))?;
+    let id = inner.get("id")?.as_str().filter(|s| crate::story::is_id(s))?;
     Some((id.to_string(), height_ok(inner.get("height")?)?))
 }
 

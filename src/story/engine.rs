@@ -87,8 +87,7 @@ pub fn key_target(current: usize, count: usize, key: Key) -> usize {
 /// are restricted to [a-z0-9-]; anything else is not a step.
 pub fn hash_step_id(hash: &str) -> Option<&str> {
     let id = hash.strip_prefix('#').unwrap_or(hash);
-    (!id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'))
-        .then_some(id)
+    super::is_id(id).then_some(id)
 }
 
 /// How long the graphic takes to move between two steps, in ms: no animation under

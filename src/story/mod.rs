@@ -162,8 +162,10 @@ pub fn story_json(lang: Lang) -> &'static str {
     }
 }
 
-fn is_id(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+/// Whether `s` is an id as the story writes them (chapters, graphics, steps): lower-case
+/// letters, digits and '-', at most 64. The one check for content, URLs and messages alike.
+pub fn is_id(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 impl Story {

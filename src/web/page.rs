@@ -148,17 +148,27 @@ fn Explainer(story: Arc<Story>) -> impl IntoView {
             };
             let chapter = story.chapters[c].clone();
             let n = chapter.steps.len();
-            let step = Signal::derive(move || {
+            // Memos, not derived signals: a graphic hears only of changes to its own step and
+            // progress, so a step change elsewhere (or a scroll tick in another chapter) does
+            // not make all nine graphics repaint and re-describe themselves.
+            let step = Memo::new(move |_| {
                 let a = active_ref.get();
                 engine::chapter_step(c, a.chapter, a.step, n)
             });
-            let live = Signal::derive(move || active_ref.get().chapter == c);
-            let progress = Signal::derive(move || match active_ref.get().chapter {
+            let live = Memo::new(move |_| active_ref.get().chapter == c);
+            let progress = Memo::new(move |_| match active_ref.get().chapter {
                 a if a == c => active.progress.get(),
                 a if a > c => 1.0,
                 _ => 0.0,
             });
-            let inputs = GraphicInputs { step, progress, jump: active.jump.into(), live, dark, reduced_motion };
+            let inputs = GraphicInputs {
+                step: step.into(),
+                progress: progress.into(),
+                jump: active.jump.into(),
+                live: live.into(),
+                dark,
+                reduced_motion,
+            };
             let models = Arc::new(models[c].clone());
             let ui = ui.clone();
             slot.replace_children_with_node_0();
