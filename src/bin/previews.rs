@@ -4,21 +4,30 @@
 //! for the SVG download; resvg rasterises it with the machine's sans-serif font (DejaVu Sans
 //! on Debian). Native only; in a wasm build `main` does nothing.
 //!
-//! `… --bin previews -- <step-id> <width>x<height> [dark] [out.png]` renders one step at one
-//! size instead (a quick look at a chart without a browser).
+//! `… --bin previews -- <step-id> <width>x<height> [dark] [ru|zh] [out.png]` renders one step at
+//! one size instead (a quick look at a chart without a browser), in the given edition (Chinese
+//! set in Noto Sans CJK SC where the machine has it).
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     use explainer::data::Dataset;
     use explainer::graphic::Ctx;
+    use explainer::lang::Lang;
     use explainer::maps::Geo;
     use explainer::scene::theme::Theme;
     use explainer::scene::Size;
     use explainer::story::Story;
 
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let story = Story::bundled().unwrap_or_else(|e| panic!("{e}"));
-    let data = Dataset::bundled();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    // An edition for the one-step look: `ru` or `zh` among the arguments after the step id.
+    let lang = args.iter().skip(1).find_map(|a| Lang::parse(a).filter(|_| a.len() == 2)).unwrap_or(Lang::En);
+    let story = Story::bundled_in(lang).unwrap_or_else(|e| panic!("{e}"));
+    let mut data = Dataset::bundled();
+    if lang != Lang::En {
+        let text = explainer::data::DataText::bundled(lang).unwrap_or_else(|e| panic!("{e}"));
+        data.localize(lang, &text);
+    }
     let geo = std::fs::read_to_string(root.join("assets").join(explainer::maps::GEO_FILE))
         .ok()
         .and_then(|t| Geo::parse(&t).map_err(|e| eprintln!("map data: {e}")).ok());
@@ -30,9 +39,8 @@ fn main() {
     std::fs::create_dir_all(&out).expect("create assets/previews");
     let mut fonts = resvg::usvg::fontdb::Database::new();
     fonts.load_system_fonts();
-    fonts.set_sans_serif_family("DejaVu Sans");
+    fonts.set_sans_serif_family(if lang == Lang::Zh { "Noto Sans CJK SC" } else { "DejaVu Sans" });
     let fonts = std::sync::Arc::new(fonts);
-    let args: Vec<String> = std::env::args().skip(1).collect();
     if let Some(id) = args.first() {
         let at = story.find_step(id).unwrap_or_else(|| panic!("no step {id}"));
         let chapter = &story.chapters[at.chapter];

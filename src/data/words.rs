@@ -43,6 +43,87 @@ pub struct Words {
     pub status_seed_consistent: String,
     pub status_unverified: String,
     pub categories: BTreeMap<String, String>,
+    /// What the maps draw and write (`[map]`).
+    pub map: MapWords,
+}
+
+/// The maps' words: labels, insets, the credit and the table. Place, province and route names
+/// come from the gazetteer (`maps::Place::name_in`); the short route labels are here.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MapWords {
+    /// What a map shows before its base map is in.
+    pub loading: String,
+    /// The credit in the map's corner.
+    pub credit: String,
+    /// The map's data table: title and its first two columns (the others are `col_*`).
+    pub table_title: String,
+    pub col_shown: String,
+    pub col_figure: String,
+    /// Country names in the table ("Heilongjiang (China)").
+    pub china: String,
+    pub russia: String,
+    /// The China–Russia border as a table row.
+    pub border: String,
+    /// A pipeline's status.
+    pub operating: String,
+    pub under_construction: String,
+    pub planned: String,
+    /// Figures at a place or region: `{value}` is the number in the edition's way.
+    pub zone_growth: String,
+    pub trade_growth: String,
+    pub trade_value: String,
+    /// A figure and its year: `{figure}`, `{year}` (the edition's year).
+    pub with_year: String,
+    /// What a border crossing is known for.
+    pub road_bridge: String,
+    pub rail_bridge: String,
+    pub largest_crossing: String,
+    /// A figure's source and status: `{source}`, `{status}`.
+    pub source_status: String,
+    /// A figure with its status on a phone: `{figure}`, `{status}`.
+    pub figure_status: String,
+    /// A pipeline's capacity and status: `{capacity}`, `{status}`.
+    pub capacity_status: String,
+    /// The sea routes' second line: `{km}` is the length with its unit.
+    pub sea_distance: String,
+    /// Insets: titles, bar labels and reference lines (`{value}`).
+    pub pos1_title: String,
+    pub pos1_capacity: String,
+    pub pos1_capacity_row: String,
+    pub gas_title: String,
+    pub gas_china: String,
+    pub gas_europe: String,
+    pub future: String,
+    pub nsr_title: String,
+    pub distances_title: String,
+    pub distances_nsr: String,
+    pub distances_suez: String,
+    /// Status and source of what is computed from the traced routes.
+    pub computed: String,
+    pub traced_source: String,
+    pub traced_length: String,
+    /// A province or region the dataset has no figure for.
+    pub no_figure: String,
+    pub outline_source: String,
+    pub outline_only: String,
+    /// An event pinned to a place, in the table: `{place}`.
+    pub event_near: String,
+    /// Country and sea labels by id: RUS, CHN, MNG, KAZ, ALASKA, JPN, ARCTIC.
+    pub countries: BTreeMap<String, String>,
+    /// Short route labels by gazetteer route id ("power-of-siberia-1" → "Power of Siberia").
+    pub routes: BTreeMap<String, String>,
+}
+
+impl MapWords {
+    /// A country or sea label by id; an unknown one is shown as it is.
+    pub fn country<'a>(&'a self, id: &'a str) -> &'a str {
+        self.countries.get(id).map(String::as_str).unwrap_or(id)
+    }
+    /// A route's short map label, if the edition has one.
+    pub fn route(&self, id: &str) -> Option<&str> {
+        self.routes.get(id).map(String::as_str)
+    }
 }
 
 fn parse(lang: Lang, json: &str) -> Words {
@@ -148,6 +229,8 @@ mod tests {
             assert_eq!(w.months.len(), 12);
             assert_eq!(w.months_of.len(), 12);
             assert_eq!(w.categories.len(), 7);
+            assert_eq!(w.map.countries.keys().collect::<Vec<_>>(), en.map.countries.keys().collect::<Vec<_>>());
+            assert_eq!(w.map.routes.keys().collect::<Vec<_>>(), en.map.routes.keys().collect::<Vec<_>>());
         }
     }
 }

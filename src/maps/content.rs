@@ -1,8 +1,12 @@
 //! The words and numbers of a map state: label lines, inset rows, the text description, the
 //! data table and the sources. Every figure comes from the dataset and keeps its source and status.
+//! What the map draws and its table are in the dataset's language (`data.lang`: words from
+//! `data::Words`, names from the gazetteer); the description stays English (the page shows the
+//! edition's own `alt` text in its place).
 
 use super::{gazetteer, sea_route_distances, Inset, MapModel};
-use crate::data::{format, BorderFigure, Dataset};
+use crate::data::{format, BorderFigure, Dataset, Words};
+use crate::lang::Lang;
 use crate::scene::table::Table;
 
 /// The border_provinces.csv row about a province or place, by our id.
@@ -20,49 +24,56 @@ pub(super) fn border_figure<'a>(data: &'a Dataset, id: &str) -> Option<&'a Borde
     data.border.iter().find(|b| b.place == place)
 }
 
-/// A short line for a figure: "about ¥217.7bn trade with Russia, 2023", "trade up nearly 72%, 2023".
-pub(super) fn figure_line(b: &BorderFigure) -> Option<String> {
-    let period =
-        if b.period.is_empty() { String::new() } else { format!(", {}", b.period.get(..4).unwrap_or(&b.period)) };
+/// A figure in an edition's words, without its year: "FTZ trade up nearly 57%",
+/// "about ¥217.7bn trade with Russia", "road bridge".
+fn figure_text(lang: Lang, b: &BorderFigure) -> Option<String> {
+    let w = &Words::of(lang).map;
+    let value = |v: f64| format::value_in(lang, v, &b.unit);
     match b.value {
         Some(v) if b.unit.starts_with('%') => {
-            let what = if b.kind == "zone" { "FTZ trade" } else { "trade with Russia" };
-            Some(format!("{what} up {}{period}", format::value(v, &b.unit)))
+            let t = if b.kind == "zone" { &w.zone_growth } else { &w.trade_growth };
+            Some(t.replace("{value}", &value(v)))
         }
-        Some(v) if b.unit.starts_with("CNY") => {
-            Some(format!("{} trade with Russia{period}", format::value(v, &b.unit)))
-        }
-        Some(v) => Some(format!("{}{period}", format::value(v, &b.unit))),
+        Some(v) if b.unit.starts_with("CNY") => Some(w.trade_value.replace("{value}", &value(v))),
+        Some(v) => Some(value(v)),
         None if b.kind == "crossing" => {
             let m = &b.metric;
-            let short = if m.contains("road bridge") {
-                "road bridge"
+            if m.contains("road bridge") {
+                Some(w.road_bridge.clone())
             } else if m.contains("rail bridge") {
-                "rail bridge"
+                Some(w.rail_bridge.clone())
             } else if m.contains("largest") {
-                "largest freight crossing"
+                Some(w.largest_crossing.clone())
             } else {
-                return None;
-            };
-            Some(if b.period.is_empty() { short.to_string() } else { format!("{short}, {}", &b.period[..4]) })
+                None
+            }
         }
         None => None,
     }
 }
 
-/// A region's figure as the map writes it at the shape: the figure, then its source and status.
-pub(super) fn region_figure(data: &Dataset, id: &str) -> Option<(String, String)> {
-    let b = border_figure(data, id)?;
-    let line = figure_line(b)?;
-    Some((line, format!("{}, {}", data.source_names(&b.source), b.status.label())))
+/// A short line for a figure: "about ¥217.7bn trade with Russia, 2023", "trade with Russia up
+/// nearly 72%, 2023" (in Chinese "对俄贸易增长近72%（2023年）").
+pub(super) fn figure_line(lang: Lang, b: &BorderFigure) -> Option<String> {
+    let text = figure_text(lang, b)?;
+    let words = Words::of(lang);
+    Some(match b.period.get(..4).filter(|y| !y.is_empty()) {
+        Some(year) => words.map.with_year.replace("{figure}", &text).replace("{year}", &words.period(year)),
+        None => text,
+    })
 }
 
-fn country_name(r: &super::Region) -> &'static str {
-    if r.china() {
-        "China"
-    } else {
-        "Russia"
-    }
+/// A region's figure as the map writes it at the shape: the figure, then its source and status.
+pub(super) fn region_figure(lang: Lang, data: &Dataset, id: &str) -> Option<(String, String)> {
+    let b = border_figure(data, id)?;
+    let line = figure_line(lang, b)?;
+    let words = Words::of(lang);
+    let source = words
+        .map
+        .source_status
+        .replace("{source}", &data.source_names(&b.source))
+        .replace("{status}", words.status(b.status));
+    Some((line, source))
 }
 
 /// The pipelines.csv row behind a route of the gazetteer.
@@ -75,54 +86,69 @@ pub(super) fn pipeline<'a>(data: &'a Dataset, route: &str) -> Option<&'a crate::
     data.pipelines.iter().find(|p| p.id == id)
 }
 
-fn status_word(s: &str) -> &str {
+fn status_word(lang: Lang, s: &str) -> &'static str {
+    let w = &Words::of(lang).map;
     match s {
-        "under_construction" | "under construction" => "under construction",
-        "planned" => "planned",
-        _ => "operating",
+        "under_construction" | "under construction" => &w.under_construction,
+        "planned" => &w.planned,
+        _ => &w.operating,
     }
 }
 
-/// Short route name for labels.
-pub(super) fn route_label(data: &Dataset, id: &str) -> Vec<String> {
-    let g = gazetteer();
-    let Some(r) = g.route(id) else { return Vec::new() };
-    let name = match id {
-        "power-of-siberia-1" => "Power of Siberia",
-        "power-of-siberia-2" => "Power of Siberia 2",
-        "far-eastern-route" => "Far Eastern route",
-        "espo" => "ESPO oil pipeline",
-        "espo-china-spur" => "ESPO spur to Daqing",
-        "china-east-route" => "China East-Route",
-        "kazakhstan-china-oil" => "Oil via Kazakhstan",
-        "northern-sea-route" => "Northern Sea Route",
-        "nsr-murmansk-rotterdam" => "North Cape leg",
-        "suez-route" => "Via Suez",
-        _ => r.name.as_str(),
-    };
-    let mut lines = vec![name.to_string()];
+/// A route's short name in an edition (`[map.routes]` of the words), else the gazetteer's.
+pub(super) fn route_name(lang: Lang, id: &str) -> String {
+    match (Words::of(lang).map.route(id), gazetteer().route(id)) {
+        (Some(label), _) => label.to_string(),
+        (None, Some(r)) => r.name_in(lang).to_string(),
+        (None, None) => id.to_string(),
+    }
+}
+
+/// Route label lines: its short name, capacity and status, or the sea distance it stands for.
+pub(super) fn route_label(lang: Lang, data: &Dataset, id: &str) -> Vec<String> {
+    if gazetteer().route(id).is_none() {
+        return Vec::new();
+    }
+    let mut lines = vec![route_name(lang, id)];
     if let Some(p) = pipeline(data, id) {
-        let mut second = p.capacity.map(|c| format::value(c, &p.unit)).unwrap_or_default();
+        let mut second = p.capacity.map(|c| format::value_in(lang, c, &p.unit)).unwrap_or_default();
         if p.status != "operating" {
-            second = format!("{second}, {}", status_word(&p.status)).trim_start_matches(", ").to_string();
+            let status = status_word(lang, &p.status);
+            second = if second.is_empty() {
+                status.to_string()
+            } else {
+                Words::of(lang).map.capacity_status.replace("{capacity}", &second).replace("{status}", status)
+            };
         }
         if !second.is_empty() {
             lines.push(second);
         }
     }
     let (nsr, suez) = sea_route_distances();
+    let sea = |v: f64| Words::of(lang).map.sea_distance.replace("{km}", &km(lang, v));
     match id {
-        "northern-sea-route" => lines.push(format!("Rotterdam–Shanghai ≈{} km", km(nsr))),
-        "suez-route" => lines.push(format!("Rotterdam–Shanghai ≈{} km", km(suez))),
+        "northern-sea-route" => lines.push(sea(nsr)),
+        "suez-route" => lines.push(sea(suez)),
         _ => {}
     }
     lines
 }
 
-/// Kilometres rounded to 50 with a thousands separator.
-pub(super) fn km(v: f64) -> String {
-    format::num((v / 50.0).round() * 50.0, 0)
+/// Kilometres rounded to 50, in the edition's way: "15,250 km", "15 250 км", "15250公里".
+pub(super) fn km(lang: Lang, v: f64) -> String {
+    format::value_in(lang, (v / 50.0).round() * 50.0, "km")
 }
+
+/// A count of billion cubic metres (Chinese counts 亿立方米) or of million tonnes (万吨), as the
+/// inset titles state the unit: 22.7 → "22.7", "22,7", "227".
+fn count(lang: Lang, v: f64, decimals: usize, zh_scale: f64) -> String {
+    match lang {
+        Lang::Zh => format::num_in(lang, v * zh_scale, decimals.saturating_sub(zh_scale.log10() as usize)),
+        _ => format::num_in(lang, v, decimals),
+    }
+}
+const BCM_IN_YI: f64 = 10.0;
+const MT_IN_WAN: f64 = 100.0;
 
 /// One bar of an inset: label, segments (value, colour index into the theme's categorical
 /// palette), the printed value, and the table row behind it.
@@ -142,50 +168,62 @@ pub(super) struct InsetData {
     pub reference: Option<(f64, String)>,
 }
 
-fn fact_bar(data: &Dataset, id: &str, label: &str, colour: usize) -> Option<Bar> {
+fn fact_bar(lang: Lang, data: &Dataset, id: &str, label: &str, colour: usize) -> Option<Bar> {
     let f = data.fact(id)?;
     let v = f.value?;
     Some(Bar {
         label: label.into(),
         segments: vec![(v, colour)],
-        value_text: format::value(v, &f.unit),
+        value_text: format::value_in(lang, v, &f.unit),
         source: f.source.clone(),
-        status: f.status.label().into(),
+        status: Words::of(lang).status(f.status).into(),
         period: f.period.clone(),
     })
 }
 
-pub(super) fn inset_data(inset: Inset, data: &Dataset) -> InsetData {
+/// A period for a label: the edition's words, except English keeps the data's own writing.
+fn period_in(lang: Lang, p: &str) -> String {
+    match lang {
+        Lang::En => p.to_string(),
+        _ => Words::of(lang).period(p),
+    }
+}
+
+pub(super) fn inset_data(lang: Lang, inset: Inset, data: &Dataset) -> InsetData {
+    let w = &Words::of(lang).map;
     match inset {
         Inset::Pos1Flows => InsetData {
-            title: "Power of Siberia deliveries, bcm".into(),
+            title: w.pos1_title.clone(),
             bars: ["F068", "F069", "F070", "F071", "F072"]
                 .iter()
                 .filter_map(|id| {
                     let f = data.fact(id)?;
-                    let mut b = fact_bar(data, id, &f.period, 2)?;
-                    b.value_text = format::num(f.value?, 1);
+                    let mut b = fact_bar(lang, data, id, &period_in(lang, &f.period), 2)?;
+                    b.value_text = count(lang, f.value?, 1, BCM_IN_YI);
                     Some(b)
                 })
                 .collect(),
-            reference: data.fact("F066").and_then(|f| f.value).map(|v| (v, format!("capacity {}", format::num(v, 0)))),
+            reference: data
+                .fact("F066")
+                .and_then(|f| f.value)
+                .map(|v| (v, w.pos1_capacity.replace("{value}", &count(lang, v, 0, BCM_IN_YI)))),
         },
         Inset::GasVsEurope => {
             let v = |id: &str| data.fact(id).and_then(|f| f.value).unwrap_or(0.0);
             let east = data.fact("F042");
             InsetData {
-                title: "Russian pipeline gas, bcm a year".into(),
+                title: w.gas_title.clone(),
                 bars: vec![
                     Bar {
-                        label: "To China, all lines at capacity".into(),
+                        label: w.gas_china.clone(),
                         segments: vec![(v("F066"), 2), (v("F041"), 5), (v("F067"), 6)],
-                        value_text: format!("≈{}", format::num(v("F042"), 0)),
+                        value_text: format!("≈{}", count(lang, v("F042"), 0, BCM_IN_YI)),
                         source: east.map(|f| f.source.clone()).unwrap_or_default(),
-                        status: east.map(|f| f.status.label().to_string()).unwrap_or_default(),
-                        period: "future".into(),
+                        status: east.map(|f| Words::of(lang).status(f.status).to_string()).unwrap_or_default(),
+                        period: w.future.clone(),
                     },
                     {
-                        let mut b = fact_bar(data, "F043", "To Europe in 2021", 0).unwrap_or(Bar {
+                        let mut b = fact_bar(lang, data, "F043", &w.gas_europe, 0).unwrap_or(Bar {
                             label: String::new(),
                             segments: vec![],
                             value_text: String::new(),
@@ -193,7 +231,7 @@ pub(super) fn inset_data(inset: Inset, data: &Dataset) -> InsetData {
                             status: String::new(),
                             period: String::new(),
                         });
-                        b.value_text = format::num(v("F043"), 0);
+                        b.value_text = count(lang, v("F043"), 0, BCM_IN_YI);
                         b
                     },
                 ],
@@ -201,16 +239,16 @@ pub(super) fn inset_data(inset: Inset, data: &Dataset) -> InsetData {
             }
         }
         Inset::NsrTransit => InsetData {
-            title: "Transit cargo on the Northern Sea Route, Mt".into(),
+            title: w.nsr_title.clone(),
             bars: data
                 .nsr
                 .iter()
                 .map(|n| Bar {
-                    label: n.year.to_string(),
+                    label: period_in(lang, &n.year.to_string()),
                     segments: vec![(n.transit_cargo_mt, 0)],
-                    value_text: format::num(n.transit_cargo_mt, 2),
+                    value_text: count(lang, n.transit_cargo_mt, 2, MT_IN_WAN),
                     source: n.source.clone(),
-                    status: n.status.label().into(),
+                    status: Words::of(lang).status(n.status).into(),
                     period: n.year.to_string(),
                 })
                 .collect(),
@@ -221,33 +259,30 @@ pub(super) fn inset_data(inset: Inset, data: &Dataset) -> InsetData {
             let bar = |label: &str, v: f64, c: usize| Bar {
                 label: label.into(),
                 segments: vec![(v, c)],
-                value_text: format!("{} km", km(v)),
+                value_text: km(lang, v),
                 source: String::new(),
-                status: COMPUTED.into(),
+                status: w.computed.clone(),
                 period: String::new(),
             };
             InsetData {
-                title: "Rotterdam to Shanghai by sea".into(),
-                bars: vec![bar("Northern Sea Route", nsr, 0), bar("Suez Canal", suez, 1)],
+                title: w.distances_title.clone(),
+                bars: vec![bar(&w.distances_nsr, nsr, 0), bar(&w.distances_suez, suez, 1)],
                 reference: None,
             }
         }
     }
 }
 
-const COMPUTED: &str = "computed from the traced routes (approximate)";
-
-fn event<'a>(data: &'a Dataset, pin_id: &str) -> Option<(&'a crate::data::Event, &'static str)> {
+fn event<'a>(data: &'a Dataset, pin_id: &str) -> Option<(&'a crate::data::Event, &'static super::Place)> {
     let (date, at) = pin_id.split_once('@')?;
     let e = data.events.iter().find(|e| e.date == date)?;
-    let place = gazetteer().place(at)?;
-    // The gazetteer is 'static, so the name is too.
-    Some((e, place.name.as_str()))
+    Some((e, gazetteer().place(at)?))
 }
 
+/// An event pin's lines: the event (in the dataset's language) and its date in the edition's words.
 pub(super) fn event_lines(data: &Dataset, pin_id: &str) -> Vec<String> {
     match event(data, pin_id) {
-        Some((e, _)) => vec![e.title.clone(), crate::data::period_label(&e.date)],
+        Some((e, _)) => vec![e.title.clone(), data.period(&e.date)],
         None => Vec::new(),
     }
 }
@@ -276,6 +311,7 @@ fn visible(s: &[super::Shown]) -> impl Iterator<Item = &super::Shown> {
     s.iter().filter(|s| s.alpha > 0.5)
 }
 
+/// The map state in English words (the other editions show their own `alt` text instead).
 pub(super) fn describe(m: &MapModel, data: &Dataset) -> String {
     let g = gazetteer();
     let mut out = format!("The graphic is {}.", view_name(m));
@@ -293,7 +329,7 @@ pub(super) fn describe(m: &MapModel, data: &Dataset) -> String {
             let names: Vec<String> = regions
                 .iter()
                 .filter_map(|s| g.province(&s.id).filter(|r| r.china() == china))
-                .map(|r| match region_figure(data, &r.id) {
+                .map(|r| match region_figure(Lang::En, data, &r.id) {
                     Some((f, src)) => format!("{} ({f}; {src})", r.name),
                     None => r.name.clone(),
                 })
@@ -315,7 +351,7 @@ pub(super) fn describe(m: &MapModel, data: &Dataset) -> String {
         }
         let without: Vec<&str> = regions
             .iter()
-            .filter(|s| region_figure(data, &s.id).is_none())
+            .filter(|s| region_figure(Lang::En, data, &s.id).is_none())
             .filter_map(|s| g.province(&s.id))
             .map(|r| r.name.as_str())
             .collect();
@@ -333,7 +369,7 @@ pub(super) fn describe(m: &MapModel, data: &Dataset) -> String {
     let places: Vec<String> = visible(&m.places)
         .filter_map(|s| {
             let p = g.place(&s.id)?;
-            Some(match border_figure(data, &s.id).and_then(figure_line) {
+            Some(match border_figure(data, &s.id).and_then(|b| figure_line(Lang::En, b)) {
                 Some(f) => format!("{} ({f})", p.name),
                 None => p.name.clone(),
             })
@@ -342,18 +378,23 @@ pub(super) fn describe(m: &MapModel, data: &Dataset) -> String {
     if !places.is_empty() {
         out.push_str(&format!(" Places marked: {}.", places.join(", ")));
     }
-    let routes: Vec<String> = visible(&m.routes).map(|s| route_label(data, &s.id).join(", ")).collect();
+    let routes: Vec<String> = visible(&m.routes).map(|s| route_label(Lang::En, data, &s.id).join(", ")).collect();
     if !routes.is_empty() {
         out.push_str(&format!(" Routes drawn: {}.", routes.join("; ")));
     }
     for e in visible(&m.events) {
         if let Some((ev, place)) = event(data, &e.id) {
-            out.push_str(&format!(" Marked near {place}: {} ({}).", ev.title, crate::data::period_label(&ev.date)));
+            out.push_str(&format!(
+                " Marked near {}: {} ({}).",
+                place.name,
+                ev.title,
+                crate::data::period_label(&ev.date)
+            ));
         }
     }
     if let Some((inset, a)) = m.inset {
         if a > 0.5 {
-            let d = inset_data(inset, data);
+            let d = inset_data(Lang::En, inset, data);
             let bars: Vec<String> = d.bars.iter().map(|b| format!("{} {}", b.label, b.value_text)).collect();
             out.push_str(&format!(" A small chart shows {}: {}.", d.title.to_lowercase(), bars.join("; ")));
             if let Some((_, r)) = d.reference {
@@ -366,59 +407,77 @@ pub(super) fn describe(m: &MapModel, data: &Dataset) -> String {
 
 pub(super) fn table(m: &MapModel, data: &Dataset) -> Table {
     let g = gazetteer();
-    let mut t = Table::new("What the map shows", &["Shown", "Figure", "Period", "Source", "Status"]);
+    let lang = data.lang;
+    let words = Words::of(lang);
+    let w = &words.map;
+    let en = lang == Lang::En;
+    let mut t = Table::new(
+        w.table_title.as_str(),
+        &[&w.col_shown, &w.col_figure, &words.col_period, &words.col_source, &words.col_status],
+    );
     let row = |t: &mut Table, shown: &str, fig: String, period: &str, source: &str, status: String| {
-        t.row(vec![shown.to_string(), fig, period.to_string(), data.source_names(source), status]);
+        t.row(vec![shown.to_string(), fig, period_in(lang, period), data.source_names(source), status]);
     };
     let figure_row = |t: &mut Table, name: &str, b: &BorderFigure| {
-        let fig = match b.value {
-            Some(v) => format!("{}: {}", b.metric, format::value(v, &b.unit)),
-            None => b.metric.clone(),
+        let fig = match (en, b.value) {
+            (true, Some(v)) => format!("{}: {}", b.metric, format::value(v, &b.unit)),
+            (true, None) => b.metric.clone(),
+            (false, _) => figure_text(lang, b).unwrap_or_else(|| b.metric.clone()),
         };
-        row(t, name, fig, &b.period, &b.source, b.status.label().into());
+        row(t, name, fig, &b.period, &b.source, words.status(b.status).into());
     };
     if m.border > 0.5 {
         if let Some(b) = border_figure(data, "border") {
-            figure_row(&mut t, "China–Russia border", b);
+            figure_row(&mut t, &w.border, b);
         }
     }
     let mut seen = Vec::new();
     for s in visible(&m.regions) {
         let Some(r) = g.province(&s.id) else { continue };
-        let name = format!("{} ({})", r.name, country_name(r));
+        let country = if r.china() { &w.china } else { &w.russia };
+        let name = if en { &r.name } else { r.name_in(lang) };
+        let name = format!("{name} ({country})");
         match border_figure(data, &s.id) {
             Some(b) => figure_row(&mut t, &name, b),
-            None => t.row(vec![
-                name,
-                "no figure in the dataset".into(),
-                String::new(),
-                "Natural Earth (outline)".into(),
-                "outline only".into(),
-            ]),
+            None => {
+                t.row(vec![name, w.no_figure.clone(), String::new(), w.outline_source.clone(), w.outline_only.clone()])
+            }
         }
     }
     for s in visible(&m.places) {
         if let (Some(p), Some(b)) = (g.place(&s.id), border_figure(data, &s.id)) {
             if !seen.contains(&b.place) {
                 seen.push(b.place.clone());
-                figure_row(&mut t, &format!("{} ({})", b.place, p.name), b);
+                let name = if en { format!("{} ({})", b.place, p.name) } else { p.name_in(lang).to_string() };
+                figure_row(&mut t, &name, b);
             }
         }
     }
     for s in visible(&m.routes) {
         if let Some(p) = pipeline(data, &s.id) {
-            let cap = p.capacity.map(|c| format::value(c, &p.unit)).unwrap_or_default();
-            let fig = format!("{}: {}, {}", p.name, cap, status_word(&p.status));
-            row(&mut t, &p.name, fig, &p.first_flow, &p.source, p.figures_status.label().into());
+            let cap = p.capacity.map(|c| format::value_in(lang, c, &p.unit)).unwrap_or_default();
+            let name = if en { p.name.clone() } else { route_name(lang, &s.id) };
+            let fig = format!("{name}: {cap}, {}", status_word(lang, &p.status));
+            let first = match p.first_flow.strip_suffix(" (planned)") {
+                Some(y) if !en => format!("{} ({})", period_in(lang, y), w.planned),
+                _ => p.first_flow.clone(),
+            };
+            t.row(vec![
+                name,
+                fig,
+                period_in(lang, &first),
+                data.source_names(&p.source),
+                words.status(p.figures_status).into(),
+            ]);
         } else if let Some(r) = g.route(&s.id) {
             if r.kind == "shipping_route" {
-                let fig = format!("traced length {} km", km(r.length_km()));
+                let fig = w.traced_length.replace("{km}", &km(lang, r.length_km()));
                 t.row(vec![
-                    r.name.clone(),
+                    r.name_in(lang).to_string(),
                     fig,
                     String::new(),
-                    "Route traced by hand on Natural Earth".into(),
-                    COMPUTED.into(),
+                    w.traced_source.clone(),
+                    w.computed.clone(),
                 ]);
             }
         }
@@ -427,38 +486,42 @@ pub(super) fn table(m: &MapModel, data: &Dataset) -> Table {
         if let Some((ev, place)) = event(data, &e.id) {
             row(
                 &mut t,
-                &format!("Event near {place}"),
+                &w.event_near.replace("{place}", place.name_in(lang)),
                 ev.title.clone(),
                 &ev.date,
                 &ev.source,
-                ev.status.label().into(),
+                words.status(ev.status).into(),
             );
         }
     }
     if let Some((inset, a)) = m.inset {
         if a > 0.5 {
-            let d = inset_data(inset, data);
+            let d = inset_data(lang, inset, data);
             for b in &d.bars {
-                let source = if b.source.is_empty() {
-                    "Route traced by hand on Natural Earth".to_string()
-                } else {
-                    data.source_names(&b.source)
-                };
+                let source = if b.source.is_empty() { w.traced_source.clone() } else { data.source_names(&b.source) };
                 t.row(vec![
                     format!("{}: {}", d.title, b.label),
                     b.value_text.clone(),
-                    b.period.clone(),
+                    period_in(lang, &b.period),
                     source,
                     b.status.clone(),
                 ]);
             }
             if inset == Inset::GasVsEurope {
-                for (id, what) in
-                    [("F066", "Power of Siberia"), ("F041", "Far Eastern route"), ("F067", "Power of Siberia 2")]
+                for (id, route) in
+                    [("F066", "power-of-siberia-1"), ("F041", "far-eastern-route"), ("F067", "power-of-siberia-2")]
                 {
                     if let Some(f) = data.fact(id) {
-                        let v = f.value.map(|v| format::value(v, &f.unit)).unwrap_or_default();
-                        row(&mut t, &format!("{}: {what}", d.title), v, &f.period, &f.source, f.status.label().into());
+                        let v = f.value.map(|v| format::value_in(lang, v, &f.unit)).unwrap_or_default();
+                        let what = route_name(lang, route);
+                        row(
+                            &mut t,
+                            &format!("{}: {what}", d.title),
+                            v,
+                            &f.period,
+                            &f.source,
+                            words.status(f.status).into(),
+                        );
                     }
                 }
             }
@@ -466,11 +529,11 @@ pub(super) fn table(m: &MapModel, data: &Dataset) -> Table {
                 if let Some(f) = data.fact("F066") {
                     row(
                         &mut t,
-                        "Power of Siberia capacity",
-                        format::value(v, &f.unit),
+                        &w.pos1_capacity_row,
+                        format::value_in(lang, v, &f.unit),
                         &f.period,
                         &f.source,
-                        f.status.label().into(),
+                        words.status(f.status).into(),
                     );
                 }
             }
@@ -510,7 +573,7 @@ pub(super) fn sources(m: &MapModel, data: &Dataset) -> Vec<String> {
     }
     if let Some((inset, a)) = m.inset {
         if a > 0.5 {
-            for b in inset_data(inset, data).bars {
+            for b in inset_data(Lang::En, inset, data).bars {
                 add(&b.source);
             }
             for f in inset.facts() {

@@ -242,6 +242,10 @@ struct RawPoint {
     id: String,
     name: String,
     #[serde(default)]
+    ru: String,
+    #[serde(default)]
+    zh: String,
+    #[serde(default)]
     kind: Option<String>,
     #[serde(default)]
     country: Option<String>,
@@ -251,6 +255,10 @@ struct RawPoint {
 struct RawRoute {
     id: String,
     name: String,
+    #[serde(default)]
+    ru: String,
+    #[serde(default)]
+    zh: String,
     kind: String,
     status: String,
     capacity: Option<f64>,
@@ -281,6 +289,9 @@ struct RawGazetteer {
 pub struct Place {
     pub id: String,
     pub name: String,
+    /// The name in Russian and Chinese (empty where the gazetteer has none).
+    pub ru: String,
+    pub zh: String,
     /// "city", "border_crossing", "port", "strait", "gas_field", "terminal"; "CHN"/"RUS" for provinces.
     pub kind: String,
     pub lon: f64,
@@ -323,7 +334,10 @@ impl Region {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Route {
     pub id: String,
+    /// The full name in English, Russian and Chinese (ru/zh empty where the gazetteer has none).
     pub name: String,
+    pub ru: String,
+    pub zh: String,
     /// "gas_pipeline", "oil_pipeline", "shipping_route".
     pub kind: String,
     /// "operating", "under_construction", "planned".
@@ -335,7 +349,32 @@ pub struct Route {
     pub cumulative_km: Vec<f64>,
 }
 
+/// A name in `lang` out of its three spellings; English where the other is missing.
+fn pick<'a>(lang: crate::lang::Lang, en: &'a str, ru: &'a str, zh: &'a str) -> &'a str {
+    let name = match lang {
+        crate::lang::Lang::En => en,
+        crate::lang::Lang::Ru => ru,
+        crate::lang::Lang::Zh => zh,
+    };
+    if name.is_empty() {
+        en
+    } else {
+        name
+    }
+}
+
+impl Place {
+    /// The place's name in a language (English where the gazetteer has no other).
+    pub fn name_in(&self, lang: crate::lang::Lang) -> &str {
+        pick(lang, &self.name, &self.ru, &self.zh)
+    }
+}
+
 impl Route {
+    /// The route's full name in a language (English where the gazetteer has no other).
+    pub fn name_in(&self, lang: crate::lang::Lang) -> &str {
+        pick(lang, &self.name, &self.ru, &self.zh)
+    }
     pub fn length_km(&self) -> f64 {
         *self.cumulative_km.last().unwrap_or(&0.0)
     }
@@ -358,6 +397,8 @@ impl Gazetteer {
             Ok(Place {
                 id: p.id,
                 name: p.name,
+                ru: p.ru,
+                zh: p.zh,
                 kind: p.kind.or(p.country).unwrap_or_default(),
                 lon: at[0].0,
                 lat: at[0].1,
@@ -392,6 +433,8 @@ impl Gazetteer {
                     Ok(Route {
                         id: r.id,
                         name: r.name,
+                        ru: r.ru,
+                        zh: r.zh,
                         kind: r.kind,
                         status: r.status,
                         capacity: r.capacity,

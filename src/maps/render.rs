@@ -45,16 +45,16 @@ fn round_pts(pts: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
     pts.into_iter().map(|(x, y)| ((x * 10.0).round() / 10.0, (y * 10.0).round() / 10.0)).collect()
 }
 
-/// Country name labels: (text, lon, lat).
+/// Country and sea labels: (id in the words' `[map.countries]`, lon, lat).
 const COUNTRY_LABELS: [(&str, f64, f64); 8] = [
-    ("RUSSIA", 118.0, 59.0),
-    ("CHINA", 112.0, 38.0),
-    ("MONGOLIA", 103.0, 46.5),
-    ("KAZAKHSTAN", 70.0, 48.5),
-    ("ALASKA (US)", -153.0, 65.0),
-    ("JAPAN", 140.5, 38.5),
-    ("CHINA", 84.0, 41.5),
-    ("ARCTIC OCEAN", 0.0, 88.0),
+    ("RUS", 118.0, 59.0),
+    ("CHN", 112.0, 38.0),
+    ("MNG", 103.0, 46.5),
+    ("KAZ", 70.0, 48.5),
+    ("ALASKA", -153.0, 65.0),
+    ("JPN", 140.5, 38.5),
+    ("CHN", 84.0, 41.5),
+    ("ARCTIC", 0.0, 88.0),
 ];
 
 pub(super) fn scene(
@@ -66,12 +66,14 @@ pub(super) fn scene(
     theme: &Theme,
 ) -> Scene {
     let mut s = Scene::default();
+    let lang = data.lang;
+    let words = &data.words().map;
     let (w, h) = (size.width, size.height);
     s.push(Shape::Rect { x0: 0.0, y0: 0.0, x1: w, y1: h, fill: theme.water });
     let Some(geo) = geo else {
         s.push(Shape::Text {
             at: (w / 2.0, h / 2.0),
-            text: "Loading the map…".into(),
+            text: words.loading.clone(),
             size: theme.font,
             color: theme.muted,
             h: HAnchor::Center,
@@ -189,7 +191,8 @@ pub(super) fn scene(
     };
 
     // Country names first in the list but placed last (lowest priority).
-    for (name, lon, lat) in COUNTRY_LABELS {
+    for (id, lon, lat) in COUNTRY_LABELS {
+        let name = words.country(id);
         let (x, y) = p.forward(lon, lat);
         if x > 0.0 && x < w && y > 0.0 && y < h && !labels.iter().any(|l| l.lines[0] == name) {
             let l = Label { anchor: (x, y), lines: vec![name.into()], size: small, priority: 50, offset: 0.0 };
@@ -243,7 +246,7 @@ pub(super) fn scene(
             if alpha > 0.3 {
                 let l = Label {
                     anchor: at,
-                    lines: route_label(data, &route.id),
+                    lines: route_label(lang, data, &route.id),
                     size: small,
                     priority: 10 - (r.emphasis * 5.0) as i32,
                     offset: 6.0,
@@ -276,13 +279,17 @@ pub(super) fn scene(
         let emph = r.emphasis > 0.5;
         let size = if emph { font } else { small };
         let mut lines = wrap_lines(vec![region.name_in(data.lang).to_string()], (w * 0.4).max(110.0), size);
-        if let Some((figure, source)) = region_figure(data, &r.id) {
-            let status = border_figure(data, &r.id).map(|b| b.status.label()).unwrap_or_default();
+        if let Some((figure, source)) = region_figure(lang, data, &r.id) {
+            let status = border_figure(data, &r.id).map(|b| data.words().status(b.status)).unwrap_or_default();
             if narrow {
                 // A phone gets the figure and, when it is unverified, that word; the source is in
                 // the table and under the graphic.
                 let unverified = border_figure(data, &r.id).is_some_and(|b| b.status == Status::Unverified);
-                let figure = if unverified { format!("{figure} ({status})") } else { figure };
+                let figure = if unverified {
+                    words.figure_status.replace("{figure}", &figure).replace("{status}", status)
+                } else {
+                    figure
+                };
                 lines.extend(wrap_lines(vec![figure], (w * 0.45).max(140.0), small));
             } else {
                 lines.extend(wrap_lines(vec![figure], (w * 0.45).max(140.0), small));
@@ -309,9 +316,9 @@ pub(super) fn scene(
         };
         s.push(Shape::Circle { center: (x, y), radius: r, fill, stroke });
         obstacles.push(Rect::around((x, y), r));
-        let mut lines = vec![place.name.clone()];
+        let mut lines = vec![place.name_in(lang).to_string()];
         if pl.emphasis > 0.5 {
-            lines.extend(border_figure(data, &pl.id).and_then(figure_line));
+            lines.extend(border_figure(data, &pl.id).and_then(|b| figure_line(lang, b)));
         }
         // Clear of an event pin's ring (radius 7) if one stands at the same place.
         let l = Label {
@@ -352,7 +359,7 @@ pub(super) fn scene(
     }
 
     // Attribution.
-    let credit = "Natural Earth; routes approximate";
+    let credit = words.credit.as_str();
     let cw = labels::text_width(credit, 11.0);
     s.push(Shape::Text {
         at: (w - 6.0, h - 8.0),
@@ -474,10 +481,16 @@ fn visible_interior(rings: &[Vec<(f64, f64)>], frame: Rect) -> Option<(f64, f64)
     best
 }
 
-/// Greedy word wrap to a pixel width with the placer's text estimate.
+/// Greedy word wrap to a pixel width with the placer's text estimate: at spaces, and Chinese
+/// between characters (`scene::text::wrap`). Only plain spaces break a line, so a Russian number's
+/// narrow no-break space stays.
 fn wrap_lines(lines: Vec<String>, max: f64, size: f64) -> Vec<String> {
     let mut out = Vec::new();
     for line in lines {
+        if line.chars().any(crate::scene::text::is_wide) {
+            out.extend(crate::scene::text::wrap(&line, size, max));
+            continue;
+        }
         let mut cur = String::new();
         for word in line.split(' ') {
             let cand = if cur.is_empty() { word.to_string() } else { format!("{cur} {word}") };
@@ -505,13 +518,15 @@ fn draw_inset(
     progress: f64,
     progress_used: bool,
 ) -> Rect {
-    let d = inset_data(inset, data);
+    let d = inset_data(data.lang, inset, data);
     let small = (theme.font * 0.9).max(11.0);
     let row_h = small * 1.5;
+    let longest = d.bars.iter().map(|b| labels::text_width(&b.label, small)).fold(0.0, f64::max);
+    // Long labels go above their bar, and the box widens for them where the map has room.
     let bw = (size.width * 0.5).clamp(170.0, 250.0);
-    let label_w = d.bars.iter().map(|b| labels::text_width(&b.label, small)).fold(0.0, f64::max).min(bw * 0.45);
-    // Long labels go above their bar.
-    let stacked = label_w > bw * 0.3;
+    let stacked = longest > bw * 0.3;
+    let bw = if stacked { bw.max((longest + 16.0).min(size.width * 0.8)) } else { bw };
+    let label_w = longest.min(bw * 0.45);
     let per_row = if stacked { row_h * 1.9 } else { row_h };
     let title_lines = wrap_lines(vec![d.title.clone()], bw - 16.0, small);
     let bh = 10.0

@@ -252,6 +252,30 @@ fn lakes(dir: &Path, holes: Vec<Value>) -> Vec<Value> {
     out
 }
 
+/// Names the shared data writes otherwise than `../shared/i18n/GLOSSARY.md`: (id, language, the
+/// source's name, the glossary's). The glossary wins; a source that changes is reported.
+const GLOSSARY: [(&str, &str, &str, &str); 4] = [
+    ("power-of-siberia-1", "ru", "Сила Сибири", "«Сила Сибири»"),
+    ("power-of-siberia-1", "zh", "“西伯利亚力量”天然气管道", "“西伯利亚力量”管道"),
+    ("power-of-siberia-2", "ru", "Сила Сибири — 2 (через Монголию)", "«Сила Сибири — 2» (через Монголию)"),
+    ("power-of-siberia-2", "zh", "“西伯利亚力量-2”天然气管道（经蒙古国）", "“西伯利亚力量-2”管道（经蒙古国）"),
+];
+
+/// A place's or route's name in `lang` ("ru", "zh") from `name_<lang>`, as the glossary writes it.
+fn name_in(id: &str, p: &Value, lang: &str) -> String {
+    let source = p[format!("name_{lang}")].as_str().unwrap_or_else(|| panic!("{id}: no name_{lang}")).trim();
+    assert!(!source.is_empty(), "{id}: empty name_{lang}");
+    match GLOSSARY.iter().find(|(i, l, _, _)| *i == id && *l == lang) {
+        Some((_, _, from, to)) => {
+            if source != *from && source != *to {
+                eprintln!("{id}: name_{lang} is now “{source}”; the glossary's “{to}” is used (check GLOSSARY)");
+            }
+            to.to_string()
+        }
+        None => source.to_string(),
+    }
+}
+
 fn places(dir: &Path) -> Vec<Value> {
     read(dir, "places.geojson")
         .iter()
@@ -259,7 +283,9 @@ fn places(dir: &Path) -> Vec<Value> {
             let p = &f["properties"];
             let name = p["name_en"].as_str().unwrap();
             let c = coords(&json!([f["geometry"]["coordinates"]]));
-            json!({"id": slug(name), "name": name, "kind": p["kind"], "at": encode(&c)})
+            let id = slug(name);
+            let (ru, zh) = (name_in(&id, p, "ru"), name_in(&id, p, "zh"));
+            json!({"id": id, "name": name, "ru": ru, "zh": zh, "kind": p["kind"], "at": encode(&c)})
         })
         .collect()
 }
@@ -270,8 +296,9 @@ fn routes(dir: &Path) -> Vec<Value> {
         .map(|f| {
             let p = &f["properties"];
             let line = parts(&f["geometry"]).remove(0).1;
+            let id = p["id"].as_str().unwrap();
             json!({
-                "id": p["id"], "name": p["name_en"], "kind": p["kind"], "status": p["status"],
+                "id": id, "name": p["name_en"], "ru": name_in(id, p, "ru"), "zh": name_in(id, p, "zh"), "kind": p["kind"], "status": p["status"],
                 "capacity": p["capacity"], "unit": p["capacity_unit"], "line": encode(&line),
             })
         })
