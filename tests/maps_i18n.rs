@@ -1,0 +1,191 @@
+//! The maps in the Russian and Chinese editions: every name they draw exists in the edition's
+//! language, no English word is left in a map's text, and labels still do not overlap with the
+//! wider Cyrillic and Chinese text.
+
+use explainer::data::{DataText, Dataset, Words};
+use explainer::graphic::{Ctx, Model};
+use explainer::lang::Lang;
+use explainer::maps::{gazetteer, Geo, MapModel};
+use explainer::scene::theme::Theme;
+use explainer::scene::{HAnchor, Scene, Shape, Size};
+use explainer::story::Story;
+
+/// Latin words a Russian or Chinese map may keep: the base map's name (credited as it is
+/// published). Source names (the publications' own names) are allowed as the dataset writes them.
+const ALLOWED: [&str; 2] = ["Natural", "Earth"];
+
+const SIZES: [Size; 4] = [
+    Size { width: 360.0, height: 300.0 },
+    Size { width: 390.0, height: 420.0 },
+    Size { width: 800.0, height: 450.0 },
+    Size { width: 1100.0, height: 640.0 },
+];
+
+fn dataset(lang: Lang) -> Dataset {
+    let mut data = Dataset::bundled();
+    let unknown = data.localize(lang, &DataText::bundled(lang).unwrap());
+    assert!(unknown.is_empty(), "{lang:?}: {unknown:?}");
+    data
+}
+
+/// Every map state of the story in `lang`: (step id, model).
+fn map_steps(lang: Lang, data: &Dataset) -> Vec<(String, MapModel)> {
+    let story = Story::bundled_in(lang).unwrap();
+    let mut out = Vec::new();
+    for (_, step) in story.steps() {
+        if let Ok(Model::Map(m)) = step.view.model(data) {
+            out.push((step.id.clone(), m));
+        }
+    }
+    assert!(out.len() >= 10, "{lang:?}: only {} map steps", out.len());
+    out
+}
+
+/// The readable texts of a scene (not their halo copies) with their boxes.
+fn text_boxes(scene: &Scene, theme: &Theme) -> Vec<(f64, f64, f64, f64, String)> {
+    let mut boxes = Vec::new();
+    for s in &scene.shapes {
+        let Shape::Text { at, text, size: fs, h, color, .. } = s else { continue };
+        if (color.0, color.1, color.2) == (theme.background.0, theme.background.1, theme.background.2) {
+            continue;
+        }
+        let w = explainer::scene::text::text_width(text, *fs);
+        let x0 = match h {
+            HAnchor::Left => at.0,
+            HAnchor::Center => at.0 - w / 2.0,
+            HAnchor::Right => at.0 - w,
+        };
+        boxes.push((x0, at.1 - fs * 0.45, x0 + w, at.1 + fs * 0.45, text.clone()));
+    }
+    boxes
+}
+
+/// Latin-alphabet words of three or more letters in `text`, except the allowed ones.
+fn latin_words(text: &str, allowed: &[String]) -> Vec<String> {
+    let mut rest = text.to_string();
+    for a in allowed {
+        rest = rest.replace(a.as_str(), " ");
+    }
+    rest.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 3 && !ALLOWED.contains(w))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_name_a_map_draws_has_russian_and_chinese() {
+    let g = gazetteer();
+    let data = Dataset::bundled();
+    for (id, m) in map_steps(Lang::En, &data) {
+        for s in &m.places {
+            let p = g.place(&s.id).unwrap();
+            assert!(!p.ru.is_empty() && !p.zh.is_empty(), "{id}: place {} lacks ru or zh", p.id);
+        }
+        for s in &m.events {
+            let at = s.id.split_once('@').unwrap().1;
+            let p = g.place(at).unwrap();
+            assert!(!p.ru.is_empty() && !p.zh.is_empty(), "{id}: place {at} lacks ru or zh");
+        }
+        for s in &m.routes {
+            let r = g.route(&s.id).unwrap();
+            assert!(!r.ru.is_empty() && !r.zh.is_empty(), "{id}: route {} lacks ru or zh", r.id);
+            for lang in [Lang::Ru, Lang::Zh] {
+                assert!(Words::of(lang).map.route(&s.id).is_some(), "{id}: no {lang:?} map label for {}", r.id);
+            }
+        }
+        for s in &m.regions {
+            let r = g.province(&s.id).unwrap();
+            assert!(!r.ru.is_empty() && !r.zh.is_empty(), "{id}: unit {} lacks ru or zh", r.id);
+        }
+    }
+    // The glossary's spellings (../shared/i18n/GLOSSARY.md).
+    let place = |id: &str| g.place(id).unwrap();
+    for (id, ru, zh) in [
+        ("blagoveshchensk", "Благовещенск", "布拉戈维申斯克"),
+        ("heihe", "Хэйхэ", "黑河"),
+        ("manzhouli", "Маньчжурия", "满洲里"),
+        ("vladivostok", "Владивосток", "符拉迪沃斯托克"),
+        ("khabarovsk", "Хабаровск", "哈巴罗夫斯克"),
+    ] {
+        assert_eq!((place(id).ru.as_str(), place(id).zh.as_str()), (ru, zh), "{id}");
+    }
+    let pos = g.route("power-of-siberia-1").unwrap();
+    assert_eq!((pos.ru.as_str(), pos.zh.as_str()), ("«Сила Сибири»", "“西伯利亚力量”管道"));
+    assert!(g.route("northern-sea-route").unwrap().ru.starts_with("Северный морской путь"));
+    assert!(g.route("northern-sea-route").unwrap().zh.starts_with("北方海航道"));
+    assert_eq!(place("heihe").name_in(Lang::Zh), "黑河");
+    assert_eq!(place("heihe").name_in(Lang::En), "Heihe");
+}
+
+#[test]
+fn russian_and_chinese_maps_write_no_english_and_keep_labels_apart() {
+    let geo = Geo::bundled();
+    for lang in [Lang::Ru, Lang::Zh] {
+        let data = dataset(lang);
+        let allowed: Vec<String> = data.sources.iter().map(|s| s.short.clone()).collect();
+        let ctx = Ctx { data: &data, geo: Some(&geo) };
+        for (id, m) in map_steps(lang, &data) {
+            let model = Model::Map(m.clone());
+            for theme in [Theme::light(), Theme::dark()] {
+                for size in SIZES {
+                    let scene = model.scene(ctx, 1.0, size, &theme);
+                    let boxes = text_boxes(&scene, &theme);
+                    assert!(boxes.len() > 2, "{lang:?} {id} {size:?}: {boxes:?}");
+                    for (.., text) in &boxes {
+                        let latin = latin_words(text, &allowed);
+                        assert!(latin.is_empty(), "{lang:?} {id} {size:?}: “{text}” has English {latin:?}");
+                    }
+                    for (i, a) in boxes.iter().enumerate() {
+                        for b in &boxes[i + 1..] {
+                            let overlap = a.0 < b.2 - 1.0 && b.0 < a.2 - 1.0 && a.1 < b.3 - 1.0 && b.1 < a.3 - 1.0;
+                            assert!(!overlap, "{lang:?} {id} {size:?}: “{}” overlaps “{}”", a.4, b.4);
+                        }
+                        assert!(
+                            a.0 >= -0.5 && a.2 <= size.width + 0.5,
+                            "{lang:?} {id} {size:?}: “{}” leaves the frame",
+                            a.4
+                        );
+                    }
+                }
+            }
+            // The table: caption, columns and the words the map adds are the edition's.
+            let t = m.table(&data);
+            let words = Words::of(lang);
+            assert_eq!(t.caption, words.map.table_title, "{id}");
+            assert_eq!(t.columns[0], words.map.col_shown);
+            for r in &t.rows {
+                for cell in [&r[0], &r[1], &r[4]] {
+                    let latin = latin_words(cell, &allowed);
+                    assert!(latin.is_empty(), "{lang:?} {id}: table cell “{cell}” has English {latin:?}");
+                }
+            }
+        }
+        // Without the base map the map says so in the edition's words.
+        let (_, m) = map_steps(lang, &data).remove(0);
+        let s = Model::Map(m).scene(Ctx { data: &data, geo: None }, 0.0, SIZES[0], &Theme::light());
+        assert_eq!(s.texts(), vec![Words::of(lang).map.loading.as_str()]);
+    }
+}
+
+#[test]
+fn chinese_insets_count_in_yi_and_wan() {
+    let data = dataset(Lang::Zh);
+    let geo = Geo::bundled();
+    let ctx = Ctx { data: &data, geo: Some(&geo) };
+    let steps = map_steps(Lang::Zh, &data);
+    let texts = |id: &str| {
+        let (_, m) = steps.iter().find(|(s, _)| s == id).unwrap_or_else(|| panic!("{id}"));
+        Model::Map(m.clone())
+            .scene(ctx, 1.0, Size { width: 800.0, height: 450.0 }, &Theme::light())
+            .texts()
+            .into_iter()
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let pos1 = texts("pipes-pos1");
+    assert!(pos1.iter().any(|t| t.contains("亿立方米")), "{pos1:?}");
+    assert!(pos1.iter().any(|t| t == "227"), "22.7 bcm is 227亿立方米: {pos1:?}");
+    let cargo = texts("arctic-cargo");
+    assert!(cargo.iter().any(|t| t.contains("万吨")), "{cargo:?}");
+    assert!(cargo.iter().any(|t| t == "307"), "3.07 Mt is 307万吨: {cargo:?}");
+}
