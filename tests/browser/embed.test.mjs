@@ -61,6 +61,8 @@ async function checkHost(fixture, iframeSel) {
     await frame.waitForFunction(() => document.getElementById("embed").dataset.step === "boom-split");
     await heightsAgree(page, frame, iframeSel);
     await frame.click(".graphic-data summary");
+    // The table is built when opened; the frame must then follow the taller content.
+    await frame.waitForSelector(".graphic-data tbody tr");
     const opened = await heightsAgree(page, frame, iframeSel);
     assert.ok(opened.content > narrow.content + 50, `data table should make it taller: ${JSON.stringify(opened)}`);
 
