@@ -2,7 +2,7 @@
 
 use explainer::data::Dataset;
 use explainer::maps::Geo;
-use explainer::site::{externalise_start_script, fill, html::esc, with_meta, Site};
+use explainer::site::{drop_wasm_preload, externalise_start_script, fill, html::esc, with_meta, Site};
 use explainer::story::Story;
 
 fn with_site(f: impl FnOnce(&Story, &Site)) {
@@ -83,4 +83,12 @@ await init();
         let page = with_meta(&page, &site.embed_meta(3)).unwrap();
         assert!(page.contains(r#"<meta property="og:image" content="previews/pipes.png">"#), "{page}");
     });
+}
+
+#[test]
+fn the_wasm_is_not_preloaded_ahead_of_the_article() {
+    let head = r#"<link rel="modulepreload" href="./a.js"><link rel="preload" href="./a_bg.wasm" as="fetch" type="application/wasm"><link rel="preload" href="x.svg" as="image">"#;
+    let out = drop_wasm_preload(head);
+    assert!(!out.contains("a_bg.wasm"), "{out}");
+    assert!(out.contains("modulepreload") && out.contains("x.svg"), "{out}");
 }

@@ -17,7 +17,7 @@ fn run() -> Result<(), String> {
     use explainer::data::{DataText, Dataset};
     use explainer::lang::Lang;
     use explainer::maps::Geo;
-    use explainer::site::{externalise_start_script, fill, with_meta, Site};
+    use explainer::site::{drop_wasm_preload, externalise_start_script, fill, with_meta, Site};
     use explainer::story::Story;
     use std::fs;
     use std::path::{Path, PathBuf};
@@ -42,6 +42,7 @@ fn run() -> Result<(), String> {
 
     let template = fs::read_to_string(dir.join("index.html")).map_err(|e| format!("index.html: {e}"))?;
     let (template, start) = externalise_start_script(&template, "start.js")?;
+    let template = drop_wasm_preload(&template);
     // The static article paints first; the wasm (already downloading: Trunk preloads it) starts
     // after that frame, so its start-up never delays the first paint.
     let wait = "await new Promise((ready) => requestAnimationFrame(() => setTimeout(ready, 0)));\n";

@@ -443,6 +443,24 @@ pub fn fill(template: &str, body: &str) -> Result<String, String> {
     Ok(template.replacen(SLOT, &format!(r#"<div id="app">{body}</div>"#), 1))
 }
 
+/// The page without Trunk's `<link rel="preload" … as="fetch" type="application/wasm">`: a
+/// high-priority preload of the wasm competes with the article's own first paint for the
+/// reader's bandwidth. start.js fetches the wasm right after that paint instead.
+pub fn drop_wasm_preload(page: &str) -> String {
+    let mut out = String::with_capacity(page.len());
+    let mut rest = page;
+    while let Some(i) = rest.find("<link rel=\"preload\"") {
+        let end = rest[i..].find('>').map(|e| i + e + 1).unwrap_or(rest.len());
+        out.push_str(&rest[..i]);
+        if !rest[i..end].contains("application/wasm") {
+            out.push_str(&rest[i..end]);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Trunk writes its start-up module as an inline script, which a strict Content-Security-Policy
 /// refuses. Moves its body into a file: returns the page with `<script type="module"
 /// src="{file}">` instead, and the script's text.
