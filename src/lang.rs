@@ -39,6 +39,15 @@ impl Lang {
         }
     }
 
+    /// The language's short name for the language row: "EN", "RU", "中文".
+    pub fn short_name(self) -> &'static str {
+        match self {
+            Lang::En => "EN",
+            Lang::Ru => "RU",
+            Lang::Zh => "中文",
+        }
+    }
+
     /// Where the language's story page is, relative to the site root.
     pub fn page(self) -> &'static str {
         match self {

@@ -61,19 +61,21 @@ impl<'a> Site<'a> {
             if lang == self.data.lang {
                 let _ = write!(
                     out,
-                    r#"<li><span aria-current="page" lang="{}">{}</span></li>"#,
+                    r#"<li><span aria-current="page" lang="{}" title="{}">{}</span></li>"#,
                     lang.tag(),
-                    lang.own_name()
+                    lang.own_name(),
+                    lang.short_name()
                 );
             } else {
                 let _ = write!(
                     out,
-                    r#"<li><a href="{}" hreflang="{}" lang="{}" data-lang-page="{}">{}</a></li>"#,
+                    r#"<li><a href="{}" hreflang="{}" lang="{}" data-lang-page="{}" aria-label="{}">{}</a></li>"#,
                     lang.page(),
                     lang.tag(),
                     lang.tag(),
                     lang.page(),
-                    lang.own_name()
+                    lang.own_name(),
+                    lang.short_name()
                 );
             }
         }
@@ -216,7 +218,6 @@ impl<'a> Site<'a> {
     fn opening(&self, out: &mut String) {
         let m = &self.story.meta;
         out.push_str(r#"<header class="opening">"#);
-        self.languages(out);
         let _ = write!(
             out,
             r#"<p class="eyebrow">{}</p><h1>{}</h1><p class="dek">{}</p><p class="question">{}</p><div class="headline">"#,
@@ -263,7 +264,11 @@ impl<'a> Site<'a> {
         for ch in &self.story.chapters {
             let _ = write!(out, r#"<li><a href="{}">{}</a></li>"#, self.anchor(&ch.steps[0].id), esc(&ch.title));
         }
-        out.push_str("</ol></nav>");
+        out.push_str("</ol>");
+        // In the sticky bar, so a reader switches language where they are, without scrolling
+        // up (which would move the active step, and the links with it).
+        self.languages(out);
+        out.push_str("</nav>");
     }
 
     fn sources(&self, out: &mut String) {
