@@ -48,6 +48,16 @@ impl Lang {
         }
     }
 
+    /// The short name with the language's own name, for screen readers ("RU Русский"): the
+    /// visible text stays part of the accessible name.
+    pub fn accessible_name(self) -> String {
+        if self.short_name() == self.own_name() {
+            self.own_name().to_string()
+        } else {
+            format!("{} {}", self.short_name(), self.own_name())
+        }
+    }
+
     /// Where the language's story page is, relative to the site root.
     pub fn page(self) -> &'static str {
         match self {

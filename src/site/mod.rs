@@ -74,7 +74,7 @@ impl<'a> Site<'a> {
                     lang.tag(),
                     lang.tag(),
                     lang.page(),
-                    lang.own_name(),
+                    lang.accessible_name(),
                     lang.short_name()
                 );
             }

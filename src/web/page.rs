@@ -75,7 +75,7 @@ fn mount_when_idle(mount: Mount, mounted: Rc<RefCell<Vec<bool>>>, data: Arc<Data
 /// `#story[data-active-step]`.
 fn reflect_active(active_ref: Memo<StepRef>, index: RwSignal<usize>, progress: RwSignal<f64>, ids: Arc<Vec<String>>) {
     let steps = elements(".step[data-step]");
-    let toc = elements(".toc a");
+    let toc = elements(".toc ol a");
     let bar = elements(".progress-bar").into_iter().next();
     let story_el = document().get_element_by_id("story");
     let language_links = elements("a[data-lang-page]");

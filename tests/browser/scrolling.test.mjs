@@ -85,10 +85,10 @@ test("a chapter link in the contents jumps there without playing the steps in be
   try {
     await h.gotoReady(page, site.url);
     const ids = await h.stepIds(page);
-    const links = await page.$$eval(".toc a", (as) => as.map((a) => a.getAttribute("href")));
+    const links = await page.$$eval(".toc ol a", (as) => as.map((a) => a.getAttribute("href")));
     assert.ok(links.length >= 4, `expected a contents bar with links, found ${links.length}`);
     const t0 = await page.evaluate(() => performance.now());
-    await page.click(`.toc a[href="${links.at(-2)}"]`);
+    await page.click(`.toc ol a[href="${links.at(-2)}"]`);
     await h.sleep(1500);
     await h.settle(page);
     const landed = await h.activeStep(page);
