@@ -1,5 +1,5 @@
-// Runs the W3C Nu HTML checker over every page the build writes (dist/index.html, embed.html,
-// embed/*.html) and fails on any error. Warnings are printed, not failed.
+// Runs the W3C Nu HTML checker over every page the build writes (the three editions,
+// embed.html, embed/*.html) and fails on any error. Warnings are printed, not failed.
 import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -10,6 +10,8 @@ const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const dist = resolve(process.env.DIST ?? join(root, "dist"));
 const pages = [
   join(dist, "index.html"),
+  join(dist, "ru", "index.html"),
+  join(dist, "zh", "index.html"),
   join(dist, "embed.html"),
   ...readdirSync(join(dist, "embed")).filter((f) => f.endsWith(".html")).map((f) => join(dist, "embed", f)),
 ];
