@@ -75,27 +75,9 @@ impl TradeRow {
     }
 }
 
-/// "2023" -> "2023", "2023-H1" -> "H1 2023", "2025-01/04" -> "Jan–Apr 2025", "2024-03" -> "Mar 2024".
+/// A period in English words ("2023-H1" → "H1 2023"); other editions: `Dataset::period`.
 pub fn period_label(p: &str) -> String {
-    const M: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    let month = |s: &str| s.parse::<usize>().ok().filter(|m| (1..=12).contains(m)).map(|m| M[m - 1]);
-    match p.split_once('-') {
-        Some((y, "H1")) => format!("H1 {y}"),
-        Some((y, "H2")) => format!("H2 {y}"),
-        Some((y, rest)) => match rest.split_once('/') {
-            Some((a, b)) => match (month(a), month(b)) {
-                (Some(a), Some(b)) => format!("{a}–{b} {y}"),
-                _ => p.to_string(),
-            },
-            None => match rest.split_once('-') {
-                Some((m, d)) => {
-                    month(m).map(|m| format!("{} {m} {y}", d.trim_start_matches('0'))).unwrap_or_else(|| p.to_string())
-                }
-                None => month(rest).map(|m| format!("{m} {y}")).unwrap_or_else(|| p.to_string()),
-            },
-        },
-        None => p.to_string(),
-    }
+    super::Words::of(crate::lang::Lang::En).period(p)
 }
 
 /// One quantitative claim the story uses.

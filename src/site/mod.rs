@@ -8,7 +8,7 @@
 
 pub mod html;
 
-use crate::data::{format, period_label, Dataset};
+use crate::data::{format, Dataset};
 use crate::graphic::{description, Ctx, Model};
 use crate::lang::Lang;
 use crate::maps::Geo;
@@ -309,7 +309,7 @@ impl<'a> Site<'a> {
                 let v = f.value?;
                 Some(vec![
                     f.metric.clone(),
-                    period_label(&f.period),
+                    self.data.period(&f.period),
                     format::value_in(self.data.lang, v, &f.unit),
                     d.source_names(&f.source),
                     self.data.words().status(f.status).to_string(),
