@@ -3,11 +3,11 @@
 //! build.rs. A chart takes them from its dataset's language: `Words::of(data.lang)`.
 
 use crate::lang::Lang;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Words {
     pub total: String,
@@ -49,7 +49,7 @@ pub struct Words {
 
 /// The maps' words: labels, insets, the credit and the table. Place, province and route names
 /// come from the gazetteer (`maps::Place::name_in`); the short route labels are here.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct MapWords {
     /// What a map shows before its base map is in.
