@@ -1,7 +1,9 @@
 //! The explainer's languages. English is the story's structure; Russian and Chinese lay their
 //! words over it (see `story::overlay`). The lowest layer: anything may name a language.
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+/// Written as its code (`"en"`, `"ru"`, `"zh"`) in the edition files the page fetches.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
     En,

@@ -18,7 +18,7 @@ fn run() -> Result<(), String> {
     use explainer::lang::Lang;
     use explainer::maps::Geo;
     use explainer::site::{drop_wasm_preload, externalise_start_script, fill, with_meta, Site};
-    use explainer::story::Story;
+    use explainer::story::{Edition, Story};
     use std::fs;
     use std::path::{Path, PathBuf};
 
@@ -59,6 +59,8 @@ fn run() -> Result<(), String> {
         if !unknown.is_empty() {
             return Err(format!("assets/story/i18n/{}/data.toml names what the data lacks: {unknown:?}", lang.code()));
         }
+        // What the page's wasm fetches: the story's views and the checked, translated dataset.
+        write(&Edition::path(lang), &Edition::json(lang, &data)?)?;
         let site = Site::new(&story, &data, Some(&geo))?;
         // Other languages sit one folder down; a <base> keeps every relative URL at the root.
         let page = template.replacen(r#"<html lang="en">"#, &format!(r#"<html lang="{}">"#, lang.tag()), 1);

@@ -11,8 +11,6 @@ pub use error::DataError;
 pub use model::*;
 pub use words::Words;
 
-use serde::de::DeserializeOwned;
-
 /// The files of assets/data, in the order they are loaded.
 pub const FILES: [&str; 7] =
     ["sources.csv", "trade_annual.csv", "facts.csv", "events.csv", "pipelines.csv", "nsr.csv", "border_provinces.csv"];
@@ -37,7 +35,9 @@ pub const UNITS: [&str; 16] = [
     "times",
 ];
 
-#[derive(Clone, Debug, Default, PartialEq)]
+/// Parsed and validated from the CSV files natively (`parse`); the page receives it, already
+/// checked and in its edition's words, inside `story::Edition`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Dataset {
     pub sources: Vec<Source>,
     pub trade: Vec<TradeRow>,
@@ -62,6 +62,7 @@ pub struct DataText {
     pub events: std::collections::BTreeMap<String, EventText>,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl DataText {
     /// The words compiled in for `lang` (none for English, the data's own language).
     pub fn bundled(lang: Lang) -> Result<DataText, String> {
@@ -82,7 +83,8 @@ pub struct EventText {
 }
 
 /// Parses one CSV file into typed rows; errors name the file, row and field.
-pub fn parse_csv<T: DeserializeOwned>(file: &str, text: &str) -> Result<Vec<T>, DataError> {
+#[cfg(not(target_arch = "wasm32"))]
+pub fn parse_csv<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<Vec<T>, DataError> {
     let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(text.as_bytes());
     let headers = reader.headers().map_err(|e| DataError::new(file, None, None, e.to_string()))?.clone();
     let mut rows = Vec::new();
@@ -160,6 +162,7 @@ impl Dataset {
     }
 
     /// Parses and validates the dataset from (file name, contents) pairs.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn parse(files: &[(&str, &str)]) -> Result<Dataset, DataError> {
         let get = |name: &str| {
             files

@@ -1,9 +1,9 @@
 //! The typed rows of the bundled dataset (assets/data/*.csv).
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// How far a figure has been checked (see assets/data/README.md).
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// Stated in one of the source articles.
@@ -31,7 +31,7 @@ impl Status {
     }
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 pub struct Source {
     pub id: String,
     pub short: String,
@@ -40,7 +40,7 @@ pub struct Source {
 }
 
 /// One period of China's customs series of bilateral trade, in USD bn.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 pub struct TradeRow {
     pub period: String,
     #[serde(rename = "total_usd_bn")]
@@ -81,7 +81,7 @@ pub fn period_label(p: &str) -> String {
 }
 
 /// One quantitative claim the story uses.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 pub struct Fact {
     pub id: String,
     pub topic: String,
@@ -96,7 +96,7 @@ pub struct Fact {
     pub note: String,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 pub struct Event {
     pub date: String,
     pub title: String,
@@ -135,7 +135,7 @@ impl Event {
     }
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 pub struct Pipeline {
     pub id: String,
     pub name: String,
@@ -150,7 +150,7 @@ pub struct Pipeline {
     pub note: String,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 pub struct NsrYear {
     pub year: i32,
     pub transit_cargo_mt: f64,
@@ -161,7 +161,7 @@ pub struct NsrYear {
     pub note: String,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 pub struct BorderFigure {
     pub place: String,
     pub kind: String,

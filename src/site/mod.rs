@@ -327,7 +327,15 @@ impl<'a> Site<'a> {
         let mut out = String::with_capacity(200_000);
         self.no_wasm(&mut out);
         self.opening(&mut out);
-        out.push_str(r#"<div id="load-status"></div>"#);
+        // Where the wasm says a failed load; it carries the words to say it in, since the
+        // edition file that holds them for the wasm is what may have failed.
+        let ui = &self.story.meta.ui;
+        out.push_str(&format!(
+            r#"<div id="load-status" data-failed="{}" data-failed-rest="{}" data-graphic-failed="{}"></div>"#,
+            esc(&ui.data_failed),
+            esc(&ui.data_failed_rest),
+            esc(&ui.graphic_failed)
+        ));
         self.toc(&mut out);
         out.push_str(r#"<main id="story"><article>"#);
         for (c, ch) in self.story.chapters.iter().enumerate() {

@@ -139,26 +139,57 @@ pub struct StepRef {
     pub step: usize,
 }
 
-/// The story as compiled in, by language: whole for native code (the static site, tests),
-/// without its prose for the page (the static HTML carries the words; see build.rs).
+/// The story as compiled in, by language, for native code (the static site, tests): whole, or
+/// without its prose as the page receives it inside an `Edition` (see build.rs).
 #[cfg(not(target_arch = "wasm32"))]
-macro_rules! story_json {
-    ($lang:literal) => {
-        include_str!(concat!(env!("OUT_DIR"), "/story-", $lang, ".json"))
-    };
-}
-#[cfg(target_arch = "wasm32")]
-macro_rules! story_json {
-    ($lang:literal) => {
-        include_str!(concat!(env!("OUT_DIR"), "/story-views-", $lang, ".json"))
-    };
-}
-
 pub fn story_json(lang: Lang) -> &'static str {
     match lang {
-        Lang::En => story_json!("en"),
-        Lang::Ru => story_json!("ru"),
-        Lang::Zh => story_json!("zh"),
+        Lang::En => include_str!(concat!(env!("OUT_DIR"), "/story-en.json")),
+        Lang::Ru => include_str!(concat!(env!("OUT_DIR"), "/story-ru.json")),
+        Lang::Zh => include_str!(concat!(env!("OUT_DIR"), "/story-zh.json")),
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn story_views_json(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => include_str!(concat!(env!("OUT_DIR"), "/story-views-en.json")),
+        Lang::Ru => include_str!(concat!(env!("OUT_DIR"), "/story-views-ru.json")),
+        Lang::Zh => include_str!(concat!(env!("OUT_DIR"), "/story-views-zh.json")),
+    }
+}
+
+/// What the page fetches for one language (`data/edition-<lang>.json`, written by the site
+/// binary): the story without its prose (the static HTML holds the words) and the dataset,
+/// validated at build time and already in the edition's words. One request, no CSV parsing
+/// and no other edition's words in the wasm.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Edition {
+    pub story: Story,
+    pub data: Dataset,
+}
+
+impl Edition {
+    /// Where the page finds a language's edition, relative to the site root.
+    pub fn path(lang: Lang) -> String {
+        format!("data/edition-{}.json", lang.code())
+    }
+
+    /// Reads an edition file and checks the story's ids as `Story::parse` does.
+    pub fn parse(json: &str) -> Result<Edition, String> {
+        let edition: Edition = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        edition.story.check()?;
+        if edition.data.trade.is_empty() || edition.data.facts.is_empty() {
+            return Err("the dataset in it is empty".into());
+        }
+        Ok(edition)
+    }
+
+    /// The edition file's text: the story's views as build.rs wrote them and the dataset.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn json(lang: Lang, data: &Dataset) -> Result<String, String> {
+        let data = serde_json::to_string(data).map_err(|e| e.to_string())?;
+        Ok(format!("{{\"story\":{},\"data\":{data}}}", story_views_json(lang)))
     }
 }
 
@@ -171,8 +202,14 @@ pub fn is_id(s: &str) -> bool {
 impl Story {
     pub fn parse(json: &str) -> Result<Story, String> {
         let story: Story = serde_json::from_str(json).map_err(|e| format!("story content: {e}"))?;
+        story.check()?;
+        Ok(story)
+    }
+
+    /// What serde cannot check: every chapter has steps, every id is an id and unique.
+    fn check(&self) -> Result<(), String> {
         let mut seen = std::collections::HashSet::new();
-        for c in &story.chapters {
+        for c in &self.chapters {
             if c.steps.is_empty() {
                 return Err(format!("chapter {} has no steps", c.id));
             }
@@ -185,14 +222,16 @@ impl Story {
                 }
             }
         }
-        Ok(story)
+        Ok(())
     }
 
     /// The English story.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn bundled() -> Result<Story, String> {
         Story::bundled_in(Lang::En)
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn bundled_in(lang: Lang) -> Result<Story, String> {
         Story::parse(story_json(lang))
     }

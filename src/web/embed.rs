@@ -6,9 +6,10 @@
 //! tested); this file only wires them to the DOM.
 
 use super::graphic::{Graphic, GraphicInputs};
-use super::load::{self, Loaded};
+use super::load;
+use crate::data::Dataset;
 use crate::embed::{self as core, EmbedQuery, Target, ThemeChoice};
-use crate::graphic::Spec;
+use crate::graphic::{Model, Spec};
 use crate::story::{engine, StepRef, Story};
 use gloo::utils::format::JsValueSerdeExt;
 use leptos::html;
@@ -35,6 +36,20 @@ pub fn captions_from_page() -> Captions {
         out.insert(id, texts);
     }
     out
+}
+
+/// The edition could not be loaded: the static figure stays, with the reason above it (set as
+/// text, never as markup).
+pub fn say_failed(msg: &str) {
+    let doc = document();
+    let Some(root) = doc.get_element_by_id("app").or_else(|| doc.body().map(Into::into)) else { return };
+    if let Ok(p) = doc.create_element("p") {
+        p.set_class_name("embed-message data-error");
+        let _ = p.set_attribute("role", "alert");
+        p.set_text_content(Some(&format!("The data could not be loaded ({msg}). The figure below is the static one.")));
+        let _ = root.prepend_with_node_1(&p);
+    }
+    mark_ready();
 }
 
 /// Marks the page ready once what was just rendered is painted.
@@ -71,6 +86,9 @@ pub fn EmbedApp(
     /// Each step's paragraphs, read from the static article before it made way (present mode's
     /// captions; the wasm carries no prose).
     captions: Arc<Captions>,
+    story: Arc<Story>,
+    data: Arc<Dataset>,
+    models: Arc<Vec<Vec<Model>>>,
 ) -> impl IntoView {
     let loc = window().location();
     let mut query = EmbedQuery::parse(&loc.search().unwrap_or_default());
@@ -91,15 +109,11 @@ pub fn EmbedApp(
     if let Some(html) = &root_el {
         let _ = html.set_attribute("lang", lang.tag());
     }
-    let story = match Story::bundled_in(lang) {
-        Ok(s) => Arc::new(s),
-        Err(e) => {
-            mark_ready();
-            return view! { <div class="data-error" role="alert"><strong>"The story could not be read. "</strong>{e}</div> }.into_any();
-        }
-    };
     match core::resolve(&story, &query, engine::hash_step_id(&hash)) {
-        Target::Graphic(at) => view! { <EmbedGraphic story=story query=query at=at captions=captions /> }.into_any(),
+        Target::Graphic(at) => {
+            view! { <EmbedGraphic story=story data=data models=models query=query at=at captions=captions /> }
+                .into_any()
+        }
         Target::Unknown { asked, valid } => {
             mark_ready();
             let root = NodeRef::<html::Main>::new();
@@ -132,7 +146,14 @@ pub fn EmbedApp(
 }
 
 #[component]
-fn EmbedGraphic(story: Arc<Story>, query: EmbedQuery, at: StepRef, captions: Arc<Captions>) -> impl IntoView {
+fn EmbedGraphic(
+    story: Arc<Story>,
+    data: Arc<Dataset>,
+    models: Arc<Vec<Vec<Model>>>,
+    query: EmbedQuery,
+    at: StepRef,
+    captions: Arc<Captions>,
+) -> impl IntoView {
     let present = query.present;
     let (refs, start) = core::step_range(&story, at, present);
     let refs = Arc::new(refs);
@@ -152,14 +173,10 @@ fn EmbedGraphic(story: Arc<Story>, query: EmbedQuery, at: StepRef, captions: Arc
         Memo::new(move |_| story.chapters[chapter_ix.get()].graphic.clone())
     };
 
-    // Data and (when a map is among the steps) the map geometry.
+    // The map geometry, when a map is among the steps.
     let needs_geo = refs.iter().any(|r| story.step(*r).is_some_and(|s| matches!(s.view, Spec::Map(_))));
-    let (loaded, geo) = load::load(story.clone(), needs_geo, query.lang.unwrap_or_else(super::page_lang));
-    Effect::new(move |_| {
-        if !matches!(loaded.get(), Loaded::Loading) {
-            mark_ready();
-        }
-    });
+    let geo = if needs_geo { load::load_geo() } else { load::GeoState::none() };
+    mark_ready();
 
     let dark = match query.theme {
         ThemeChoice::Light => Signal::derive(|| false),
@@ -227,23 +244,18 @@ fn EmbedGraphic(story: Arc<Story>, query: EmbedQuery, at: StepRef, captions: Arc
         let refs = refs.clone();
         move || {
             let c = chapter_ix.get();
-            match loaded.get() {
-                Loaded::Ready(data, models) => {
-                    let refs = refs.clone();
-                    let step = Signal::derive(move || refs[pos.get().min(count - 1)].step);
-                    let inputs = GraphicInputs {
-                        step,
-                        progress: Signal::derive(|| 1.0),
-                        jump: jump.into(),
-                        live: Signal::derive(|| true),
-                        dark,
-                        reduced_motion,
-                    };
-                    view! { <Graphic chapter=story.chapters[c].clone() models=Arc::new(models[c].clone()) data=data geo=geo inputs=inputs ui=Arc::new(story.meta.ui.clone()) top_level=true /> }.into_any()
-                }
-                Loaded::Loading => view! { <div class="graphic graphic-loading"><p>{story.meta.ui.loading.clone()}</p></div> }.into_any(),
-                Loaded::Failed(msg) => view! { <div class="graphic graphic-failed" role="alert"><p>{format!("{} ({msg})", story.meta.ui.data_failed)}</p></div> }.into_any(),
-            }
+            let refs = refs.clone();
+            let step = Signal::derive(move || refs[pos.get().min(count - 1)].step);
+            let inputs = GraphicInputs {
+                step,
+                progress: Signal::derive(|| 1.0),
+                jump: jump.into(),
+                live: Signal::derive(|| true),
+                dark,
+                reduced_motion,
+            };
+            let (data, models) = (data.clone(), Arc::new(models[c].clone()));
+            view! { <Graphic chapter=story.chapters[c].clone() models data geo inputs ui=Arc::new(story.meta.ui.clone()) top_level=true /> }
         }
     };
 

@@ -1,13 +1,14 @@
-//! Fetches the dataset files and the map geometry that `dist/` serves next to the page.
+//! Fetches the page's edition (the story's views and the dataset, in one language) and the map
+//! geometry that `dist/` serves next to the page.
 //!
-//! `start_*` issue the requests at once (window.fetch returns a promise synchronously), so the
-//! network runs while the page is being built; the async halves wait for the answers and parse.
+//! The requests go out at once (window.fetch returns a promise synchronously), so the network
+//! runs while the page is being built; the async halves wait for the answers and parse.
 
-use crate::data::{DataError, DataText, Dataset, FILES};
+use crate::data::{DataError, Dataset};
 use crate::graphic::Model;
 use crate::lang::Lang;
 use crate::maps::{Geo, GEO_FILE};
-use crate::story::Story;
+use crate::story::{Edition, Story};
 use leptos::__reexports::wasm_bindgen_futures::JsFuture;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -53,25 +54,11 @@ fn js_text(v: &wasm_bindgen::JsValue) -> String {
         .unwrap_or_else(|| "network error".into())
 }
 
-/// Starts fetching every dataset file.
-pub fn start_dataset() -> Vec<Pending> {
-    FILES.iter().map(|f| start(&format!("data/{f}"), f)).collect()
-}
-
-/// Waits for the dataset files and parses them; the first failure is reported.
-pub async fn dataset(pending: Vec<Pending>, lang: Lang) -> Result<Dataset, DataError> {
-    let texts = futures::future::join_all(pending.into_iter().map(Pending::text)).await;
-    let mut files = Vec::new();
-    for (name, text) in FILES.iter().zip(texts) {
-        files.push((*name, text?));
-    }
-    let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
-    let mut data = Dataset::parse(&refs)?;
-    if lang != Lang::En {
-        let text = DataText::bundled(lang).map_err(|e| DataError::new("data text", None, None, e))?;
-        data.localize(lang, &text);
-    }
-    Ok(data)
+/// Waits for the edition file and reads it; an error names the file.
+async fn edition(pending: Pending) -> Result<Edition, DataError> {
+    let name = pending.name.clone();
+    let text = pending.text().await?;
+    Edition::parse(&text).map_err(|e| DataError::new(&name, None, None, e))
 }
 
 pub fn start_geo() -> Pending {
@@ -82,12 +69,12 @@ pub async fn geo(pending: Pending) -> Result<Geo, DataError> {
     Geo::parse(&pending.text().await?)
 }
 
-/// Where the dataset load has got to; the story page and the embed page render from it.
+/// Where the edition's load has got to; the story page and the embed page render from it.
 #[derive(Clone)]
 pub enum Loaded {
     Loading,
-    /// The dataset and every step's model, by chapter.
-    Ready(Arc<Dataset>, Arc<Vec<Vec<Model>>>),
+    /// The story, the dataset and every step's model, by chapter.
+    Ready(Arc<Story>, Arc<Dataset>, Arc<Vec<Vec<Model>>>),
     /// What went wrong, naming the file, row and field where there is one.
     Failed(String),
 }
@@ -99,41 +86,44 @@ pub fn mark(name: &str) {
     }
 }
 
-/// Requests the dataset (and the map geometry when `needs_geo`) at once, so the network runs
-/// while the page is being built, and resolves the story's steps against the data. The map
-/// geometry arrives on its own: charts do not wait for it, maps draw once it is in.
-pub fn load(story: Arc<Story>, needs_geo: bool, lang: Lang) -> (RwSignal<Loaded>, GeoState) {
+/// Fetches `lang`'s edition and resolves every step's graphic state against its data.
+pub async fn fetch_edition(lang: Lang) -> Loaded {
+    let pending = start(&Edition::path(lang), &Edition::path(lang));
+    let result = edition(pending).await;
+    mark("data-parsed");
+    let state = match result {
+        Ok(Edition { story, data }) => match story.models(&data) {
+            Ok(models) => Loaded::Ready(Arc::new(story), Arc::new(data), Arc::new(models)),
+            Err(e) => Loaded::Failed(format!("The story refers to data that is not there: {e}")),
+        },
+        Err(e) => Loaded::Failed(e.to_string()),
+    };
+    mark("models-built");
+    state
+}
+
+/// `fetch_edition` as a signal, for a component that renders while it loads.
+pub fn load_edition(lang: Lang) -> RwSignal<Loaded> {
     let loaded = RwSignal::new(Loaded::Loading);
-    let geo_signal: RwSignal<Option<Arc<Geo>>> = RwSignal::new(None);
-    let geo_error: RwSignal<Option<String>> = RwSignal::new(None);
-    let data_pending = start_dataset();
-    if needs_geo {
-        let pending = start_geo();
-        leptos::task::spawn_local(async move {
-            match geo(pending).await {
-                Ok(g) => geo_signal.set(Some(Arc::new(g))),
-                Err(e) => {
-                    // Maps still draw their routes and places, on no land, and say why.
-                    geo_signal.set(Some(Arc::new(Geo::default())));
-                    geo_error.set(Some(e.to_string()));
-                }
-            }
-        });
-    }
+    leptos::task::spawn_local(async move { loaded.set(fetch_edition(lang).await) });
+    loaded
+}
+
+/// Requests the map geometry. It arrives on its own: charts do not wait for it, maps draw once
+/// it is in, or draw their routes and places on no land and say why.
+pub fn load_geo() -> GeoState {
+    let state = GeoState::none();
+    let pending = start_geo();
     leptos::task::spawn_local(async move {
-        let result = dataset(data_pending, lang).await;
-        mark("data-parsed");
-        let state = match result {
-            Ok(data) => match story.models(&data) {
-                Ok(models) => Loaded::Ready(Arc::new(data), Arc::new(models)),
-                Err(e) => Loaded::Failed(format!("The story refers to data that is not there: {e}")),
-            },
-            Err(e) => Loaded::Failed(e.to_string()),
-        };
-        mark("models-built");
-        loaded.set(state);
+        match geo(pending).await {
+            Ok(g) => state.geo.set(Some(Arc::new(g))),
+            Err(e) => {
+                state.geo.set(Some(Arc::new(Geo::default())));
+                state.error.set(Some(e.to_string()));
+            }
+        }
     });
-    (loaded, GeoState { geo: geo_signal, error: geo_error })
+    state
 }
 
 /// The map geometry, once in, or why it is not (maps then draw their routes without land).
@@ -141,4 +131,11 @@ pub fn load(story: Arc<Story>, needs_geo: bool, lang: Lang) -> (RwSignal<Loaded>
 pub struct GeoState {
     pub geo: RwSignal<Option<Arc<Geo>>>,
     pub error: RwSignal<Option<String>>,
+}
+
+impl GeoState {
+    /// For graphics that draw no map: nothing is requested.
+    pub fn none() -> GeoState {
+        GeoState { geo: RwSignal::new(None), error: RwSignal::new(None) }
+    }
 }

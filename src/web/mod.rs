@@ -55,12 +55,22 @@ pub fn start() {
             loc.replace(&format!("index.html{}{}", loc.search().unwrap_or_default(), loc.hash().unwrap_or_default()));
         return;
     }
-    let root = document().get_element_by_id("app").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    match root {
-        Some(root) => {
-            root.replace_children_with_node_0();
-            leptos::mount::mount_to(root, move || view! { <embed::EmbedApp captions /> }).forget()
+    // The static embed stays on screen until the edition is in; then the live graphic takes
+    // its place.
+    let lang = query.lang.unwrap_or_else(page_lang);
+    leptos::__reexports::wasm_bindgen_futures::spawn_local(async move {
+        let (story, data, models) = match load::fetch_edition(lang).await {
+            load::Loaded::Ready(story, data, models) => (story, data, models),
+            load::Loaded::Failed(msg) => return embed::say_failed(&msg),
+            load::Loaded::Loading => return,
+        };
+        let app = move || view! { <embed::EmbedApp captions story data models /> };
+        match document().get_element_by_id("app").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            Some(root) => {
+                root.replace_children_with_node_0();
+                leptos::mount::mount_to(root, app).forget()
+            }
+            None => leptos::mount::mount_to_body(app),
         }
-        None => leptos::mount::mount_to_body(move || view! { <embed::EmbedApp captions /> }),
-    }
+    });
 }

@@ -7,7 +7,7 @@ use super::graphic::{Graphic, GraphicInputs};
 use super::load::{self, mark, Loaded};
 use super::scroll::use_active_step;
 use crate::data::Dataset;
-use crate::graphic::{Model, Spec};
+use crate::graphic::Model;
 use crate::story::{engine, StepRef, Story};
 use leptos::prelude::*;
 use leptos_use_preferences::{use_preferred_dark, use_prefers_reduced_motion};
@@ -27,15 +27,39 @@ pub fn enhance() {
     leptos::mount::mount_to(status, App).forget();
 }
 
+/// Requests the edition (and the map geometry: the story has maps) at once, and takes the page
+/// over once the edition is in. Until then, or if it fails, the static article stands.
 #[component]
 fn App() -> impl IntoView {
-    match Story::bundled_in(super::page_lang()) {
-        Ok(story) => view! { <Explainer story=Arc::new(story) /> }.into_any(),
-        Err(e) => {
-            mark_ready();
-            view! { <div class="data-error" role="alert"><strong>"The story could not be read. "</strong>{e}</div> }
-                .into_any()
-        }
+    mark("app-start");
+    let loaded = load::load_edition(super::page_lang());
+    let geo = load::load_geo();
+    move || match loaded.get() {
+        Loaded::Loading => None,
+        Loaded::Ready(story, data, models) => Some(view! { <Explainer story data models geo /> }.into_any()),
+        Loaded::Failed(msg) => Some(failed(&msg).into_any()),
+    }
+}
+
+/// A failed load keeps the static figures and says why: above the contents, and on each
+/// graphic. The words are the static page's own (`data-failed` attributes of `#load-status`),
+/// since the edition that holds them in this language is what failed.
+fn failed(msg: &str) -> impl IntoView {
+    let status = document().get_element_by_id("load-status");
+    let word = |name: &str, english: &str| {
+        status.as_ref().and_then(|s| s.get_attribute(name)).unwrap_or_else(|| english.to_string())
+    };
+    let graphic_failed = word("data-graphic-failed", "This graphic could not be drawn");
+    for canvas in elements(".graphic-slot .graphic-canvas") {
+        let text = format!("{graphic_failed} ({msg})");
+        leptos::mount::mount_to(canvas, move || view! { <p class="graphic-error" role="status">{text}</p> }).forget();
+    }
+    mark_ready();
+    view! {
+        <div class="data-error" role="alert">
+            <strong>{format!("{} ", word("data-failed", "The data could not be loaded."))}</strong>
+            {format!("{msg}. {}", word("data-failed-rest", "The article below is complete."))}
+        </div>
     }
 }
 
@@ -117,11 +141,12 @@ fn reflect_active(active_ref: Memo<StepRef>, index: RwSignal<usize>, progress: R
 }
 
 #[component]
-fn Explainer(story: Arc<Story>) -> impl IntoView {
-    mark("app-start");
-    let needs_geo = story.chapters.iter().flat_map(|c| &c.steps).any(|s| matches!(s.view, Spec::Map(_)));
-    let (loaded, geo) = load::load(story.clone(), needs_geo, super::page_lang());
-
+fn Explainer(
+    story: Arc<Story>,
+    data: Arc<Dataset>,
+    models: Arc<Vec<Vec<Model>>>,
+    geo: load::GeoState,
+) -> impl IntoView {
     let dark = use_preferred_dark();
     let reduced_motion = use_prefers_reduced_motion();
     let refs: Arc<Vec<StepRef>> = Arc::new(story.steps().map(|(r, _)| r).collect());
@@ -135,7 +160,6 @@ fn Explainer(story: Arc<Story>) -> impl IntoView {
     // active chapter and its neighbours at once, the rest one per idle moment. Until then (or
     // if the data fails) each slot keeps its static figure.
     let ui = Arc::new(story.meta.ui.clone());
-    let ui_failed = ui.clone();
     let mounted: Rc<RefCell<Vec<bool>>> = Rc::new(RefCell::new(vec![false; story.chapters.len()]));
     let mount = {
         let (story, mounted, ui) = (story.clone(), mounted.clone(), ui.clone());
@@ -181,7 +205,6 @@ fn Explainer(story: Arc<Story>) -> impl IntoView {
     // when it runs again, and this one runs on every chapter change.
     let page_owner = Owner::current();
     Effect::new(move |_| {
-        let Loaded::Ready(data, models) = loaded.get() else { return };
         let a = active_ref.get().chapter;
         for c in a.saturating_sub(1)..(a + 2).min(chapters) {
             let (mount, data, models) = (mount.clone(), data.clone(), models.clone());
@@ -192,29 +215,7 @@ fn Explainer(story: Arc<Story>) -> impl IntoView {
         }
         if !idle_started.get_value() {
             idle_started.set_value(true);
-            mount_when_idle(mount.clone(), mounted.clone(), data, models);
+            mount_when_idle(mount.clone(), mounted.clone(), data.clone(), models.clone());
         }
     });
-
-    // A failed load keeps the static figures and says why: above the contents, and on each
-    // graphic that needed the file.
-    let graphic_failed = ui_failed.graphic_failed.clone();
-    Effect::new(move |_| {
-        let Loaded::Failed(msg) = loaded.get() else { return };
-        for canvas in elements(".graphic-slot .graphic-canvas") {
-            let text = format!("{graphic_failed} ({msg})");
-            leptos::mount::mount_to(canvas, move || view! { <p class="graphic-error" role="status">{text}</p> })
-                .forget();
-        }
-        mark_ready();
-    });
-    move || match loaded.get() {
-        Loaded::Failed(msg) => Some(view! {
-            <div class="data-error" role="alert">
-                <strong>{format!("{} ", ui_failed.data_failed)}</strong>
-                {format!("{msg}. {}", ui_failed.data_failed_rest)}
-            </div>
-        }),
-        _ => None,
-    }
 }
