@@ -100,6 +100,30 @@ pub fn place(labels: &[Label], frame: Rect, obstacles: &[Rect]) -> Vec<Option<Pl
     out
 }
 
+/// Greedy word wrap to a pixel width with the placer's text estimate: at spaces, and Chinese
+/// between characters (`scene::text::wrap`). Only plain spaces break a line, so a Russian number's
+/// narrow no-break space stays.
+pub fn wrap_lines(lines: Vec<String>, max: f64, size: f64) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in lines {
+        if line.chars().any(crate::scene::text::is_wide) {
+            out.extend(crate::scene::text::wrap(&line, size, max));
+            continue;
+        }
+        let mut cur = String::new();
+        for word in line.split(' ') {
+            let cand = if cur.is_empty() { word.to_string() } else { format!("{cur} {word}") };
+            if text_width(&cand, size) > max && !cur.is_empty() {
+                out.push(std::mem::replace(&mut cur, word.to_string()));
+            } else {
+                cur = cand;
+            }
+        }
+        out.push(cur);
+    }
+    out
+}
+
 /// Vertical anchor used for every placed line (the placer computes line centres).
 pub const V: VAnchor = VAnchor::Middle;
 

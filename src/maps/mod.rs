@@ -2,11 +2,14 @@
 //! (`clip`), label placement (`labels`), geometry assets (`geo`), views (`camera`), and the map
 //! states of the story (`MapSpec` → `MapModel` → `Scene`, plus description, table, sources).
 
+mod base;
 pub mod camera;
 pub mod clip;
 mod content;
 pub mod geo;
+mod inset;
 pub mod labels;
+mod marks;
 pub mod projection;
 mod render;
 

@@ -1,0 +1,117 @@
+//! The base map pass: land, the two countries' tint, the provinces and regions a step shows,
+//! lakes, outlines, neighbours' borders, rivers and last the China–Russia border, in that order
+//! (each layer over the one before).
+
+use super::geo::{gazetteer, Line};
+use super::render::{round_pts, Frame};
+use crate::scene::{Scene, Shape};
+
+/// The projected rings of each shown province or region, by id (for placing its label where
+/// its visible part is widest).
+pub(super) type Shown<'a> = Vec<(&'a str, Vec<Line>)>;
+
+/// Draws the base map; returns the shown units' projected rings.
+pub(super) fn base_map<'a>(s: &mut Scene, f: &Frame<'a>) -> Shown<'a> {
+    land(s, f);
+    let shown = region_fills(s, f);
+    for lake in &f.geo.lakes {
+        polygons(s, f, lake, f.theme.water);
+    }
+    outlines(s, f);
+    region_edges(s, f);
+    rivers(s, f);
+    china_russia_border(s, f);
+    shown
+}
+
+fn polygons(s: &mut Scene, f: &Frame, ring: &[(f64, f64)], fill: crate::scene::Rgba) {
+    for pts in f.st.run(ring, true) {
+        s.push(Shape::Polygon { points: round_pts(pts), fill });
+    }
+}
+
+fn lines(s: &mut Scene, f: &Frame, line: &[(f64, f64)], color: crate::scene::Rgba, width: f64) {
+    for pts in f.st.run(line, false) {
+        s.push(Shape::Line { points: round_pts(pts), color, width, dashed: false });
+    }
+}
+
+/// All land in the neutral colour, then China and Russia tinted with their colours.
+fn land(s: &mut Scene, f: &Frame) {
+    let theme = f.theme;
+    for ring in &f.geo.land {
+        polygons(s, f, ring, theme.land_other);
+    }
+    for c in &f.geo.countries {
+        let fill = match c.id.as_str() {
+            "CHN" => theme.land.mix(theme.china, 0.07),
+            "RUS" => theme.land.mix(theme.russia, 0.07),
+            _ => continue,
+        };
+        for ring in &c.rings {
+            polygons(s, f, ring, fill);
+        }
+    }
+}
+
+/// Provinces and regions a step shows: a tint of their country's colour (never a value).
+fn region_fills<'a>(s: &mut Scene, f: &Frame<'a>) -> Shown<'a> {
+    let g = gazetteer();
+    let mut shown = Vec::new();
+    for r in &f.m.regions {
+        let (Some(unit), Some(region)) = (f.geo.provinces.unit(&r.id), g.province(&r.id)) else { continue };
+        let fill = f.colours.fill(region.china(), r.emphasis).alpha(r.alpha);
+        let mut px = Vec::new();
+        for ring in &unit.rings {
+            for pts in f.st.run(ring, true) {
+                let pts = round_pts(pts);
+                px.push(pts.clone());
+                s.push(Shape::Polygon { points: pts, fill });
+            }
+        }
+        shown.push((r.id.as_str(), px));
+    }
+    shown
+}
+
+/// Faint outlines of every province and region in view (each shared boundary drawn once), and
+/// the borders between other countries.
+fn outlines(s: &mut Scene, f: &Frame) {
+    if f.m.outlines > 0.01 {
+        for arc in f.geo.provinces.inner_arcs() {
+            lines(s, f, arc, f.colours.outline.alpha(f.m.outlines), 0.6);
+        }
+    }
+    for b in f.geo.borders.iter().filter(|b| !b.china_russia) {
+        lines(s, f, &b.line, f.theme.muted.alpha(0.45), 0.7);
+    }
+}
+
+/// The shown units' own outlines, in their country's colour, over the faint ones.
+fn region_edges(s: &mut Scene, f: &Frame) {
+    let g = gazetteer();
+    for r in &f.m.regions {
+        let (Some(unit), Some(region)) = (f.geo.provinces.unit(&r.id), g.province(&r.id)) else { continue };
+        let color = f.colours.edge(region.china()).alpha(r.alpha);
+        for ring in &unit.rings {
+            lines(s, f, ring, color, 0.9 + 0.9 * r.emphasis);
+        }
+    }
+}
+
+fn rivers(s: &mut Scene, f: &Frame) {
+    let m = f.m;
+    if m.rivers > 0.01 {
+        let river = f.theme.categorical[5];
+        for r in &f.geo.rivers {
+            lines(s, f, &r.line, river.alpha(m.rivers), 1.0 + m.rivers);
+        }
+    }
+}
+
+fn china_russia_border(s: &mut Scene, f: &Frame) {
+    let colour = f.theme.muted.mix(f.theme.accent, f.m.border);
+    for b in f.geo.borders.iter().filter(|b| b.china_russia) {
+        lines(s, f, &b.line, colour, 1.0 + 1.6 * f.m.border);
+    }
+}

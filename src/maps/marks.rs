@@ -1,0 +1,237 @@
+//! The marks drawn over the base map and the labels they bring: country and sea names, routes,
+//! the shown provinces' names and figures, places, and event pins. Each pass draws its shapes
+//! and hands its labels to `Labels`, which places them all at once.
+
+use super::base::Shown;
+use super::content::{self, border_figure, figure_line, region_figure, route_label};
+use super::geo::{gazetteer, line_prefix};
+use super::labels::{wrap_lines, Label, Rect};
+use super::render::{round_pts, Frame, Labels};
+use crate::data::Status;
+use crate::scene::{Scene, Shape};
+
+/// Country and sea labels: (id in the words' `[map.countries]`, lon, lat).
+const COUNTRY_LABELS: [(&str, f64, f64); 8] = [
+    ("RUS", 118.0, 59.0),
+    ("CHN", 112.0, 38.0),
+    ("MNG", 103.0, 46.5),
+    ("KAZ", 70.0, 48.5),
+    ("ALASKA", -153.0, 65.0),
+    ("JPN", 140.5, 38.5),
+    ("CHN", 84.0, 41.5),
+    ("ARCTIC", 0.0, 88.0),
+];
+
+/// Country and sea names in view, each once.
+pub(super) fn country_labels(labels: &mut Labels, f: &Frame) {
+    let words = &f.data.words().map;
+    for (id, lon, lat) in COUNTRY_LABELS {
+        let name = words.country(id);
+        let at = f.st.p.forward(lon, lat);
+        if f.in_view(at) && !labels.labels.iter().any(|l| l.lines[0] == name) {
+            let l = Label { anchor: at, lines: vec![name.into()], size: f.small, priority: 50, offset: 0.0 };
+            labels.push(l, f.theme.muted, false);
+        }
+    }
+}
+
+/// Pipelines and sea routes: coloured by kind, dashed unless operating, the revealed one drawn
+/// up to the step's progress with a dot at its head; labelled near the middle of what is visible.
+pub(super) fn routes(s: &mut Scene, labels: &mut Labels, f: &Frame) {
+    let (m, theme, g) = (f.m, f.theme, gazetteer());
+    let (w, h) = (f.w, f.h);
+    let any_emph = m.routes.iter().any(|r| r.emphasis > 0.5);
+    for r in &m.routes {
+        let Some(route) = g.route(&r.id) else { continue };
+        let colour = match (route.kind.as_str(), route.id.as_str()) {
+            ("gas_pipeline", _) => theme.categorical[2],
+            ("oil_pipeline", _) => theme.categorical[4],
+            (_, "suez-route") => theme.categorical[1],
+            _ => theme.categorical[0],
+        };
+        let strength = if any_emph { 0.35 + 0.65 * r.emphasis } else { 1.0 };
+        let alpha = r.alpha * strength;
+        let width = 1.6 + 1.4 * r.emphasis + if route.kind == "shipping_route" { 0.0 } else { 0.4 };
+        let dashed = route.status != "operating";
+        let revealing = m.reveal.as_deref() == Some(route.id.as_str()) && f.progress < 1.0;
+        let line = if revealing {
+            line_prefix(&route.line, &route.cumulative_km, f.progress.max(0.0))
+        } else {
+            route.line.clone()
+        };
+        let mut last = None;
+        let mut mid = None;
+        for pts in f.st.run(&line, false) {
+            last = pts.last().copied();
+            // Label anchor: a vertex near the middle of the longest visible piece.
+            let inside: Vec<(f64, f64)> =
+                pts.iter().copied().filter(|&(x, y)| x > 20.0 && x < w - 20.0 && y > 20.0 && y < h - 20.0).collect();
+            if !inside.is_empty() && mid.is_none_or(|(n, _)| inside.len() > n) {
+                mid = Some((inside.len(), inside[inside.len() / 2]));
+            }
+            s.push(Shape::Line { points: round_pts(pts), color: colour.alpha(alpha), width, dashed });
+        }
+        if let (true, Some(end)) = (revealing, last) {
+            s.push(Shape::Circle {
+                center: end,
+                radius: 4.5,
+                fill: colour.alpha(r.alpha),
+                stroke: Some(theme.background),
+            });
+        }
+        if let (Some((_, at)), true) = (mid, alpha > 0.3) {
+            let l = Label {
+                anchor: at,
+                lines: route_label(f.lang, f.data, &route.id),
+                size: f.small,
+                priority: 10 - (r.emphasis * 5.0) as i32,
+                offset: 6.0,
+            };
+            labels.push(l, colour.mix(theme.ink, 0.45).alpha(r.alpha), r.emphasis > 0.5);
+        }
+    }
+}
+
+/// Provinces and regions: their name at the label point, the figure, source and status where
+/// the dataset has one. Emphasised units are placed before the other places' names, the rest
+/// after them; on a phone what does not fit is left out rather than overlapping.
+pub(super) fn region_labels(labels: &mut Labels, f: &Frame, shown: &Shown) {
+    let (data, lang, w, h) = (f.data, f.lang, f.w, f.h);
+    let words = &data.words().map;
+    let narrow = w < 480.0;
+    for r in &f.m.regions {
+        let Some(region) = gazetteer().province(&r.id) else { continue };
+        // The label goes where the visible part of the shape is widest (the source's label point
+        // may sit at the capital, on a border town, or out of view in a close-up).
+        let rings = shown.iter().find(|(id, _)| *id == r.id).map(|(_, px)| px.as_slice()).unwrap_or(&[]);
+        let frame = Rect { x0: 30.0, y0: 20.0, x1: w - 30.0, y1: h - 20.0 };
+        let Some(at) = visible_interior(rings, frame) else { continue };
+        if r.alpha < 0.05 {
+            continue;
+        }
+        let emph = r.emphasis > 0.5;
+        let size = if emph { f.font } else { f.small };
+        let mut lines = wrap_lines(vec![region.name_in(lang).to_string()], (w * 0.4).max(110.0), size);
+        if let Some((figure, source)) = region_figure(lang, data, &r.id) {
+            let status = border_figure(data, &r.id).map(|b| data.words().status(b.status)).unwrap_or_default();
+            if narrow {
+                // A phone gets the figure and, when it is unverified, that word; the source is in
+                // the table and under the graphic.
+                let unverified = border_figure(data, &r.id).is_some_and(|b| b.status == Status::Unverified);
+                let figure = if unverified {
+                    words.figure_status.replace("{figure}", &figure).replace("{status}", status)
+                } else {
+                    figure
+                };
+                lines.extend(wrap_lines(vec![figure], (w * 0.45).max(140.0), f.small));
+            } else {
+                lines.extend(wrap_lines(vec![figure], (w * 0.45).max(140.0), f.small));
+                lines.push(source);
+            }
+        }
+        let l = Label { anchor: at, lines, size, priority: if emph { 2 } else { 7 }, offset: 0.0 };
+        let colour = f.colours.edge(region.china()).mix(f.theme.ink, 0.3).alpha(r.alpha);
+        labels.push(l, colour, emph);
+    }
+}
+
+/// Places: a dot (a ring for straits, the accent for border crossings) and the name, with the
+/// crossing's figure when emphasised.
+pub(super) fn places(s: &mut Scene, labels: &mut Labels, f: &Frame) {
+    let theme = f.theme;
+    for pl in &f.m.places {
+        let Some(place) = gazetteer().place(&pl.id) else { continue };
+        let (x, y) = f.st.p.forward(place.lon, place.lat);
+        if !f.in_view((x, y)) {
+            continue;
+        }
+        let r = if place.kind == "border_crossing" { 3.5 } else { 3.0 } + 1.0 * pl.emphasis;
+        let (fill, stroke) = match place.kind.as_str() {
+            "strait" => (theme.background.alpha(pl.alpha), Some(theme.ink.alpha(pl.alpha))),
+            "border_crossing" => (theme.accent.alpha(pl.alpha), Some(theme.background.alpha(pl.alpha))),
+            _ => (theme.ink.alpha(pl.alpha), Some(theme.background.alpha(pl.alpha))),
+        };
+        s.push(Shape::Circle { center: (x, y), radius: r, fill, stroke });
+        labels.avoid(Rect::around((x, y), r));
+        let mut lines = vec![place.name_in(f.lang).to_string()];
+        if pl.emphasis > 0.5 {
+            lines.extend(border_figure(f.data, &pl.id).and_then(|b| figure_line(f.lang, b)));
+        }
+        // Clear of an event pin's ring (radius 7) if one stands at the same place.
+        let l = Label {
+            anchor: (x, y),
+            lines,
+            size: f.small,
+            priority: 6 - (pl.emphasis * 5.0) as i32,
+            offset: (r + 3.0).max(8.5),
+        };
+        labels.push(l, theme.ink.alpha(pl.alpha), pl.emphasis > 0.5);
+    }
+}
+
+/// Event pins: a ring at the place with the event's date and title beside it, placed first.
+pub(super) fn event_pins(s: &mut Scene, labels: &mut Labels, f: &Frame) {
+    let theme = f.theme;
+    for e in &f.m.events {
+        let Some(at) = e.id.split_once('@').and_then(|(_, at)| gazetteer().place(at)) else { continue };
+        let (x, y) = f.st.p.forward(at.lon, at.lat);
+        if !f.in_view((x, y)) {
+            continue;
+        }
+        s.push(Shape::Circle {
+            center: (x, y),
+            radius: 7.0,
+            fill: theme.accent.alpha(0.2 * e.alpha),
+            stroke: Some(theme.accent.alpha(e.alpha)),
+        });
+        labels.avoid(Rect::around((x, y), 7.0));
+        let lines = wrap_lines(content::event_lines(f.data, &e.id), (f.w * 0.45).max(140.0), f.small);
+        let l = Label { anchor: (x, y), lines, size: f.small, priority: -1, offset: 10.0 };
+        labels.push(l, theme.ink.alpha(e.alpha), true);
+    }
+}
+
+fn inside(rings: &[Vec<(f64, f64)>], p: (f64, f64)) -> bool {
+    let mut odd = false;
+    for pts in rings {
+        let n = pts.len();
+        for i in 0..n {
+            let (a, b) = (pts[i], pts[(i + n - 1) % n]);
+            if (a.1 > p.1) != (b.1 > p.1) && p.0 < (b.0 - a.0) * (p.1 - a.1) / (b.1 - a.1) + a.0 {
+                odd = !odd;
+            }
+        }
+    }
+    odd
+}
+
+/// A point well inside the part of a shape that is in `frame`: on a grid over that part, the
+/// inside point farthest from the shape's vertices and the frame's edges (an estimate of the
+/// pole of inaccessibility, enough for a label).
+fn visible_interior(rings: &[Vec<(f64, f64)>], frame: Rect) -> Option<(f64, f64)> {
+    // Search the part of the frame the shape's box covers.
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for &(x, y) in rings.iter().flatten() {
+        (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+    }
+    let b = Rect { x0: x0.max(frame.x0), y0: y0.max(frame.y0), x1: x1.min(frame.x1), y1: y1.min(frame.y1) };
+    if b.x0 >= b.x1 || b.y0 >= b.y1 {
+        return None;
+    }
+    let (mut best, mut best_d) = (None, 0.0);
+    const N: usize = 10;
+    for i in 0..=N {
+        for j in 0..=N {
+            let q = (b.x0 + (b.x1 - b.x0) * i as f64 / N as f64, b.y0 + (b.y1 - b.y0) * j as f64 / N as f64);
+            if !inside(rings, q) {
+                continue;
+            }
+            let edge = (q.0 - frame.x0).min(frame.x1 - q.0).min(q.1 - frame.y0).min(frame.y1 - q.1);
+            let d = rings.iter().flatten().map(|v| (v.0 - q.0).hypot(v.1 - q.1)).fold(edge * 2.0, f64::min);
+            if d > best_d {
+                (best, best_d) = (Some(q), d);
+            }
+        }
+    }
+    best
+}
