@@ -62,6 +62,10 @@ fn run() -> Result<(), String> {
         // What the page's wasm fetches: the story's views and the checked, translated dataset.
         write(&Edition::path(lang), &Edition::json(lang, &data)?)?;
         let site = Site::new(&story, &data, Some(&geo))?;
+        // ...requested with the page, so it arrives while the wasm downloads (the wasm's fetch
+        // matches this request: same URL, CORS mode, same-origin credentials).
+        let preload = format!(r#"<link rel="preload" href="{}" as="fetch" crossorigin>"#, Edition::path(lang));
+        let template = template.replacen("</head>", &format!("{preload}\n</head>"), 1);
         // Other languages sit one folder down; a <base> keeps every relative URL at the root.
         let page = template.replacen(r#"<html lang="en">"#, &format!(r#"<html lang="{}">"#, lang.tag()), 1);
         let page = if lang == Lang::En { page } else { page.replacen("<head>", r#"<head><base href="../">"#, 1) };

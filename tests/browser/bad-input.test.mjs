@@ -38,25 +38,24 @@ async function errorShown(url) {
   }
 }
 
-test("a non-number in trade_annual.csv names the file and the row", async () => {
+// The CSV files are read and checked when the site is built (a bad row fails the build, naming
+// file, row and field: tests/data.rs); the page reads one edition file per language.
+const EDITION = "edition-en.json";
+
+test("a non-number in the edition's data names the file and what is wrong", async () => {
   const broken = await brokenSite(async (dir) => {
-    const file = join(dir, "data", "trade_annual.csv");
-    const lines = (await readFile(file, "utf8")).split("\n");
-    // Data row 3 (row 1 is the first line after the header): its first number becomes "abc".
-    const cells = lines[3].split(",");
-    const col = cells.findIndex((c, i) => i > 0 && /^-?\d+(\.\d+)?$/.test(c));
-    assert.ok(col > 0, `no number to corrupt in ${lines[3]}`);
-    cells[col] = "abc";
-    lines[3] = cells.join(",");
-    await writeFile(file, lines.join("\n"));
+    const file = join(dir, "data", EDITION);
+    const edition = JSON.parse(await readFile(file, "utf8"));
+    edition.data.trade[2].total_usd_bn = "abc";
+    await writeFile(file, JSON.stringify(edition));
   });
   try {
     const { shown, state, pageErrors } = await errorShown(broken.url);
     assert.ok(shown, `no visible .data-error; page shows: ${state.body}`);
     const alert = state.alerts[0];
     assert.equal(alert.role, "alert", ".data-error lacks role=alert");
-    assert.match(alert.text, /trade_annual\.csv/, "message does not name the file");
-    assert.match(alert.text, /\brow 3\b/, "message does not name data row 3");
+    assert.match(alert.text, /edition-en\.json/, "message does not name the file");
+    assert.match(alert.text, /"abc"/, "message does not say what is wrong");
     assert.ok(state.steps > 0 && state.stepText > 100, `story text gone: ${state.steps} .step elements, ${state.stepText} characters`);
     assert.deepEqual(pageErrors, [], "uncaught page errors");
   } finally {
@@ -64,13 +63,14 @@ test("a non-number in trade_annual.csv names the file and the row", async () => 
   }
 });
 
-test("a missing facts.csv names the file", async () => {
-  const broken = await brokenSite((dir) => rm(join(dir, "data", "facts.csv")));
+test("a missing edition file names the file", async () => {
+  const broken = await brokenSite((dir) => rm(join(dir, "data", EDITION)));
   try {
     const { shown, state, pageErrors } = await errorShown(broken.url);
     assert.ok(shown, `no visible .data-error; page shows: ${state.body}`);
     assert.equal(state.alerts[0].role, "alert", ".data-error lacks role=alert");
-    assert.match(state.alerts[0].text, /facts\.csv/, "message does not name the file");
+    assert.match(state.alerts[0].text, /edition-en\.json/, "message does not name the file");
+    assert.match(state.alerts[0].text, /missing/, "message does not say the file is missing");
     assert.ok(state.steps > 0, "story text gone");
     assert.deepEqual(pageErrors, [], "uncaught page errors");
   } finally {
@@ -147,10 +147,10 @@ test("map geometry that is not JSON is said on the map", async () => {
 });
 
 test("an oversized data file is refused by name; the static figures stay with a message", async () => {
-  const broken = await brokenSite((dir) => writeFile(join(dir, "data", "facts.csv"), "x".repeat(5_000_000)));
+  const broken = await brokenSite((dir) => writeFile(join(dir, "data", EDITION), "x".repeat(5_000_000)));
   try {
     const r = await graphicMessages(broken.url, "");
-    assert.ok(r.alerts.some((m) => /facts\.csv/.test(m) && /too large/.test(m)), `alerts: ${JSON.stringify(r.alerts)}`);
+    assert.ok(r.alerts.some((m) => /edition-en\.json/.test(m) && /too large/.test(m)), `alerts: ${JSON.stringify(r.alerts)}`);
     assert.equal(r.messages.length >= 1, true, "no message on the graphic in view");
     assert.equal(r.staticFigures, 9, "the static figures were taken away");
     assert.ok(r.stepText > 5000, "story text gone");
@@ -160,12 +160,12 @@ test("an oversized data file is refused by name; the static figures stay with a 
   }
 });
 
-test("a network failure for a data file names the file", async () => {
+test("a network failure for the edition file names the file", async () => {
   const r = await graphicMessages(site.url, "", {
-    pattern: /data\/events\.csv$/,
+    pattern: /data\/edition-en\.json$/,
     handler: (route) => route.abort("failed"),
   });
-  assert.ok(r.alerts.some((m) => /events\.csv/.test(m)), `alerts: ${JSON.stringify(r.alerts)}`);
+  assert.ok(r.alerts.some((m) => /edition-en\.json/.test(m)), `alerts: ${JSON.stringify(r.alerts)}`);
   assert.ok(r.messages.length >= 1, "no message on the graphic in view");
   assert.deepEqual(r.pageErrors, [], "uncaught page errors");
 });
