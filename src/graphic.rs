@@ -82,9 +82,9 @@ impl Model {
     pub fn describe(&self, data: &Dataset) -> String {
         match self {
             Model::Trade(m) => m.describe(data),
-            Model::Bars(m) => m.describe(),
-            Model::Slope(m) => m.describe(),
-            Model::Waffle(m) => m.describe(),
+            Model::Bars(m) => m.describe(data),
+            Model::Slope(m) => m.describe(data),
+            Model::Waffle(m) => m.describe(data),
             Model::Timeline(m) => m.describe(data),
             Model::Map(m) => m.describe(data),
         }
@@ -127,17 +127,8 @@ pub fn frame(from: &Model, to: &Model, t: f64, ctx: Ctx, progress: f64, size: Si
 }
 
 /// A step's text description: the step's own sentence (its `alt`), then what the state shows.
-/// The page, the static article and the embeds all describe a graphic with this.
+/// The page, the static article and the embeds all describe a graphic with this, in the
+/// dataset's language (`data.lang`: the words of `[describe]`).
 pub fn description(alt: &str, model: &Model, data: &Dataset) -> String {
-    // The generated part is written in English only so far; other editions say the step's own
-    // (translated) sentence rather than mix languages.
-    if data.lang != crate::lang::Lang::En {
-        return alt.to_string();
-    }
-    let text = model.describe(data);
-    if alt.is_empty() {
-        text
-    } else {
-        format!("{alt} {text}")
-    }
+    data.words().describe.sentences(&[alt, &model.describe(data)])
 }

@@ -3,6 +3,7 @@
 
 use super::frame::{lerp_keyed, Keyed, Plot};
 use super::scale::{nice_max, Linear};
+use crate::data::words::say;
 use crate::data::{format, split_unit, Dataset};
 use crate::scene::table::Table;
 use crate::scene::text::wrap;
@@ -206,12 +207,20 @@ impl BarsModel {
         scene
     }
 
-    pub fn describe(&self) -> String {
-        let shown: Vec<String> =
-            self.bars.iter().filter(|b| b.alpha > 0.5).map(|b| format!("{}: {}", b.label, b.value_text)).collect();
-        let cap =
-            if self.caption.is_empty() { "Bar chart".to_string() } else { format!("Bar chart, {}", self.caption) };
-        format!("{cap}. {}.", shown.join("; "))
+    pub fn describe(&self, data: &Dataset) -> String {
+        let d = &data.words().describe;
+        let items: Vec<String> = self
+            .bars
+            .iter()
+            .filter(|b| b.alpha > 0.5)
+            .map(|b| say(&d.item, &[("label", &b.label), ("value", &b.value_text)]))
+            .collect();
+        let items = items.join(&d.list);
+        if self.caption.is_empty() {
+            say(&d.bars, &[("items", &items)])
+        } else {
+            say(&d.bars_caption, &[("caption", &self.caption), ("items", &items)])
+        }
     }
 
     pub fn table(&self, data: &Dataset) -> Table {

@@ -6,6 +6,7 @@
 use super::bars::{color_of, fact_sources, fact_table};
 use super::frame::{lerp_keyed, y_axis, Keyed, Plot};
 use super::scale::Linear;
+use crate::data::words::say;
 use crate::data::{format, Dataset};
 use crate::scene::table::Table;
 use crate::scene::theme::Theme;
@@ -212,18 +213,18 @@ impl SlopeModel {
         scene
     }
 
-    pub fn describe(&self) -> String {
-        let parts: Vec<String> = self
-            .series
-            .iter()
-            .filter(|s| s.alpha > 0.5)
-            .map(|s| {
-                let pts: Vec<String> =
-                    s.points.iter().map(|p| format!("{} in {}", p.2, self.period_label(p.0))).collect();
-                format!("{}: {}", s.key, pts.join(", "))
-            })
-            .collect();
-        format!("Slope chart. {}.", parts.join(". "))
+    pub fn describe(&self, data: &Dataset) -> String {
+        let d = &data.words().describe;
+        let mut out = vec![d.slope.clone()];
+        for s in self.series.iter().filter(|s| s.alpha > 0.5) {
+            let points: Vec<String> = s
+                .points
+                .iter()
+                .map(|p| say(&d.slope_point, &[("value", &p.2), ("period", &data.period(&self.period_label(p.0)))]))
+                .collect();
+            out.push(say(&d.slope_series, &[("name", &s.key), ("points", &points.join(&d.comma))]));
+        }
+        d.sentences(&out)
     }
 
     /// The label of the period at `when` (nearest, for states between two tweens).

@@ -3,7 +3,8 @@
 
 use super::frame::{lerp_keyed, x_axis_years, Keyed, Plot};
 use super::scale::Linear;
-use crate::data::Dataset;
+use crate::data::words::say;
+use crate::data::{format, Dataset};
 use crate::scene::table::Table;
 use crate::scene::text::wrap;
 use crate::scene::theme::Theme;
@@ -186,18 +187,26 @@ impl TimelineModel {
     }
 
     pub fn describe(&self, data: &Dataset) -> String {
+        let (w, lang) = (data.words(), data.lang);
+        let d = &w.describe;
         let shown = self.dots.iter().filter(|d| d.alpha > 0.5).count();
-        let mut out = format!(
-            "Timeline of {shown} events from {:.0} to {:.0}, one row per category.",
-            self.x0.floor(),
-            self.x1.floor()
-        );
-        for d in self.focused() {
-            if let Some(e) = data.events.iter().find(|e| e.date == d.key) {
-                out.push_str(&format!(" {} ({}): {}", data.period(&e.date), e.category, e.description));
+        let mut out = vec![say(
+            &d.timeline,
+            &[
+                ("events", &format::count_in(lang, shown as f64, &d.events)),
+                ("from", &format!("{:.0}", self.x0.floor())),
+                ("to", &format!("{:.0}", self.x1.floor())),
+            ],
+        )];
+        for dot in self.focused() {
+            if let Some(e) = data.events.iter().find(|e| e.date == dot.key) {
+                out.push(say(
+                    &d.timeline_event,
+                    &[("date", &data.period(&e.date)), ("category", w.category(&e.category)), ("text", &e.description)],
+                ));
             }
         }
-        out
+        d.sentences(&out)
     }
 
     pub fn table(&self, data: &Dataset) -> Table {

@@ -3,6 +3,7 @@
 
 use super::frame::{lerp_keyed, spread, x_axis_years, y_axis, y_axis_room, Keyed, Plot};
 use super::scale::{nice_max, Linear};
+use crate::data::words::say;
 use crate::data::{format, pct_change, Dataset};
 use crate::scene::table::Table;
 use crate::scene::text::wrap;
@@ -425,40 +426,49 @@ impl TradeModel {
 
     pub fn describe(&self, data: &Dataset) -> String {
         let (from, to) = (self.x0.round() as i32, self.x1.round() as i32);
-        let mut out = format!("Line chart of China–Russia trade in US dollars, {from} to {to}. ");
+        let (lang, d) = (data.lang, &data.words().describe);
+        let usd = |v| format::usd_bn_in(lang, v);
+        let (from_s, to_s) = (from.to_string(), to.to_string());
+        let mut out = vec![say(&d.trade, &[("from", &from_s), ("to", &to_s)])];
         for s in self.shown() {
             let (Some(a), Some(b)) = (data.trade_year(from), data.trade_year(to)) else { continue };
+            let (va, vb) = (value(a, &s.key), value(b, &s.key));
+            out.push(say(
+                &d.trade_series,
+                &[
+                    ("series", series_name(data, &s.key)),
+                    ("first", &usd(va)),
+                    ("from", &from_s),
+                    ("last", &usd(vb)),
+                    ("to", &to_s),
+                    ("change", &format::change_in(lang, pct_change(va, vb))),
+                ],
+            ));
             let peak = data
                 .annual()
                 .filter(|r| (from..=to).contains(&r.year().unwrap_or(0)))
                 .max_by(|p, q| value(p, &s.key).total_cmp(&value(q, &s.key)));
-            out.push_str(&format!(
-                "{}: {} in {from}, {} in {to} ({}).",
-                series_name(data, &s.key),
-                format::usd_bn_in(data.lang, value(a, &s.key)),
-                format::usd_bn_in(data.lang, value(b, &s.key)),
-                format::change_in(data.lang, pct_change(value(a, &s.key), value(b, &s.key)))
-            ));
             if let Some(p) = peak.filter(|p| p.year() != Some(to)) {
-                out.push_str(&format!(" Peak {} in {}.", format::usd_bn_in(data.lang, value(p, &s.key)), p.period));
+                out.push(say(&d.trade_peak, &[("value", &usd(value(p, &s.key))), ("period", &data.period(&p.period))]));
             }
-            out.push(' ');
         }
         let marked: Vec<_> = self.events.iter().filter(|e| e.alpha > 0.5).map(|e| e.label.as_str()).collect();
         if !marked.is_empty() {
-            out.push_str(&format!("Marked: {}. ", marked.join("; ")));
+            out.push(say(&d.trade_marked, &[("events", &marked.join(&d.list))]));
         }
         if let (Some(p), true) = (&self.panel, self.panel_alpha > 0.5) {
-            out.push_str(&format!(
-                "Side panel: {} in {} against {} in {} ({}).",
-                format::usd_bn_in(data.lang, p.now),
-                p.label_now,
-                format::usd_bn_in(data.lang, p.before),
-                p.label_before,
-                format::change_in(data.lang, p.change)
+            out.push(say(
+                &d.trade_panel,
+                &[
+                    ("now", &usd(p.now)),
+                    ("period_now", &p.label_now),
+                    ("before", &usd(p.before)),
+                    ("period_before", &p.label_before),
+                    ("change", &format::change_in(lang, p.change)),
+                ],
             ));
         }
-        out.trim().to_string()
+        d.sentences(&out)
     }
 
     pub fn table(&self, data: &Dataset) -> Table {

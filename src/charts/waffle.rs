@@ -1,6 +1,7 @@
 //! A 10 × 10 unit chart for a share: each square is one per cent of the whole.
 
 use super::bars::{color_of, fact_sources, fact_table};
+use crate::data::words::say;
 use crate::data::{format, Dataset};
 use crate::scene::table::Table;
 use crate::scene::theme::Theme;
@@ -104,13 +105,16 @@ impl WaffleModel {
         scene
     }
 
-    pub fn describe(&self) -> String {
-        format!(
-            "Unit chart of 100 squares: {} of them filled, {} {} ({}).",
-            self.value.round(),
-            self.value_text,
-            self.label,
-            self.period
+    pub fn describe(&self, data: &Dataset) -> String {
+        let d = &data.words().describe;
+        say(
+            &d.waffle,
+            &[
+                ("filled", &format::count_in(data.lang, self.value.round(), &d.squares)),
+                ("value", &self.value_text),
+                ("label", &self.label),
+                ("period", &self.period),
+            ],
         )
     }
 

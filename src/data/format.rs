@@ -171,6 +171,29 @@ pub fn plural_ru<'a>(n: f64, one: &'a str, few: &'a str, many: &'a str) -> &'a s
     }
 }
 
+/// How many forms a count takes in a language: English two (1 event, 2 events), Russian
+/// three (`plural_ru`), Chinese one (3个事件).
+pub fn plural_forms(lang: Lang) -> usize {
+    match lang {
+        Lang::En => 2,
+        Lang::Ru => 3,
+        Lang::Zh => 1,
+    }
+}
+
+/// A count in words from its plural forms (as `[describe]` lists them, each with `{n}`):
+/// (21, ["{n} событие", "{n} события", "{n} событий"]) → "21 событие".
+pub fn count_in(lang: Lang, n: f64, forms: &[String]) -> String {
+    let form = |i: usize| forms.get(i).or(forms.last()).map(String::as_str).unwrap_or("{n}");
+    let form = match lang {
+        Lang::En if n == 1.0 => form(0),
+        Lang::En => form(1),
+        Lang::Ru => plural_ru(n, form(0), form(1), form(2)),
+        Lang::Zh => form(0),
+    };
+    super::words::say(form, &[("n", &num_in(lang, n, 0))])
+}
+
 /// A fact's value with its unit and qualifier: "more than 30%", "$52.1bn", "70 Mt over 12 years".
 pub fn value_in(lang: Lang, v: f64, unit: &str) -> String {
     let (base, qualifier) = split_unit(unit);
@@ -228,6 +251,13 @@ mod tests {
         assert_eq!(value_in(Lang::Ru, 3.0, "countries"), "3 страны");
         assert_eq!(value_in(Lang::Ru, 11.0, "countries"), "11 стран");
         assert_eq!(value_in(Lang::Ru, 25.0, "meetings"), "25 встреч");
+        let forms = ["{n} событие", "{n} события", "{n} событий"].map(String::from);
+        assert_eq!(count_in(Lang::Ru, 21.0, &forms), "21 событие");
+        assert_eq!(count_in(Lang::Ru, 23.0, &forms), "23 события");
+        assert_eq!(count_in(Lang::Ru, 112.0, &forms), "112 событий");
+        let forms = ["{n} event", "{n} events"].map(String::from);
+        assert_eq!(count_in(Lang::En, 1.0, &forms), "1 event");
+        assert_eq!(count_in(Lang::En, 31.0, &forms), "31 events");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! edition's own `alt` text in its place).
 
 use super::{gazetteer, sea_route_distances, Inset, MapModel};
+use crate::data::words::{say, MapDescribeWords};
 use crate::data::{format, BorderFigure, Dataset, Words};
 use crate::lang::Lang;
 use crate::scene::table::Table;
@@ -287,23 +288,23 @@ pub(super) fn event_lines(data: &Dataset, pin_id: &str) -> Vec<String> {
     }
 }
 
-/// "a", "a and b", "a, b and c".
-fn and_list(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+fn view_name<'a>(m: &MapModel, w: &'a MapDescribeWords) -> &'a str {
+    use super::Kind::*;
+    match m.camera.kind {
+        Conic if m.camera.lon < 100.0 => &w.view_north_west,
+        Conic if m.camera.zoom > 3.0 => &w.view_far_east,
+        Conic => &w.view_east_of_baikal,
+        Polar if m.camera.zoom > 3.0 => &w.view_bering,
+        Polar => &w.view_arctic,
     }
 }
 
-fn view_name(m: &MapModel) -> &'static str {
-    use super::Kind::*;
-    match m.camera.kind {
-        Conic if m.camera.lon < 100.0 => "a map of China’s north-west and its border with Russia and Kazakhstan",
-        Conic if m.camera.zoom > 3.0 => "a map of the Russian Far East and north-east China",
-        Conic => "a map of Russia east of Lake Baikal, Mongolia and northern China",
-        Polar if m.camera.zoom > 3.0 => "a polar map of the Bering Strait between Chukotka and Alaska",
-        Polar => "a polar map of the Arctic, seen from above the North Pole",
+/// A province's or region's name for text: English says the full name ("Primorsky Krai"),
+/// where the map label may be shorter.
+fn full_name(r: &super::Region, lang: Lang) -> &str {
+    match lang {
+        Lang::En => &r.name,
+        _ => r.name_in(lang),
     }
 }
 
@@ -311,98 +312,94 @@ fn visible(s: &[super::Shown]) -> impl Iterator<Item = &super::Shown> {
     s.iter().filter(|s| s.alpha > 0.5)
 }
 
-/// The map state in English words (the other editions show their own `alt` text instead).
+/// The map state in the dataset's language: the view, then what is drawn on it, each a sentence
+/// of `[describe.map]` in the edition's words.
 pub(super) fn describe(m: &MapModel, data: &Dataset) -> String {
-    let g = gazetteer();
-    let mut out = format!("The graphic is {}.", view_name(m));
+    let (lang, d) = (data.lang, &data.words().describe);
+    let w = &d.map;
+    let mut out = vec![say(&w.view, &[("view", view_name(m, w))])];
     if m.border > 0.5 {
-        let len = border_figure(data, "border").and_then(|b| b.value.map(|v| format::value(v, &b.unit)));
-        out.push_str(&format!(
-            " The China–Russia border is highlighted{}, much of it along the Amur and Argun rivers.",
-            len.map(|l| format!(" (about {l})")).unwrap_or_default()
-        ));
-    }
-    let regions: Vec<&super::Shown> = visible(&m.regions).collect();
-    if !regions.is_empty() {
-        let mut parts = Vec::new();
-        for china in [true, false] {
-            let names: Vec<String> = regions
-                .iter()
-                .filter_map(|s| g.province(&s.id).filter(|r| r.china() == china))
-                .map(|r| match region_figure(Lang::En, data, &r.id) {
-                    Some((f, src)) => format!("{} ({f}; {src})", r.name),
-                    None => r.name.clone(),
-                })
-                .collect();
-            if !names.is_empty() {
-                let side = if china { "in China" } else { "in Russia" };
-                parts.push(format!("{side}, {}", names.join(", ")));
-            }
-        }
-        out.push_str(&format!(" Provinces and regions drawn as shapes: {}.", parts.join("; ")));
-        let emph: Vec<&str> = regions
-            .iter()
-            .filter(|s| s.emphasis > 0.5)
-            .filter_map(|s| g.province(&s.id))
-            .map(|r| r.name.as_str())
-            .collect();
-        if !emph.is_empty() {
-            out.push_str(&format!(" Emphasised: {}.", and_list(&emph)));
-        }
-        let without: Vec<&str> = regions
-            .iter()
-            .filter(|s| region_figure(Lang::En, data, &s.id).is_none())
-            .filter_map(|s| g.province(&s.id))
-            .map(|r| r.name.as_str())
-            .collect();
-        if !without.is_empty() && without.len() < regions.len() {
-            out.push_str(" The dataset has no figure for the others, and the map does not shade any by value.");
-        }
-    }
-    if m.outlines > 0.5 {
-        out.push_str(if m.regions.is_empty() {
-            " Province and region boundaries are outlined faintly."
-        } else {
-            " The other provinces and regions are outlined faintly."
+        let len = border_figure(data, "border").and_then(|b| b.value.map(|v| format::value_in(lang, v, &b.unit)));
+        out.push(match len {
+            Some(l) => say(&w.border_length, &[("length", &l)]),
+            None => w.border.clone(),
         });
     }
+    describe_regions(m, data, &mut out);
+    let g = gazetteer();
     let places: Vec<String> = visible(&m.places)
         .filter_map(|s| {
-            let p = g.place(&s.id)?;
-            Some(match border_figure(data, &s.id).and_then(|b| figure_line(Lang::En, b)) {
-                Some(f) => format!("{} ({f})", p.name),
-                None => p.name.clone(),
+            let name = g.place(&s.id)?.name_in(lang);
+            Some(match border_figure(data, &s.id).and_then(|b| figure_line(lang, b)) {
+                Some(f) => say(&d.paren, &[("text", name), ("note", &f)]),
+                None => name.to_string(),
             })
         })
         .collect();
     if !places.is_empty() {
-        out.push_str(&format!(" Places marked: {}.", places.join(", ")));
+        out.push(say(&w.places, &[("places", &places.join(&d.names))]));
     }
-    let routes: Vec<String> = visible(&m.routes).map(|s| route_label(Lang::En, data, &s.id).join(", ")).collect();
+    let routes: Vec<String> = visible(&m.routes).map(|s| route_label(lang, data, &s.id).join(&d.comma)).collect();
     if !routes.is_empty() {
-        out.push_str(&format!(" Routes drawn: {}.", routes.join("; ")));
+        out.push(say(&w.routes, &[("routes", &routes.join(&d.list))]));
     }
     for e in visible(&m.events) {
         if let Some((ev, place)) = event(data, &e.id) {
-            out.push_str(&format!(
-                " Marked near {}: {} ({}).",
-                place.name,
-                ev.title,
-                crate::data::period_label(&ev.date)
-            ));
+            let date = data.period(&ev.date);
+            out.push(say(&w.event, &[("place", place.name_in(lang)), ("event", &ev.title), ("date", &date)]));
         }
     }
-    if let Some((inset, a)) = m.inset {
-        if a > 0.5 {
-            let d = inset_data(Lang::En, inset, data);
-            let bars: Vec<String> = d.bars.iter().map(|b| format!("{} {}", b.label, b.value_text)).collect();
-            out.push_str(&format!(" A small chart shows {}: {}.", d.title.to_lowercase(), bars.join("; ")));
-            if let Some((_, r)) = d.reference {
-                out.push_str(&format!(" A line marks the {r}."));
+    if let Some((inset, _)) = m.inset.filter(|(_, a)| *a > 0.5) {
+        let i = inset_data(lang, inset, data);
+        let bars: Vec<String> =
+            i.bars.iter().map(|b| say(&d.item, &[("label", &b.label), ("value", &b.value_text)])).collect();
+        out.push(say(&w.inset, &[("title", &i.title), ("bars", &bars.join(&d.list))]));
+        if let Some((_, r)) = i.reference {
+            out.push(say(&w.inset_line, &[("reference", &r)]));
+        }
+    }
+    d.sentences(&out)
+}
+
+/// The provinces and regions drawn as shapes, by country, with their figures; which are
+/// emphasised; and the faint outlines of the rest.
+fn describe_regions(m: &MapModel, data: &Dataset, out: &mut Vec<String>) {
+    let (g, lang, d) = (gazetteer(), data.lang, &data.words().describe);
+    let w = &d.map;
+    let regions: Vec<&super::Shown> = visible(&m.regions).collect();
+    if !regions.is_empty() {
+        let mut sides = Vec::new();
+        for (china, side) in [(true, &w.regions_china), (false, &w.regions_russia)] {
+            let names: Vec<String> = regions
+                .iter()
+                .filter_map(|s| g.province(&s.id).filter(|r| r.china() == china))
+                .map(|r| match region_figure(lang, data, &r.id) {
+                    Some((f, src)) => say(&d.paren, &[("text", full_name(r, lang)), ("note", &[f, src].join(&d.list))]),
+                    None => full_name(r, lang).to_string(),
+                })
+                .collect();
+            if !names.is_empty() {
+                sides.push(say(side, &[("names", &names.join(&d.names))]));
             }
         }
+        out.push(say(&w.regions, &[("sides", &sides.join(&d.list))]));
+        let emph: Vec<&str> = regions
+            .iter()
+            .filter(|s| s.emphasis > 0.5)
+            .filter_map(|s| g.province(&s.id))
+            .map(|r| full_name(r, lang))
+            .collect();
+        if !emph.is_empty() {
+            out.push(say(&w.emphasised, &[("names", &d.and_list(&emph))]));
+        }
+        let without = regions.iter().filter(|s| region_figure(lang, data, &s.id).is_none()).count();
+        if without > 0 && without < regions.len() {
+            out.push(w.no_figure.clone());
+        }
     }
-    out
+    if m.outlines > 0.5 {
+        out.push(if m.regions.is_empty() { w.outlines.clone() } else { w.outlines_others.clone() });
+    }
 }
 
 pub(super) fn table(m: &MapModel, data: &Dataset) -> Table {
