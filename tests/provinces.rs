@@ -5,7 +5,7 @@
 
 use explainer::data::Dataset;
 use explainer::graphic::{Ctx, Model};
-use explainer::maps::{gazetteer, region_colours, Geo, MapModel, MapSpec, Provinces};
+use explainer::maps::{gazetteer, region_colours, Geo, MapModel, MapSpec, Provinces, Side};
 use explainer::scene::theme::Theme;
 use explainer::scene::{Rgba, Shape, Size};
 use explainer::story::{Step, Story};
@@ -43,7 +43,7 @@ fn map_model(step: &Step, data: &Dataset) -> MapModel {
 #[test]
 fn every_border_unit_is_present_named_and_closed() {
     let (g, geo) = (gazetteer(), Geo::bundled());
-    for (ids, country) in [(&CHINA[..], "CHN"), (&RUSSIA[..], "RUS")] {
+    for (ids, country) in [(&CHINA[..], Side::China), (&RUSSIA[..], Side::Russia)] {
         for id in ids {
             let r = g.province(id).unwrap_or_else(|| panic!("{id} in the gazetteer"));
             assert!(r.border, "{id} borders the other country");

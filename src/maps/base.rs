@@ -2,7 +2,9 @@
 //! lakes, outlines, neighbours' borders, rivers and last the China–Russia border, in that order
 //! (each layer over the one before).
 
-use super::geo::{gazetteer, Line};
+use super::gazetteer::gazetteer;
+use super::geo::Line;
+use super::kinds::Side;
 use super::render::{round_pts, Frame};
 use crate::scene::{Scene, Shape};
 
@@ -43,10 +45,10 @@ fn land(s: &mut Scene, f: &Frame) {
         polygons(s, f, ring, theme.land_other);
     }
     for c in &f.geo.countries {
-        let fill = match c.id.as_str() {
-            "CHN" => theme.land.mix(theme.china, 0.07),
-            "RUS" => theme.land.mix(theme.russia, 0.07),
-            _ => continue,
+        let fill = match c.side {
+            Some(Side::China) => theme.land.mix(theme.china, 0.07),
+            Some(Side::Russia) => theme.land.mix(theme.russia, 0.07),
+            None => continue,
         };
         for ring in &c.rings {
             polygons(s, f, ring, fill);

@@ -3,6 +3,7 @@
 
 use super::projection::{wrap_lon, Projection, Raw};
 use crate::scene::Size;
+use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -24,26 +25,55 @@ pub struct Camera {
     pub rotate: f64,
 }
 
-/// The named views story steps can ask for.
-pub const VIEWS: [&str; 9] =
-    ["border", "far-east", "border-west", "pipes", "pipes-wide", "arctic", "arctic-shanghai", "hemisphere", "bering"];
+/// The named views story steps can ask for (`view = "far-east"` in a step's `[steps.view]`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum View {
+    Border,
+    FarEast,
+    BorderWest,
+    Pipes,
+    PipesWide,
+    Arctic,
+    ArcticShanghai,
+    Hemisphere,
+    Bering,
+}
+
+impl View {
+    pub const ALL: [View; 9] = [
+        View::Border,
+        View::FarEast,
+        View::BorderWest,
+        View::Pipes,
+        View::PipesWide,
+        View::Arctic,
+        View::ArcticShanghai,
+        View::Hemisphere,
+        View::Bering,
+    ];
+}
 
 impl Camera {
-    pub fn view(name: &str) -> Option<Camera> {
+    pub fn of(view: View) -> Camera {
         use Kind::*;
         let c = |kind, lon, lat, zoom, rotate| Camera { kind, lon, lat, zoom, rotate };
-        Some(match name {
-            "border" => c(Conic, 112.0, 48.0, 1.75, 112.0),
-            "far-east" => c(Conic, 126.5, 47.3, 3.4, 126.5),
-            "border-west" => c(Conic, 86.0, 47.0, 2.6, 100.0),
-            "pipes" => c(Conic, 124.0, 45.0, 1.9, 124.0),
-            "pipes-wide" => c(Conic, 108.0, 50.0, 1.2, 108.0),
-            "arctic" => c(Polar, 110.0, 72.0, 1.35, 110.0),
-            "arctic-shanghai" => c(Polar, 110.0, 58.0, 0.95, 110.0),
-            "hemisphere" => c(Polar, 62.0, 42.0, 0.56, 80.0),
-            "bering" => c(Polar, -172.0, 64.5, 3.6, 170.0),
-            _ => return None,
-        })
+        match view {
+            View::Border => c(Conic, 112.0, 48.0, 1.75, 112.0),
+            View::FarEast => c(Conic, 126.5, 47.3, 3.4, 126.5),
+            View::BorderWest => c(Conic, 86.0, 47.0, 2.6, 100.0),
+            View::Pipes => c(Conic, 124.0, 45.0, 1.9, 124.0),
+            View::PipesWide => c(Conic, 108.0, 50.0, 1.2, 108.0),
+            View::Arctic => c(Polar, 110.0, 72.0, 1.35, 110.0),
+            View::ArcticShanghai => c(Polar, 110.0, 58.0, 0.95, 110.0),
+            View::Hemisphere => c(Polar, 62.0, 42.0, 0.56, 80.0),
+            View::Bering => c(Polar, -172.0, 64.5, 3.6, 170.0),
+        }
+    }
+
+    /// The camera of a view by its story spelling ("far-east"); `None` for an unknown one.
+    pub fn view(name: &str) -> Option<Camera> {
+        super::kinds::parse::<View>(name).ok().map(Camera::of)
     }
 
     /// Eases from `a` to `b`; `None` when the projections differ (the page crossfades instead).
@@ -86,9 +116,12 @@ mod tests {
 
     #[test]
     fn every_view_exists_and_lerps() {
-        for v in VIEWS {
-            assert!(Camera::view(v).is_some(), "{v}");
+        for v in View::ALL {
+            let name = serde_json::to_value(v).unwrap();
+            assert_eq!(Camera::view(name.as_str().unwrap()), Some(Camera::of(v)), "{v:?}");
         }
+        assert_eq!(Camera::view("arctic-shanghai"), Some(Camera::of(View::ArcticShanghai)));
+        assert_eq!(Camera::view("far east"), None);
         let (a, b) = (Camera::view("border").unwrap(), Camera::view("far-east").unwrap());
         let m = Camera::lerp(&a, &b, 0.5).unwrap();
         assert!((m.zoom - (a.zoom * b.zoom).sqrt()).abs() < 1e-9, "zoom is interpolated in log space");

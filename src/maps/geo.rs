@@ -1,21 +1,18 @@
 //! The map's geometry: the base map (`assets/geo/base.json`, fetched: land, borders, rivers and
-//! the province/region outlines as shared arcs) and the gazetteer of named places, the border
-//! provinces and regions (names, label points) and routes (`assets/geo/gazetteer.json`, compiled
-//! in so story specs can be checked and route lengths computed without the base map).
+//! the province/region outlines as shared arcs). The gazetteer of named places, provinces and
+//! routes is `gazetteer.rs`.
 //!
 //! Both files store coordinates as integers of 1/q degree, each line or ring a flat array
 //! `[lon0, lat0, dlon1, dlat1, …]` delta-encoded (see tools/geo-derive).
 
+use super::kinds::{parse, BorderKind, Side};
 use crate::data::DataError;
 use serde::Deserialize;
-use std::sync::OnceLock;
 
 pub type Line = Vec<(f64, f64)>;
 
 pub const BASE_FILE: &str = "geo/base.json";
-const GAZETTEER_FILE: &str = "geo/gazetteer.json";
-
-fn decode(q: f64, flat: &[i64]) -> Result<Line, String> {
+pub(super) fn decode(q: f64, flat: &[i64]) -> Result<Line, String> {
     if !flat.len().is_multiple_of(2) || flat.is_empty() {
         return Err(format!("a coordinate array has {} numbers: expected an even, non-zero count", flat.len()));
     }
@@ -75,6 +72,8 @@ struct RawRiver {
 pub struct Country {
     /// ISO 3166 alpha-3 as Natural Earth writes it: "CHN", "RUS", "MNG".
     pub id: String,
+    /// China or Russia (tinted); `None` for a neighbour.
+    pub side: Option<Side>,
     pub name: String,
     pub rings: Vec<Line>,
 }
@@ -97,8 +96,7 @@ pub struct River {
 pub struct Unit {
     /// The gazetteer's id: "heilongjiang", "amur-oblast", …
     pub id: String,
-    /// "CHN" or "RUS".
-    pub country: String,
+    pub country: Side,
     /// Closed rings (last point = first).
     pub rings: Vec<Line>,
     /// Indices into `Provinces::arcs` of the arcs its rings are made of.
@@ -138,7 +136,7 @@ pub struct Geo {
     pub provinces: Provinces,
 }
 
-fn err(file: &str, field: &str, msg: impl Into<String>) -> DataError {
+pub(super) fn err(file: &str, field: &str, msg: impl Into<String>) -> DataError {
     DataError::new(file, None, Some(field), msg)
 }
 
@@ -160,14 +158,18 @@ impl Geo {
             countries: raw
                 .countries
                 .into_iter()
-                .map(|c| Ok(Country { rings: rings(f, "countries", q, &c.rings)?, id: c.id, name: c.name }))
+                .map(|c| {
+                    let side = parse::<Side>(&c.id).ok();
+                    Ok(Country { rings: rings(f, "countries", q, &c.rings)?, id: c.id, side, name: c.name })
+                })
                 .collect::<Result<_, DataError>>()?,
             borders: raw
                 .borders
                 .into_iter()
                 .map(|b| {
+                    let kind = parse::<BorderKind>(&b.kind).map_err(|m| err(f, "borders.kind", m))?;
                     Ok(Border {
-                        china_russia: b.kind == "cn-ru",
+                        china_russia: kind == BorderKind::ChinaRussia,
                         line: decode(q, &b.line).map_err(|m| err(f, "borders", m))?,
                     })
                 })
@@ -181,6 +183,12 @@ impl Geo {
         };
         if geo.land.is_empty() || !geo.borders.iter().any(|b| b.china_russia) {
             return Err(err(f, "land", "the base map has no land or no China–Russia border"));
+        }
+        // Neighbours may be any code; China and Russia must be there, each once, to be tinted.
+        for side in [Side::China, Side::Russia] {
+            if geo.countries.iter().filter(|c| c.side == Some(side)).count() != 1 {
+                return Err(err(f, "countries", format!("the base map needs one country with id {}", side.code())));
+            }
         }
         Ok(geo)
     }
@@ -221,7 +229,8 @@ fn provinces(q: f64, raw: RawProvinces) -> Result<Provinces, String> {
         }
         used.sort_unstable();
         used.dedup();
-        units.push(Unit { id: u.id, country: u.country, rings, arcs: used });
+        let country = parse(&u.country).map_err(|e| format!("{}: country: {e}", u.id))?;
+        units.push(Unit { id: u.id, country, rings, arcs: used });
     }
     Ok(Provinces { arcs, inner: raw.inner, units })
 }
@@ -237,288 +246,6 @@ fn field_of(e: &serde_json::Error) -> &'static str {
     "json"
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-struct RawPoint {
-    id: String,
-    name: String,
-    #[serde(default)]
-    ru: String,
-    #[serde(default)]
-    zh: String,
-    #[serde(default)]
-    kind: Option<String>,
-    #[serde(default)]
-    country: Option<String>,
-    at: Vec<i64>,
-}
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-struct RawRoute {
-    id: String,
-    name: String,
-    #[serde(default)]
-    ru: String,
-    #[serde(default)]
-    zh: String,
-    kind: String,
-    status: String,
-    capacity: Option<f64>,
-    unit: Option<String>,
-    line: Vec<i64>,
-}
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-struct RawRegion {
-    id: String,
-    name: String,
-    label: String,
-    ru: String,
-    zh: String,
-    country: String,
-    border: bool,
-    at: Vec<i64>,
-}
-#[derive(Deserialize)]
-struct RawGazetteer {
-    q: f64,
-    provinces: Vec<RawRegion>,
-    places: Vec<RawPoint>,
-    routes: Vec<RawRoute>,
-}
-
-/// A named point: a city, crossing, port, strait, field, terminal, or a province's label point.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Place {
-    pub id: String,
-    pub name: String,
-    /// The name in Russian and Chinese (empty where the gazetteer has none).
-    pub ru: String,
-    pub zh: String,
-    /// "city", "border_crossing", "port", "strait", "gas_field", "terminal"; "CHN"/"RUS" for provinces.
-    pub kind: String,
-    pub lon: f64,
-    pub lat: f64,
-}
-
-/// A province of China or a region of Russia the story names, with its names in three languages
-/// (from Natural Earth via the shared data) and a label point.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Region {
-    pub id: String,
-    /// Full English name: "Primorsky Krai", "Jewish Autonomous Oblast".
-    pub name: String,
-    /// The map label in English (may be shorter).
-    pub label: String,
-    pub ru: String,
-    pub zh: String,
-    /// "CHN" or "RUS".
-    pub country: String,
-    /// On the China–Russia land border.
-    pub border: bool,
-    pub lon: f64,
-    pub lat: f64,
-}
-
-impl Region {
-    /// The name in a language, for map labels.
-    pub fn name_in(&self, lang: crate::lang::Lang) -> &str {
-        match lang {
-            crate::lang::Lang::En => &self.label,
-            crate::lang::Lang::Ru => &self.ru,
-            crate::lang::Lang::Zh => &self.zh,
-        }
-    }
-    pub fn china(&self) -> bool {
-        self.country == "CHN"
-    }
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Route {
-    pub id: String,
-    /// The full name in English, Russian and Chinese (ru/zh empty where the gazetteer has none).
-    pub name: String,
-    pub ru: String,
-    pub zh: String,
-    /// "gas_pipeline", "oil_pipeline", "shipping_route".
-    pub kind: String,
-    /// "operating", "under_construction", "planned".
-    pub status: String,
-    pub capacity: Option<f64>,
-    pub unit: Option<String>,
-    pub line: Line,
-    /// Cumulative great-circle length at each vertex, km (last = total).
-    pub cumulative_km: Vec<f64>,
-}
-
-/// A name in `lang` out of its three spellings; English where the other is missing.
-fn pick<'a>(lang: crate::lang::Lang, en: &'a str, ru: &'a str, zh: &'a str) -> &'a str {
-    let name = match lang {
-        crate::lang::Lang::En => en,
-        crate::lang::Lang::Ru => ru,
-        crate::lang::Lang::Zh => zh,
-    };
-    if name.is_empty() {
-        en
-    } else {
-        name
-    }
-}
-
-impl Place {
-    /// The place's name in a language (English where the gazetteer has no other).
-    pub fn name_in(&self, lang: crate::lang::Lang) -> &str {
-        pick(lang, &self.name, &self.ru, &self.zh)
-    }
-}
-
-impl Route {
-    /// The route's full name in a language (English where the gazetteer has no other).
-    pub fn name_in(&self, lang: crate::lang::Lang) -> &str {
-        pick(lang, &self.name, &self.ru, &self.zh)
-    }
-    pub fn length_km(&self) -> f64 {
-        *self.cumulative_km.last().unwrap_or(&0.0)
-    }
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Gazetteer {
-    pub provinces: Vec<Region>,
-    pub places: Vec<Place>,
-    pub routes: Vec<Route>,
-}
-
-impl Gazetteer {
-    pub fn parse(json: &str) -> Result<Gazetteer, DataError> {
-        let f = GAZETTEER_FILE;
-        let raw: RawGazetteer = serde_json::from_str(json).map_err(|e| err(f, "json", e.to_string()))?;
-        let q = raw.q;
-        let point = |p: RawPoint, field: &str| -> Result<Place, DataError> {
-            let at = decode(q, &p.at).map_err(|m| err(f, field, m))?;
-            Ok(Place {
-                id: p.id,
-                name: p.name,
-                ru: p.ru,
-                zh: p.zh,
-                kind: p.kind.or(p.country).unwrap_or_default(),
-                lon: at[0].0,
-                lat: at[0].1,
-            })
-        };
-        Ok(Gazetteer {
-            provinces: raw
-                .provinces
-                .into_iter()
-                .map(|p| {
-                    let at = decode(q, &p.at).map_err(|m| err(f, "provinces", m))?;
-                    Ok(Region {
-                        id: p.id,
-                        name: p.name,
-                        label: p.label,
-                        ru: p.ru,
-                        zh: p.zh,
-                        country: p.country,
-                        border: p.border,
-                        lon: at[0].0,
-                        lat: at[0].1,
-                    })
-                })
-                .collect::<Result<_, DataError>>()?,
-            places: raw.places.into_iter().map(|p| point(p, "places")).collect::<Result<_, _>>()?,
-            routes: raw
-                .routes
-                .into_iter()
-                .map(|r| {
-                    let line = decode(q, &r.line).map_err(|m| err(f, "routes", m))?;
-                    let cumulative_km = cumulative_km(&line);
-                    Ok(Route {
-                        id: r.id,
-                        name: r.name,
-                        ru: r.ru,
-                        zh: r.zh,
-                        kind: r.kind,
-                        status: r.status,
-                        capacity: r.capacity,
-                        unit: r.unit,
-                        line,
-                        cumulative_km,
-                    })
-                })
-                .collect::<Result<_, DataError>>()?,
-        })
-    }
-
-    pub fn place(&self, id: &str) -> Option<&Place> {
-        self.places.iter().find(|p| p.id == id)
-    }
-    pub fn province(&self, id: &str) -> Option<&Region> {
-        self.provinces.iter().find(|p| p.id == id)
-    }
-    pub fn route(&self, id: &str) -> Option<&Route> {
-        self.routes.iter().find(|r| r.id == id)
-    }
-}
-
-/// The gazetteer compiled into the app (all targets).
-pub fn gazetteer() -> &'static Gazetteer {
-    static G: OnceLock<Gazetteer> = OnceLock::new();
-    G.get_or_init(|| {
-        Gazetteer::parse(include_str!("../../assets/geo/gazetteer.json")).expect("assets/geo/gazetteer.json is valid")
-    })
-}
-
-/// Mean Earth radius (IUGG), km.
-pub const EARTH_RADIUS_KM: f64 = 6371.0088;
-
-/// Great-circle distance by the haversine formula, km.
-pub fn haversine_km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let r = std::f64::consts::PI / 180.0;
-    let (p1, p2) = (a.1 * r, b.1 * r);
-    let (dp, dl) = ((b.1 - a.1) * r, (b.0 - a.0) * r);
-    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()
-}
-
-/// Cumulative haversine length along a line, km, starting at 0.
-pub fn cumulative_km(line: &[(f64, f64)]) -> Vec<f64> {
-    let mut acc = 0.0;
-    let mut out = Vec::with_capacity(line.len());
-    for (i, &p) in line.iter().enumerate() {
-        if i > 0 {
-            acc += haversine_km(line[i - 1], p);
-        }
-        out.push(acc);
-    }
-    out
-}
-
-/// The part of a line up to `fraction` (0..1) of its length, interpolating the last segment
-/// (linearly in lon/lat, unwrapping across ±180°; fine for segments of a few hundred km).
-pub fn line_prefix(line: &[(f64, f64)], cumulative: &[f64], fraction: f64) -> Line {
-    let total = *cumulative.last().unwrap_or(&0.0);
-    let target = total * fraction.clamp(0.0, 1.0);
-    let mut out = Vec::with_capacity(line.len());
-    for (i, &p) in line.iter().enumerate() {
-        if cumulative[i] <= target {
-            out.push(p);
-            continue;
-        }
-        if i > 0 {
-            let a = line[i - 1];
-            let seg = cumulative[i] - cumulative[i - 1];
-            let t = if seg > 0.0 { (target - cumulative[i - 1]) / seg } else { 0.0 };
-            let mut dl = p.0 - a.0;
-            if dl > 180.0 {
-                dl -= 360.0;
-            } else if dl < -180.0 {
-                dl += 360.0;
-            }
-            out.push((super::projection::wrap_lon(a.0 + t * dl), a.1 + t * (p.1 - a.1)));
-        }
-        break;
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -530,26 +257,5 @@ mod tests {
             vec![(127.5, 50.24), (127.54, 50.27), (127.53, 50.27)]
         );
         assert!(decode(100.0, &[1, 2, 3]).is_err());
-    }
-
-    #[test]
-    fn haversine_known_distance() {
-        // One degree of latitude ≈ 111.2 km; Beijing–Moscow ≈ 5,800 km.
-        assert!((haversine_km((0.0, 0.0), (0.0, 1.0)) - 111.195).abs() < 0.01);
-        let d = haversine_km((116.4, 39.9), (37.62, 55.75));
-        assert!((5750.0..5850.0).contains(&d), "{d}");
-        // Across the antimeridian the short way.
-        assert!(haversine_km((179.5, 65.0), (-179.5, 65.0)) < 50.0);
-    }
-
-    #[test]
-    fn prefix_of_a_line() {
-        let line = vec![(0.0, 0.0), (0.0, 1.0), (0.0, 2.0)];
-        let c = cumulative_km(&line);
-        let half = line_prefix(&line, &c, 0.5);
-        assert!((half.last().unwrap().1 - 1.0).abs() < 1e-9);
-        let q = line_prefix(&line, &c, 0.75);
-        assert!((q[2].1 - 1.5).abs() < 1e-9);
-        assert_eq!(line_prefix(&line, &c, 1.0), line);
     }
 }

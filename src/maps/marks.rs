@@ -4,7 +4,8 @@
 
 use super::base::Shown;
 use super::content::{self, border_figure, figure_line, region_figure, route_label};
-use super::geo::{gazetteer, line_prefix};
+use super::gazetteer::{gazetteer, line_prefix};
+use super::kinds::{PlaceKind, RouteKind, RouteStatus};
 use super::labels::{wrap_lines, Label, Rect};
 use super::render::{round_pts, Frame, Labels};
 use crate::data::Status;
@@ -43,16 +44,17 @@ pub(super) fn routes(s: &mut Scene, labels: &mut Labels, f: &Frame) {
     let any_emph = m.routes.iter().any(|r| r.emphasis > 0.5);
     for r in &m.routes {
         let Some(route) = g.route(&r.id) else { continue };
-        let colour = match (route.kind.as_str(), route.id.as_str()) {
-            ("gas_pipeline", _) => theme.categorical[2],
-            ("oil_pipeline", _) => theme.categorical[4],
-            (_, "suez-route") => theme.categorical[1],
-            _ => theme.categorical[0],
+        let colour = match route.kind {
+            RouteKind::GasPipeline => theme.categorical[2],
+            RouteKind::OilPipeline => theme.categorical[4],
+            // The route the Arctic one is compared with.
+            RouteKind::ShippingRoute if route.id == "suez-route" => theme.categorical[1],
+            RouteKind::ShippingRoute => theme.categorical[0],
         };
         let strength = if any_emph { 0.35 + 0.65 * r.emphasis } else { 1.0 };
         let alpha = r.alpha * strength;
-        let width = 1.6 + 1.4 * r.emphasis + if route.kind == "shipping_route" { 0.0 } else { 0.4 };
-        let dashed = route.status != "operating";
+        let width = 1.6 + 1.4 * r.emphasis + if route.kind == RouteKind::ShippingRoute { 0.0 } else { 0.4 };
+        let dashed = route.status != RouteStatus::Operating;
         let revealing = m.reveal.as_deref() == Some(route.id.as_str()) && f.progress < 1.0;
         let line = if revealing {
             line_prefix(&route.line, &route.cumulative_km, f.progress.max(0.0))
@@ -145,11 +147,15 @@ pub(super) fn places(s: &mut Scene, labels: &mut Labels, f: &Frame) {
         if !f.in_view((x, y)) {
             continue;
         }
-        let r = if place.kind == "border_crossing" { 3.5 } else { 3.0 } + 1.0 * pl.emphasis;
-        let (fill, stroke) = match place.kind.as_str() {
-            "strait" => (theme.background.alpha(pl.alpha), Some(theme.ink.alpha(pl.alpha))),
-            "border_crossing" => (theme.accent.alpha(pl.alpha), Some(theme.background.alpha(pl.alpha))),
-            _ => (theme.ink.alpha(pl.alpha), Some(theme.background.alpha(pl.alpha))),
+        let crossing = place.kind == PlaceKind::BorderCrossing;
+        let r = if crossing { 3.5 } else { 3.0 } + 1.0 * pl.emphasis;
+        let (a, bg) = (pl.alpha, theme.background.alpha(pl.alpha));
+        let (fill, stroke) = match place.kind {
+            PlaceKind::Strait => (bg, Some(theme.ink.alpha(a))),
+            PlaceKind::BorderCrossing => (theme.accent.alpha(a), Some(bg)),
+            PlaceKind::City | PlaceKind::Port | PlaceKind::GasField | PlaceKind::Terminal => {
+                (theme.ink.alpha(a), Some(bg))
+            }
         };
         s.push(Shape::Circle { center: (x, y), radius: r, fill, stroke });
         labels.avoid(Rect::around((x, y), r));

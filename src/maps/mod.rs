@@ -6,8 +6,10 @@ mod base;
 pub mod camera;
 pub mod clip;
 mod content;
+mod gazetteer;
 pub mod geo;
 mod inset;
+pub mod kinds;
 pub mod labels;
 mod marks;
 pub mod projection;
@@ -15,24 +17,27 @@ mod render;
 
 pub use render::{region_colours, RegionColours};
 
-pub use camera::{Camera, Kind};
-pub use geo::{gazetteer, haversine_km, Gazetteer, Geo, Place, Provinces, Region, Route, Unit};
+pub use camera::{Camera, Kind, View};
+pub use gazetteer::{cumulative_km, gazetteer, haversine_km, line_prefix, Gazetteer, Place, Region, Route};
+pub use geo::{Geo, Provinces, Unit};
+pub use kinds::{PlaceKind, RouteKind, RouteStatus, Side};
 
 use crate::data::Dataset;
 use crate::scene::table::Table;
 use crate::scene::theme::Theme;
 use crate::scene::{Scene, Size};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// Path of the base map under dist/ (assets/geo is copied to dist/geo).
 pub const GEO_FILE: &str = geo::BASE_FILE;
 
 /// What a story step asks the map to show: the step's `[steps.view]` table with `form = "map"`.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+/// Views, layers and insets are enums: an unknown spelling fails when the story is read.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MapSpec {
-    /// A named view (`camera::VIEWS`): "border", "far-east", "pipes", "arctic", …
-    pub view: String,
+    /// A named view (`camera::View`): "border", "far-east", "pipes", "arctic", …
+    pub view: View,
     /// Multiplies the view's zoom.
     #[serde(default)]
     pub zoom: Option<f64>,
@@ -42,7 +47,7 @@ pub struct MapSpec {
     /// Layers: "border", "rivers" (emphasised), "provinces" (faint outlines of every province
     /// and region in view).
     #[serde(default)]
-    pub layers: Vec<String>,
+    pub layers: Vec<Layer>,
     /// Place ids from assets/geo/gazetteer.json (marked and labelled).
     #[serde(default)]
     pub places: Vec<String>,
@@ -62,13 +67,13 @@ pub struct MapSpec {
     pub reveal: Option<String>,
     /// A small chart inside the map: "pos1-flows", "gas-vs-europe", "nsr-transit", "distances".
     #[serde(default)]
-    pub inset: Option<String>,
+    pub inset: Option<Inset>,
     /// Events (by their date in events.csv) pinned to a place.
     #[serde(default)]
     pub events: Vec<EventPin>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EventPin {
     /// The event's `date` in events.csv, e.g. "2024-05".
@@ -77,7 +82,20 @@ pub struct EventPin {
     pub at: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A layer a step switches on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Layer {
+    /// The China–Russia border emphasised (it is always drawn).
+    Border,
+    /// The border rivers (Amur, Argun, Songhua).
+    Rivers,
+    /// Faint outlines of every province and region in view.
+    Provinces,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Inset {
     /// Power of Siberia 1 deliveries by year (F068–F072) against its capacity (F066).
     Pos1Flows,
@@ -90,15 +108,6 @@ pub enum Inset {
 }
 
 impl Inset {
-    pub fn parse(id: &str) -> Option<Inset> {
-        Some(match id {
-            "pos1-flows" => Inset::Pos1Flows,
-            "gas-vs-europe" => Inset::GasVsEurope,
-            "nsr-transit" => Inset::NsrTransit,
-            "distances" => Inset::Distances,
-            _ => return None,
-        })
-    }
     /// Fact ids the inset needs.
     fn facts(self) -> &'static [&'static str] {
         match self {
@@ -140,8 +149,7 @@ pub struct MapModel {
 impl MapSpec {
     pub fn model(&self, data: &Dataset) -> Result<MapModel, String> {
         let g = gazetteer();
-        let mut camera = Camera::view(&self.view)
-            .ok_or_else(|| format!("unknown map view “{}” (known: {})", self.view, camera::VIEWS.join(", ")))?;
+        let mut camera = Camera::of(self.view);
         if let Some(z) = self.zoom {
             if !(z > 0.0 && z.is_finite()) {
                 return Err(format!("map zoom {z} must be positive"));
@@ -151,11 +159,6 @@ impl MapSpec {
         if let Some([lon, lat]) = self.center {
             camera.lon = lon;
             camera.lat = lat;
-        }
-        for l in &self.layers {
-            if !["border", "rivers", "provinces"].contains(&l.as_str()) {
-                return Err(format!("unknown map layer “{l}” (known: border, rivers, provinces)"));
-            }
         }
         let hl = |id: &str| if self.highlight.iter().any(|h| h == id) { 1.0 } else { 0.0 };
         let shown = |ids: &[String], what: &str, known: &dyn Fn(&str) -> bool| -> Result<Vec<Shown>, String> {
@@ -184,7 +187,7 @@ impl MapSpec {
         let routes = shown(&self.routes, "route", &|id| g.route(id).is_some())?;
         for h in &self.highlight {
             let listed = [&self.places, &self.regions, &self.routes].iter().any(|l| l.contains(h))
-                || (h == "border" && self.layers.iter().any(|l| l == "border"));
+                || (h == "border" && self.layers.contains(&Layer::Border));
             if !listed {
                 return Err(format!("highlighted id “{h}” is not among the step's places, regions or routes"));
             }
@@ -204,10 +207,16 @@ impl MapSpec {
             }
             events.push(Shown { id: format!("{}@{}", e.date, e.at), alpha: 1.0, emphasis: 1.0 });
         }
-        let inset = match &self.inset {
+        // A pipeline's status is typed here (pipelines.csv spells it its own way): a typo fails
+        // the step that shows the route, naming the file, row and field.
+        for r in &self.routes {
+            if let Some(p) = content::pipeline(data, r) {
+                RouteStatus::of_pipeline(data, p).map_err(|e| e.to_string())?;
+            }
+        }
+        let inset = match self.inset {
             None => None,
-            Some(id) => {
-                let inset = Inset::parse(id).ok_or_else(|| format!("unknown map inset “{id}”"))?;
+            Some(inset) => {
                 for f in inset.facts() {
                     if data.fact(f).and_then(|f| f.value).is_none() {
                         return Err(format!("unknown fact id “{f}” (or it has no value)"));
@@ -219,12 +228,12 @@ impl MapSpec {
                 Some((inset, 1.0))
             }
         };
-        let on = |l: &str| self.layers.iter().any(|x| x == l);
+        let on = |l: Layer| self.layers.contains(&l);
         Ok(MapModel {
             camera,
-            border: if on("border") { 1.0 } else { 0.0 },
-            rivers: if on("rivers") { 1.0 } else { 0.0 },
-            outlines: if on("provinces") || !regions.is_empty() { 1.0 } else { 0.0 },
+            border: if on(Layer::Border) { 1.0 } else { 0.0 },
+            rivers: if on(Layer::Rivers) { 1.0 } else { 0.0 },
+            outlines: if on(Layer::Provinces) || !regions.is_empty() { 1.0 } else { 0.0 },
             places,
             regions,
             routes,
