@@ -1,95 +1,47 @@
 //! Native tests of the maps: assets, projections, antimeridian, labels, distances, and every map
-//! state the chapters 07–09 use (specs mirrored here until the compiled story is testable).
+//! state the story's chapters use (read from the bundled story, as the page and the static site
+//! read them); and that a typo in map content fails with the file and field named.
 
 use explainer::data::Dataset;
+use explainer::graphic::Spec;
+use explainer::lang::Lang;
 use explainer::maps::camera::{Camera, Kind};
 use explainer::maps::labels::text_width;
-use explainer::maps::{gazetteer, haversine_km, sea_route_distances, Geo, MapModel, MapSpec};
+use explainer::maps::{
+    gazetteer, haversine_km, sea_route_distances, Gazetteer, Geo, Inset, MapModel, MapSpec, RouteStatus,
+};
 use explainer::scene::theme::Theme;
 use explainer::scene::{Scene, Shape, Size};
-use serde::Deserialize;
+use explainer::story::{story_json, Story};
 
-/// How the page deserializes a step's view: `form` is serde's internal tag.
-#[derive(Deserialize, Debug)]
-#[serde(tag = "form", rename_all = "kebab-case")]
-enum View {
-    Map(MapSpec),
-}
-
-/// The `[steps.view]` tables of 07-border, 08-pipes and 09-arctic, as JSON (step id, view).
-fn chapter_specs() -> Vec<(&'static str, MapSpec)> {
-    let specs = [
-        (
-            "border-line",
-            r#"{"form":"map","view":"border","zoom":0.8,"center":[106.0,46.0],"layers":["border","rivers","provinces"],"regions":["heilongjiang","jilin","inner-mongolia","xinjiang","primorye","khabarovsk-krai","jewish-ao","amur-oblast","zabaykalsky","altai-republic"],"highlight":["border","heilongjiang","xinjiang","altai-republic"]}"#,
-        ),
-        (
-            "border-provinces",
-            r#"{"form":"map","view":"border","zoom":0.8,"center":[106.0,45.5],"layers":["border","provinces"],"regions":["heilongjiang","jilin","inner-mongolia","liaoning","xinjiang","primorye","khabarovsk-krai","jewish-ao","amur-oblast","zabaykalsky","altai-republic"],"highlight":["heilongjiang","jilin"]}"#,
-        ),
-        (
-            "border-crossings",
-            r#"{"form":"map","view":"far-east","layers":["border","rivers","provinces"],"places":["manzhouli","zabaykalsk","heihe","blagoveshchensk","tongjiang","nizhneleninskoye","suifenhe","pogranichny","hunchun","harbin","vladivostok"],"regions":["inner-mongolia","zabaykalsky","heilongjiang","amur-oblast","jewish-ao","khabarovsk-krai","jilin","primorye"],"highlight":["manzhouli","blagoveshchensk","tongjiang","inner-mongolia","zabaykalsky"]}"#,
-        ),
-        (
-            "border-heihe",
-            r#"{"form":"map","view":"far-east","zoom":2.2,"center":[127.5,49.6],"layers":["border","rivers","provinces"],"places":["heihe","blagoveshchensk","harbin"],"regions":["heilongjiang","amur-oblast"],"highlight":["heihe","blagoveshchensk","heilongjiang","amur-oblast"]}"#,
-        ),
-        (
-            "pipes-pos1",
-            r#"{"form":"map","view":"pipes","routes":["power-of-siberia-1","china-east-route"],"reveal":"power-of-siberia-1","places":["chayanda-field","kovykta-field","blagoveshchensk","shanghai"],"highlight":["power-of-siberia-1"],"inset":"pos1-flows"}"#,
-        ),
-        (
-            "pipes-oil",
-            r#"{"form":"map","view":"pipes","routes":["espo","espo-china-spur","power-of-siberia-1"],"places":["taishet","skovorodino","mohe","daqing","kozmino"],"highlight":["espo-china-spur","espo"]}"#,
-        ),
-        (
-            "pipes-far-east",
-            r#"{"form":"map","view":"pipes","routes":["far-eastern-route","power-of-siberia-1","espo-china-spur"],"places":["yuzhno-sakhalinsk","khabarovsk","vladivostok"],"highlight":["far-eastern-route"]}"#,
-        ),
-        (
-            "pipes-pos2",
-            r#"{"form":"map","view":"pipes-wide","routes":["power-of-siberia-2","power-of-siberia-1","far-eastern-route"],"places":["ulaanbaatar","beijing"],"highlight":["power-of-siberia-2"]}"#,
-        ),
-        (
-            "pipes-compare",
-            r#"{"form":"map","view":"pipes-wide","routes":["power-of-siberia-1","far-eastern-route","power-of-siberia-2"],"inset":"gas-vs-europe"}"#,
-        ),
-        (
-            "arctic-route",
-            r#"{"form":"map","view":"arctic","routes":["northern-sea-route"],"reveal":"northern-sea-route","places":["murmansk","kara-gates","vilkitsky-strait","pevek","bering-strait"],"highlight":["kara-gates","vilkitsky-strait","bering-strait"]}"#,
-        ),
-        (
-            "arctic-distance",
-            r#"{"form":"map","view":"hemisphere","routes":["northern-sea-route","nsr-murmansk-rotterdam","suez-route"],"places":["shanghai","rotterdam","suez-canal","singapore"],"inset":"distances"}"#,
-        ),
-        (
-            "arctic-cargo",
-            r#"{"form":"map","view":"arctic-shanghai","routes":["northern-sea-route"],"places":["murmansk","bering-strait","shanghai"],"inset":"nsr-transit"}"#,
-        ),
-        (
-            "arctic-commission",
-            r#"{"form":"map","view":"arctic-shanghai","routes":["northern-sea-route"],"places":["murmansk","shanghai"],"events":[{"date":"2024-05","at":"beijing"}]}"#,
-        ),
-        (
-            "arctic-bering",
-            r#"{"form":"map","view":"bering","routes":["northern-sea-route"],"places":["bering-strait","pevek"],"events":[{"date":"2024","at":"bering-strait"}]}"#,
-        ),
-    ];
-    specs
-        .iter()
-        .map(|(id, json)| {
-            let View::Map(spec) = serde_json::from_str::<View>(json).unwrap_or_else(|e| panic!("{id}: {e}"));
-            (*id, spec)
+/// The map steps of the story (chapters pipes, border and arctic), in reading order: (step id, spec).
+fn chapter_specs() -> Vec<(String, MapSpec)> {
+    let story = Story::bundled().expect("the bundled story parses");
+    story
+        .steps()
+        .filter_map(|(_, step)| match &step.view {
+            Spec::Map(spec) => Some((step.id.clone(), spec.clone())),
+            _ => None,
         })
         .collect()
 }
 
+/// One step's map spec by id.
+fn spec(id: &str) -> MapSpec {
+    chapter_specs().into_iter().find(|(i, _)| i == id).unwrap_or_else(|| panic!("no map step {id}")).1
+}
+
 const SIZES: [Size; 2] = [Size { width: 360.0, height: 560.0 }, Size { width: 640.0, height: 600.0 }];
 
-fn models() -> Vec<(&'static str, MapModel)> {
+fn models() -> Vec<(String, MapModel)> {
     let data = Dataset::bundled();
-    chapter_specs().into_iter().map(|(id, s)| (id, s.model(&data).unwrap_or_else(|e| panic!("{id}: {e}")))).collect()
+    chapter_specs()
+        .into_iter()
+        .map(|(id, s)| {
+            let m = s.model(&data).unwrap_or_else(|e| panic!("{id}: {e}"));
+            (id, m)
+        })
+        .collect()
 }
 
 #[test]
@@ -154,18 +106,104 @@ fn sea_routes_compare_as_published() {
 
 #[test]
 fn every_chapter_spec_resolves_and_bad_ids_are_named() {
-    assert_eq!(models().len(), 14);
+    // The pipes, border and arctic chapters: five, four and five map steps.
+    let ids: Vec<String> = models().into_iter().map(|(id, _)| id).collect();
+    let prefix = |p: &str| ids.iter().filter(|id| id.starts_with(p)).count();
+    assert_eq!((ids.len(), prefix("pipes-"), prefix("border-"), prefix("arctic-")), (14, 5, 4, 5), "{ids:?}");
     let data = Dataset::bundled();
-    let mut spec = chapter_specs().remove(2).1;
-    spec.places.push("atlantis".into());
-    assert!(spec.model(&data).unwrap_err().contains("atlantis"));
-    let mut spec = chapter_specs().remove(4).1;
-    spec.routes.push("power-of-narnia".into());
-    assert!(spec.model(&data).unwrap_err().contains("power-of-narnia"));
-    let bad: Result<serde_json::Value, _> =
-        serde_json::from_str::<View>(r#"{"form":"map","view":"border","colour":"red"}"#)
-            .map(|_| serde_json::Value::Null);
-    assert!(bad.is_err(), "unknown fields are rejected");
+    let mut s = spec("border-crossings");
+    s.places.push("atlantis".into());
+    assert!(s.model(&data).unwrap_err().contains("atlantis"));
+    let mut s = spec("pipes-pos1");
+    s.routes.push("power-of-narnia".into());
+    assert!(s.model(&data).unwrap_err().contains("power-of-narnia"));
+    let bad = serde_json::from_str::<Spec>(r#"{"form":"map","view":"border","colour":"red"}"#);
+    assert!(bad.unwrap_err().to_string().contains("colour"), "unknown fields are rejected");
+}
+
+/// The compiled English story with one spelling replaced (the first occurrence).
+fn story_with(from: &str, to: &str) -> Result<Story, String> {
+    let json = story_json(Lang::En);
+    assert!(json.contains(from), "the story has no {from}");
+    Story::parse(&json.replacen(from, to, 1))
+}
+
+#[test]
+fn a_typo_in_a_steps_map_fails_to_load_and_names_what_is_known() {
+    // A view, layer or inset the maps do not know stops the story from loading (serde names
+    // the typo and the known spellings), rather than drawing another view or nothing.
+    for (from, to, known) in [
+        (r#""view":"far-east""#, r#""view":"far-eats""#, "arctic-shanghai"),
+        (r#""layers":["border","rivers""#, r#""layers":["border","river""#, "provinces"),
+        (r#""inset":"pos1-flows""#, r#""inset":"pos-1-flows""#, "gas-vs-europe"),
+    ] {
+        let e = story_with(from, to).unwrap_err();
+        let typo = to.split('"').rev().nth(1).unwrap();
+        assert!(e.contains(typo) && e.contains(known), "{to}: {e}");
+    }
+    // In the chapter file an editor works on: which step, and the field's own message.
+    let file = "assets/story/chapters/06-border.toml";
+    let text = std::fs::read_to_string(file).unwrap();
+    let broken: toml::Value =
+        toml::from_str(&text.replacen(r#"view = "far-east""#, r#"view = "far-eats""#, 1)).unwrap();
+    let failures: Vec<String> = broken["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| {
+            let view = serde_json::to_value(&s["view"]).unwrap();
+            serde_json::from_value::<Spec>(view)
+                .err()
+                .map(|e| format!("{file}, step {}: {e}", s["id"].as_str().unwrap()))
+        })
+        .collect();
+    assert_eq!(failures.len(), 1, "{failures:?}");
+    assert!(failures[0].contains("border-crossings") && failures[0].contains("far-eats"), "{}", failures[0]);
+}
+
+#[test]
+fn a_typo_in_the_gazetteer_names_the_file_field_and_entry() {
+    let json = std::fs::read_to_string("assets/geo/gazetteer.json").unwrap();
+    assert!(Gazetteer::parse(&json).is_ok());
+    for (from, to, field, entry) in [
+        (r#""kind":"gas_pipeline""#, r#""kind":"gas_pipline""#, "routes.kind", "power-of-siberia-1"),
+        (r#""status":"under_construction""#, r#""status":"under_constuction""#, "routes.status", "far-eastern-route"),
+        (r#""kind":"border_crossing""#, r#""kind":"border-crossing""#, "places.kind", "heihe"),
+        (r#""country":"RUS""#, r#""country":"RU""#, "provinces.country", "amur-oblast"),
+    ] {
+        assert!(json.contains(from), "{from}");
+        let e = Gazetteer::parse(&json.replacen(from, to, 1)).unwrap_err();
+        assert_eq!((e.file.as_str(), e.field.as_deref()), ("geo/gazetteer.json", Some(field)), "{e}");
+        let typo = to.split('"').rev().nth(1).unwrap();
+        assert!(e.message.contains(entry) && e.message.contains(typo), "{e}");
+    }
+    // The base map: a border's kind, and China and Russia must be there to be tinted.
+    let base = std::fs::read_to_string("assets/geo/base.json").unwrap();
+    let e = Geo::parse(&base.replacen(r#""kind":"cn-ru""#, r#""kind":"cn_ru""#, 1)).unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("borders.kind"), "{e}");
+    let e = Geo::parse(&base.replacen(r#""id":"RUS""#, r#""id":"RUSS""#, 1)).unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("countries"), "{e}");
+    assert!(e.message.contains("RUS"), "{e}");
+}
+
+#[test]
+fn pipeline_statuses_are_typed_in_both_spellings() {
+    // pipelines.csv writes "under construction", the gazetteer "under_construction": one status.
+    let data = Dataset::bundled();
+    for p in &data.pipelines {
+        RouteStatus::of_pipeline(&data, p).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let far_east = data.pipelines.iter().find(|p| p.id == "far-eastern-route").unwrap();
+    assert_eq!(far_east.status, "under construction");
+    assert_eq!(RouteStatus::of_pipeline(&data, far_east), Ok(RouteStatus::UnderConstruction));
+    assert_eq!(gazetteer().route("far-eastern-route").unwrap().status, RouteStatus::UnderConstruction);
+    // A typo fails the map step that shows the pipeline, naming the file, row and field.
+    let mut broken = data.clone();
+    let row = broken.pipelines.iter().position(|p| p.id == "far-eastern-route").unwrap();
+    broken.pipelines[row].status = "under constrution".into();
+    let e = spec("pipes-far-east").model(&broken).unwrap_err();
+    let at = format!("pipelines.csv, row {}, field “status”", row + 1);
+    assert!(e.contains(&at) && e.contains("under constrution"), "{e}");
 }
 
 fn segments_are_short(scene: &Scene, size: Size) -> bool {
@@ -196,10 +234,14 @@ fn scenes_for_every_step_and_size() {
                 let s = m.scene(Some(&geo), &data, 1.0, size, &theme);
                 assert!(s.shapes.len() > 10, "{id}: {}", s.shapes.len());
                 assert!(segments_are_short(&s, size), "{id}: a segment jumps across the map");
-                // Text stays inside and readable; placed labels do not overlap.
+                // Text stays inside and readable; placed labels do not overlap (their halos, copies
+                // in the background colour, are left out).
                 let mut boxes = Vec::new();
                 for sh in &s.shapes {
-                    if let Shape::Text { at, text, size: fs, h, .. } = sh {
+                    if let Shape::Text { at, text, size: fs, h, color, .. } = sh {
+                        if (color.0, color.1, color.2) == (theme.background.0, theme.background.1, theme.background.2) {
+                            continue;
+                        }
                         assert!(*fs >= 11.0, "{id}: {text} at {fs}px");
                         let w = text_width(text, *fs);
                         let x0 = match h {
@@ -212,6 +254,12 @@ fn scenes_for_every_step_and_size() {
                             "{id} {size:?}: “{text}” leaves the frame"
                         );
                         boxes.push((x0, at.1 - fs * 0.5, x0 + w, at.1 + fs * 0.5, text.clone()));
+                    }
+                }
+                for (i, a) in boxes.iter().enumerate() {
+                    for b in &boxes[i + 1..] {
+                        let overlap = a.0 < b.2 - 1.0 && b.0 < a.2 - 1.0 && a.1 < b.3 - 1.0 && b.1 < a.3 - 1.0;
+                        assert!(!overlap, "{id} {size:?}: “{}” overlaps “{}”", a.4, b.4);
                     }
                 }
                 let texts = s.texts();
@@ -233,7 +281,7 @@ fn chukotka_and_alaska_draw_as_one_coast() {
     let size = Size { width: 640.0, height: 600.0 };
     for kind in [Kind::Conic, Kind::Polar] {
         let cam = Camera { kind, lon: -175.0, lat: 64.0, zoom: 2.0, rotate: 170.0 };
-        let mut m = chapter_specs().remove(13).1.model(&data).unwrap();
+        let mut m = spec("arctic-bering").model(&data).unwrap();
         m.camera = cam;
         let s = m.scene(Some(&geo), &data, 1.0, size, &Theme::light());
         assert!(segments_are_short(&s, size), "{kind:?}");
@@ -272,14 +320,30 @@ fn lerp_eases_the_camera_and_fades_layers() {
     let (a, b) = (get("border-line"), get("border-crossings"));
     let mid = MapModel::lerp(&a, &b, 0.5).unwrap();
     assert!((mid.camera.zoom - (a.camera.zoom * b.camera.zoom).sqrt()).abs() < 1e-9);
+    // border-line marks no place; border-crossings' places are half faded in.
+    assert!(a.places.is_empty() && mid.places.len() == b.places.len(), "{:?}", mid.places);
     assert!(mid.places.iter().all(|p| (p.alpha - 0.5).abs() < 1e-9));
     assert_eq!(MapModel::lerp(&a, &b, 0.0).unwrap(), a);
     assert_eq!(MapModel::lerp(&a, &b, 1.0).unwrap().places, b.places);
     // Conic to polar cannot be interpolated: the page crossfades.
     assert!(MapModel::lerp(&get("pipes-compare"), &get("arctic-route"), 0.5).is_none());
-    // Between insets, one fades out before the other fades in.
-    let m = MapModel::lerp(&get("arctic-distance"), &get("arctic-cargo"), 0.25);
-    assert!(m.is_some());
+    // Between insets, one fades out before the other fades in: never both at once.
+    let (from, to) = (get("arctic-distance"), get("arctic-cargo"));
+    assert_eq!((from.inset, to.inset), (Some((Inset::Distances, 1.0)), Some((Inset::NsrTransit, 1.0))));
+    let inset = |t: f64| MapModel::lerp(&from, &to, t).expect("both polar").inset;
+    assert_eq!(inset(0.25), Some((Inset::Distances, 0.5)), "the first inset is half gone");
+    assert_eq!(inset(0.5), Some((Inset::NsrTransit, 0.0)), "at the middle neither shows");
+    assert_eq!(inset(0.75), Some((Inset::NsrTransit, 0.5)), "the second is half in");
+    for i in 0..=20 {
+        let t = i as f64 / 20.0;
+        let Some((which, a)) = inset(t) else { panic!("t = {t}: the inset disappears") };
+        let expected = if t < 0.5 { Inset::Distances } else { Inset::NsrTransit };
+        assert_eq!(which, expected, "t = {t}");
+        assert!((0.0..=1.0).contains(&a), "t = {t}: {a}");
+    }
+    // An inset fades out alone when the next step has none.
+    let alone = MapModel::lerp(&to, &get("arctic-commission"), 0.25).unwrap().inset;
+    assert_eq!(alone, Some((Inset::NsrTransit, 0.5)));
 }
 
 #[test]
