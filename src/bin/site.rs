@@ -78,7 +78,9 @@ fn run() -> Result<(), String> {
             continue;
         }
         // Embed pages: English; `lang=` in their query switches the live graphic's language.
-        let embed_template = template.replacen("<body>", r#"<body class="embed-page">"#, 1);
+        let embed_template = template
+            .replacen(r#"<html lang="en">"#, r#"<html lang="en" class="embed-mode">"#, 1)
+            .replacen("<body>", r#"<body class="embed-page">"#, 1);
         let embed_index = with_meta(&embed_template, &site.embed_index_meta())?;
         write("embed.html", &fill(&embed_index, &site.embed_index_body())?)?;
         for (c, ch) in story.chapters.iter().enumerate() {

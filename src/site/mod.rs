@@ -169,6 +169,8 @@ impl<'a> Site<'a> {
             esc(&desc),
             esc(&self.source_line(c, 0))
         );
+        // Where the live graphic's tools row goes: its height is kept so nothing below moves.
+        out.push_str(r#"<div class="graphic-tools" aria-hidden="true"></div>"#);
         self.data_table(out, c, 0, "graphic-data");
         out.push_str("</figure>");
     }
@@ -350,11 +352,13 @@ impl<'a> Site<'a> {
     /// step's figure, description, source and data, and a link to the story.
     pub fn embed_body(&self, c: usize) -> String {
         let mut out = String::new();
-        out.push_str(r#"<main class="embed-static">"#);
+        // The live embed's own frame (web/embed.rs), so the graphic it mounts in its place moves
+        // nothing: same root, stage, canvas box and story link.
+        out.push_str(r#"<main class="embed-root embed-static" id="embed"><div class="embed-stage">"#);
         self.static_graphic(&mut out, c, true, true);
         let _ = write!(
             out,
-            r##"<p class="embed-credit"><a href="index.html#{}" target="_top">{}</a></p></main>"##,
+            r##"</div><p class="embed-story-link"><a href="index.html#{}" target="_top">{}</a></p></main>"##,
             esc(&self.story.chapters[c].steps[0].id),
             esc(&self.story.meta.ui.read_story)
         );

@@ -163,7 +163,7 @@ test("each graphic has its own embed page, readable without script and live with
       title: document.querySelector(".graphic-title")?.innerText,
       img: document.querySelector(".graphic-canvas img")?.naturalWidth,
       description: document.querySelector(".graphic-description")?.innerText ?? "",
-      back: document.querySelector(".embed-credit a")?.href,
+      back: document.querySelector(".embed-story-link a")?.href,
     }));
     assert.ok(r.title && r.img > 300 && r.description.length > 40, `static embed: ${JSON.stringify(r)}`);
     assert.match(r.back, /index\.html#pipes-/);
