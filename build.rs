@@ -45,6 +45,10 @@ fn main() {
         fs::write(out.join(format!("words-{lang}.json")), serde_json::to_string(&words).unwrap()).unwrap();
     }
 
+    // The map insets' figures (fact ids), one file for every edition (maps::content).
+    let insets = read(&dir.join("insets.toml"));
+    fs::write(out.join("insets.json"), serde_json::to_string(&insets).unwrap()).unwrap();
+
     // Each other language: its words over the English structure. What is missing stays English
     // here; the native tests (tests/i18n.rs) fail on it, the build does not.
     for lang in LANGS {

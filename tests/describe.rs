@@ -1,6 +1,7 @@
 //! The graphics' text descriptions in every edition: each step is described whole, in its own
 //! language, with every placeholder filled; a template that names a placeholder the code does
-//! not give, or drops one it does, is refused.
+//! not give, or drops one it does, is refused. And the chart content they describe is read
+//! strictly: a misspelt colour or series fails here with its file, step and field.
 
 use explainer::data::words::{fill, Words};
 use explainer::data::{DataText, Dataset};
@@ -165,4 +166,43 @@ fn sentences_read_as_the_edition_writes_them() {
             assert!(!d.contains(".."), "{lang:?} {id}: {d}");
         }
     }
+}
+
+/// Every step's view in a chapter file as the chart code reads it; errors name file, step and field.
+fn view_errors(file: &std::path::Path, chapter: &serde_json::Value) -> Vec<String> {
+    let mut errors = Vec::new();
+    for step in chapter["steps"].as_array().into_iter().flatten() {
+        if let Err(e) = serde_json::from_value::<explainer::graphic::Spec>(step["view"].clone()) {
+            errors.push(format!("{}: steps.{}.view: {e}", file.display(), step["id"].as_str().unwrap_or("?")));
+        }
+    }
+    errors
+}
+
+fn chapter(path: &std::path::Path) -> serde_json::Value {
+    let v: toml::Value = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    serde_json::to_value(v).unwrap()
+}
+
+#[test]
+fn a_typo_in_a_colour_or_series_fails_with_its_file_and_field() {
+    let mut files: Vec<_> = std::fs::read_dir("assets/story/chapters").unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    for f in &files {
+        let errors = view_errors(f, &chapter(f));
+        assert!(errors.is_empty(), "{}", errors.join("\n"));
+    }
+    // The same files with one letter wrong: refused, not drawn grey or as the total.
+    let typo = |file: &str, find: &str, replace: &str| {
+        let path = std::path::Path::new("assets/story/chapters").join(file);
+        let text = std::fs::read_to_string(&path).unwrap().replacen(find, replace, 1);
+        let v: toml::Value = toml::from_str(&text).unwrap();
+        view_errors(&path, &serde_json::to_value(v).unwrap())
+    };
+    let e = typo("02-lopsided.toml", "color = \"china\"", "color = \"chna\"");
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].contains("02-lopsided.toml: steps.lopsided-russia.view: color: unknown colour “chna”"), "{e:?}");
+    let e = typo("01-boom.toml", "series = [\"total\"]", "series = [\"totl\"]");
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].contains("01-boom.toml: steps.boom-decade.view: series: unknown series “totl”"), "{e:?}");
 }

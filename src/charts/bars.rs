@@ -1,7 +1,7 @@
 //! Horizontal bars of facts that share a unit: energy spending, shares of imports,
 //! the dual-use categories. Bars keep their identity (fact id) between steps.
 
-use super::frame::{lerp_keyed, Keyed, Plot};
+use super::frame::{lerp_keyed, Colour, Keyed, Plot};
 use super::scale::{nice_max, Linear};
 use crate::data::words::say;
 use crate::data::{format, split_unit, Dataset};
@@ -9,7 +9,7 @@ use crate::scene::table::Table;
 use crate::scene::text::wrap;
 use crate::scene::theme::Theme;
 use crate::scene::tween::lerp;
-use crate::scene::{HAnchor, Rgba, Scene, Shape, Size, VAnchor};
+use crate::scene::{HAnchor, Scene, Shape, Size, VAnchor};
 use serde::Deserialize;
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -19,9 +19,10 @@ pub struct BarSpec {
     /// Label on the bar; defaults to the fact's period.
     #[serde(default)]
     pub label: Option<String>,
-    /// "china", "russia", "muted", "accent" or "total"; defaults by the fact's direction.
+    /// "china", "russia", "muted", "accent", "total" or "cat0"…"cat6"; defaults by the
+    /// fact's direction.
     #[serde(default)]
-    pub color: Option<String>,
+    pub color: Option<Colour>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -42,7 +43,7 @@ pub struct Bar {
     pub label: String,
     pub value: f64,
     pub value_text: String,
-    pub color: String,
+    pub color: Colour,
     pub alpha: f64,
 }
 
@@ -69,22 +70,12 @@ pub struct BarsModel {
     pub unit: String,
 }
 
-pub fn direction_color(direction: &str) -> &'static str {
+/// A bar's colour when its spec names none: the seller's, or muted for what has no direction.
+pub fn direction_color(direction: &str) -> Colour {
     match direction {
-        "RU->CN" => "russia",
-        "CN->RU" => "china",
-        _ => "muted",
-    }
-}
-
-pub fn color_of(name: &str, theme: &Theme) -> Rgba {
-    match name {
-        "china" => theme.china,
-        "russia" => theme.russia,
-        "accent" => theme.accent,
-        "total" => theme.total,
-        n if n.starts_with("cat") => theme.categorical[n[3..].parse::<usize>().unwrap_or(6) % 7],
-        _ => theme.muted,
+        "RU->CN" => Colour::Russia,
+        "CN->RU" => Colour::China,
+        _ => Colour::Muted,
     }
 }
 
@@ -106,7 +97,7 @@ impl BarsSpec {
                 label: b.label.clone().unwrap_or_else(|| data.period(&f.period)),
                 value: v,
                 value_text: format::value_in(data.lang, v, &f.unit),
-                color: b.color.clone().unwrap_or_else(|| direction_color(&f.direction).into()),
+                color: b.color.unwrap_or_else(|| direction_color(&f.direction)),
                 alpha: 1.0,
             });
         }
@@ -171,7 +162,7 @@ impl BarsModel {
                 continue;
             }
             let top = plot.top + i as f64 * slot;
-            let c = color_of(&b.color, theme).alpha(b.alpha);
+            let c = b.color.rgba(theme).alpha(b.alpha);
             let label_size = theme.font;
             let lines = wrap(&b.label, label_size, plot.width());
             for (k, l) in lines.iter().enumerate() {

@@ -6,6 +6,70 @@ use crate::scene::text::text_width;
 use crate::scene::theme::Theme;
 use crate::scene::{HAnchor, Rgba, Scene, Shape, Size, VAnchor};
 
+/// A mark's colour as chart content names it (`color = "china"`), parsed once: an unknown name
+/// is an error naming the field, never a grey mark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(try_from = "String", rename_all = "lowercase")]
+pub enum Colour {
+    China,
+    Russia,
+    Total,
+    Accent,
+    Muted,
+    /// The theme's categorical palette, 0–6.
+    Cat0,
+    Cat1,
+    Cat2,
+    Cat3,
+    Cat4,
+    Cat5,
+    Cat6,
+}
+
+impl Colour {
+    const NAMES: [(&'static str, Colour); 12] = [
+        ("china", Colour::China),
+        ("russia", Colour::Russia),
+        ("total", Colour::Total),
+        ("accent", Colour::Accent),
+        ("muted", Colour::Muted),
+        ("cat0", Colour::Cat0),
+        ("cat1", Colour::Cat1),
+        ("cat2", Colour::Cat2),
+        ("cat3", Colour::Cat3),
+        ("cat4", Colour::Cat4),
+        ("cat5", Colour::Cat5),
+        ("cat6", Colour::Cat6),
+    ];
+
+    pub fn rgba(self, theme: &Theme) -> Rgba {
+        match self {
+            Colour::China => theme.china,
+            Colour::Russia => theme.russia,
+            Colour::Total => theme.total,
+            Colour::Accent => theme.accent,
+            Colour::Muted => theme.muted,
+            Colour::Cat0 => theme.categorical[0],
+            Colour::Cat1 => theme.categorical[1],
+            Colour::Cat2 => theme.categorical[2],
+            Colour::Cat3 => theme.categorical[3],
+            Colour::Cat4 => theme.categorical[4],
+            Colour::Cat5 => theme.categorical[5],
+            Colour::Cat6 => theme.categorical[6],
+        }
+    }
+}
+
+impl TryFrom<String> for Colour {
+    type Error = String;
+    fn try_from(name: String) -> Result<Colour, String> {
+        Colour::NAMES.iter().find(|(n, _)| *n == name).map(|(_, c)| *c).ok_or_else(|| {
+            let known: Vec<&str> = Colour::NAMES.iter().map(|(n, _)| *n).collect();
+            format!("color: unknown colour “{name}” (known: {})", known.join(", "))
+        })
+    }
+}
+
 /// The rectangle the data is drawn in, in CSS pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Plot {

@@ -3,8 +3,8 @@
 //! a time axis proportional to time (2021 → 2023 is twice as long as 2023 → 2024); only
 //! periods that are not all years fall back to equal spacing.
 
-use super::bars::{color_of, fact_sources, fact_table};
-use super::frame::{lerp_keyed, y_axis, Keyed, Plot};
+use super::bars::{fact_sources, fact_table};
+use super::frame::{lerp_keyed, y_axis, Colour, Keyed, Plot};
 use super::scale::Linear;
 use crate::data::words::say;
 use crate::data::{format, Dataset};
@@ -18,7 +18,7 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields)]
 pub struct SlopeSeriesSpec {
     pub label: String,
-    pub color: String,
+    pub color: Colour,
     /// One fact per period, in the order of `periods` (a missing period is skipped).
     pub facts: Vec<String>,
 }
@@ -39,7 +39,7 @@ pub type SlopePoint = (f64, f64, String, String);
 #[derive(Clone, Debug, PartialEq)]
 pub struct SlopeSeries {
     pub key: String,
-    pub color: String,
+    pub color: Colour,
     pub points: Vec<SlopePoint>,
     pub alpha: f64,
 }
@@ -128,7 +128,7 @@ impl SlopeSpec {
                 }
                 points.push((at[i], v, format::value_in(data.lang, v, &f.unit), id.clone()));
             }
-            series.push(SlopeSeries { key: s.label.clone(), color: s.color.clone(), points, alpha: 1.0 });
+            series.push(SlopeSeries { key: s.label.clone(), color: s.color, points, alpha: 1.0 });
         }
         let periods =
             self.periods.iter().zip(&at).map(|(p, &when)| PeriodMark { label: p.clone(), when, alpha: 1.0 }).collect();
@@ -178,7 +178,7 @@ impl SlopeModel {
             });
         }
         for s in &self.series {
-            let c = color_of(&s.color, theme).alpha(s.alpha);
+            let c = s.color.rgba(theme).alpha(s.alpha);
             let pts: Vec<(f64, f64)> = s.points.iter().map(|p| (col_x(p.0), y.map(p.1))).collect();
             scene.push(Shape::line(pts.clone(), c, 2.5));
             for (p, xy) in s.points.iter().zip(&pts) {

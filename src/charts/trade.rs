@@ -1,10 +1,10 @@
 //! The trade line chart: total trade, or China's exports and imports, by year, with
 //! marked events and the latest partial-year comparison in a side panel.
 
-use super::frame::{lerp_keyed, spread, x_axis_years, y_axis, y_axis_room, Keyed, Plot};
+use super::frame::{lerp_keyed, spread, x_axis_years, y_axis, y_axis_room, Colour, Keyed, Plot};
 use super::scale::{nice_max, Linear};
 use crate::data::words::say;
-use crate::data::{format, pct_change, Dataset};
+use crate::data::{format, pct_change, Dataset, TradeRow, Words};
 use crate::scene::table::Table;
 use crate::scene::text::wrap;
 use crate::scene::theme::Theme;
@@ -18,7 +18,7 @@ pub struct TradeSpec {
     pub from: i32,
     pub to: i32,
     /// Any of "total", "exports", "imports".
-    pub series: Vec<String>,
+    pub series: Vec<Series>,
     /// Dates of events (events.csv) to mark with a vertical rule.
     #[serde(default)]
     pub events: Vec<String>,
@@ -33,9 +33,72 @@ pub struct TradeSpec {
     pub partial_change: Option<String>,
 }
 
+/// A trade series as chart content names it (`series = ["exports", "imports"]`), parsed once:
+/// an unknown name is an error naming the field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(try_from = "String", rename_all = "lowercase")]
+pub enum Series {
+    Total,
+    Exports,
+    Imports,
+}
+
+impl Series {
+    pub const ALL: [Series; 3] = [Series::Total, Series::Exports, Series::Imports];
+
+    /// The name content writes.
+    pub fn key(self) -> &'static str {
+        match self {
+            Series::Total => "total",
+            Series::Exports => "exports",
+            Series::Imports => "imports",
+        }
+    }
+
+    /// The series' value in a row of trade_annual.csv.
+    pub fn of(self, row: &TradeRow) -> f64 {
+        match self {
+            Series::Total => row.total,
+            Series::Exports => row.exports,
+            Series::Imports => row.imports,
+        }
+    }
+
+    /// The line's colour: China's sales in China's colour, Russia's in Russia's.
+    pub fn colour(self) -> Colour {
+        match self {
+            Series::Total => Colour::Total,
+            Series::Exports => Colour::China,
+            Series::Imports => Colour::Russia,
+        }
+    }
+
+    /// The series' name in an edition's words, short for narrow charts.
+    pub fn name(self, w: &Words, short: bool) -> &str {
+        match (self, short) {
+            (Series::Total, false) => &w.total,
+            (Series::Exports, false) => &w.exports,
+            (Series::Imports, false) => &w.imports,
+            (Series::Total, true) => &w.total_short,
+            (Series::Exports, true) => &w.exports_short,
+            (Series::Imports, true) => &w.imports_short,
+        }
+    }
+}
+
+impl TryFrom<String> for Series {
+    type Error = String;
+    fn try_from(name: String) -> Result<Series, String> {
+        Series::ALL
+            .into_iter()
+            .find(|s| s.key() == name)
+            .ok_or_else(|| format!("series: unknown series “{name}” (use total, exports, imports)"))
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct SeriesMark {
-    pub key: String,
+    pub series: Series,
     pub alpha: f64,
 }
 
@@ -80,13 +143,13 @@ pub struct TradeModel {
 
 impl Keyed for SeriesMark {
     fn key(&self) -> &str {
-        &self.key
+        self.series.key()
     }
     fn alpha(&mut self) -> &mut f64 {
         &mut self.alpha
     }
     fn lerp(a: &Self, b: &Self, t: f64) -> Self {
-        SeriesMark { key: b.key.clone(), alpha: lerp(a.alpha, b.alpha, t) }
+        SeriesMark { series: b.series, alpha: lerp(a.alpha, b.alpha, t) }
     }
 }
 impl Keyed for EventMark {
@@ -112,20 +175,6 @@ impl Keyed for YearLabel {
     }
 }
 
-pub const SERIES: [&str; 3] = ["total", "exports", "imports"];
-
-pub fn series_name<'a>(data: &'a Dataset, key: &str) -> &'a str {
-    data.words().series(key, false)
-}
-
-fn value(row: &crate::data::TradeRow, key: &str) -> f64 {
-    match key {
-        "exports" => row.exports,
-        "imports" => row.imports,
-        _ => row.total,
-    }
-}
-
 impl TradeSpec {
     pub fn model(&self, data: &Dataset) -> Result<TradeModel, String> {
         if self.from >= self.to {
@@ -136,13 +185,7 @@ impl TradeSpec {
                 return Err(format!("trade: no trade data for {y}"));
             }
         }
-        let mut series = Vec::new();
-        for s in &self.series {
-            if !SERIES.contains(&s.as_str()) {
-                return Err(format!("trade: unknown series “{s}” (use total, exports, imports)"));
-            }
-            series.push(SeriesMark { key: s.clone(), alpha: 1.0 });
-        }
+        let series = self.series.iter().map(|&series| SeriesMark { series, alpha: 1.0 }).collect();
         let mut events = Vec::new();
         for d in &self.events {
             let e = data.events.iter().find(|e| &e.date == d).ok_or_else(|| format!("trade: no event dated {d}"))?;
@@ -175,7 +218,7 @@ impl TradeSpec {
         let max = data
             .annual()
             .filter(|r| (self.from..=self.to).contains(&r.year().unwrap_or(0)))
-            .flat_map(|r| self.series.iter().map(move |s| value(r, s)))
+            .flat_map(|r| self.series.iter().map(move |s| s.of(r)))
             .fold(0.0, f64::max);
         Ok(TradeModel {
             x0: self.from as f64,
@@ -201,14 +244,6 @@ impl TradeModel {
             labels: lerp_keyed(&a.labels, &b.labels, t),
             panel: b.panel.clone().or_else(|| a.panel.clone()),
             panel_alpha: lerp(a.panel_alpha, b.panel_alpha, t),
-        }
-    }
-
-    fn color(key: &str, theme: &Theme) -> crate::scene::Rgba {
-        match key {
-            "exports" => theme.china,
-            "imports" => theme.russia,
-            _ => theme.total,
         }
     }
 
@@ -279,9 +314,9 @@ impl TradeModel {
             if s.alpha <= 0.01 {
                 continue;
             }
-            let c = Self::color(&s.key, theme).alpha(s.alpha);
+            let c = s.series.colour().rgba(theme).alpha(s.alpha);
             let points = clip_polyline(
-                years.iter().map(|r| (r.year().unwrap_or(0) as f64, value(r, &s.key))).collect(),
+                years.iter().map(|r| (r.year().unwrap_or(0) as f64, s.series.of(r))).collect(),
                 self.x0,
                 self.x1,
             );
@@ -290,23 +325,23 @@ impl TradeModel {
                 scene.push(Shape::Circle { center: last, radius: 3.5, fill: c, stroke: None });
                 end_labels.push((i, last.1, points.last().map(|p| p.1).unwrap_or(0.0), last.0));
             }
-            scene.push(Shape::line(pts, c, if s.key == "total" { 2.5 } else { 2.25 }));
+            scene.push(Shape::line(pts, c, if s.series == Series::Total { 2.5 } else { 2.25 }));
         }
         // Each end label is a value line plus its name, wrapped to the label column; labels are
         // spread apart by the tallest one.
-        let name_lines = |key: &str| {
-            let name = data.words().series(key, size.width < 480.0);
+        let name_lines = |series: Series| {
+            let name = series.name(data.words(), size.width < 480.0);
             wrap(name, theme.font - 1.0, label_w - 10.0)
         };
-        let most_lines = end_labels.iter().map(|e| name_lines(&self.series[e.0].key).len()).max().unwrap_or(1);
+        let most_lines = end_labels.iter().map(|e| name_lines(self.series[e.0].series).len()).max().unwrap_or(1);
         let label_gap = (theme.font + 1.0) * (1 + most_lines) as f64 + 6.0;
         let spread_at =
             spread(end_labels.iter().map(|&(i, py, _, _)| (i, py)).collect(), label_gap, plot.top, plot.bottom);
         for (i, py) in spread_at {
             let s = &self.series[i];
             let (_, _, v, px) = end_labels.iter().find(|e| e.0 == i).copied().unwrap_or((i, py, 0.0, plot.right));
-            let c = Self::color(&s.key, theme).alpha(s.alpha);
-            let lines = name_lines(&s.key);
+            let c = s.series.colour().rgba(theme).alpha(s.alpha);
+            let lines = name_lines(s.series);
             let top = py - (lines.len() as f64) * (theme.font + 1.0) / 2.0 - 6.0;
             scene.push(Shape::Text {
                 at: (px + 8.0, top),
@@ -336,8 +371,8 @@ impl TradeModel {
             }
             let Some(row) = data.trade_year(l.year) else { continue };
             for s in self.series.iter().filter(|s| s.alpha > 0.01) {
-                let p = (x.map(l.year as f64), y.map(value(row, &s.key)));
-                let c = Self::color(&s.key, theme).alpha(l.alpha * s.alpha);
+                let p = (x.map(l.year as f64), y.map(s.series.of(row)));
+                let c = s.series.colour().rgba(theme).alpha(l.alpha * s.alpha);
                 scene.push(Shape::Circle {
                     center: p,
                     radius: 4.0,
@@ -346,7 +381,7 @@ impl TradeModel {
                 });
                 // At the left edge the label starts at the point, clear of the y-axis labels.
                 let (lx, h) = if p.0 - plot.left < 24.0 { (p.0 + 3.0, HAnchor::Left) } else { (p.0, HAnchor::Center) };
-                let text = format::usd_bn_in(data.lang, value(row, &s.key));
+                let text = format::usd_bn_in(data.lang, s.series.of(row));
                 let w = crate::scene::text::text_width(&text, theme.font - 1.0);
                 let x0 = if h == HAnchor::Left { lx } else { lx - w / 2.0 };
                 let above = (x0, p.1 - 9.0 - theme.font, x0 + w, p.1 - 9.0);
@@ -432,11 +467,11 @@ impl TradeModel {
         let mut out = vec![say(&d.trade, &[("from", &from_s), ("to", &to_s)])];
         for s in self.shown() {
             let (Some(a), Some(b)) = (data.trade_year(from), data.trade_year(to)) else { continue };
-            let (va, vb) = (value(a, &s.key), value(b, &s.key));
+            let (va, vb) = (s.series.of(a), s.series.of(b));
             out.push(say(
                 &d.trade_series,
                 &[
-                    ("series", series_name(data, &s.key)),
+                    ("series", s.series.name(data.words(), false)),
                     ("first", &usd(va)),
                     ("from", &from_s),
                     ("last", &usd(vb)),
@@ -447,9 +482,9 @@ impl TradeModel {
             let peak = data
                 .annual()
                 .filter(|r| (from..=to).contains(&r.year().unwrap_or(0)))
-                .max_by(|p, q| value(p, &s.key).total_cmp(&value(q, &s.key)));
+                .max_by(|p, q| s.series.of(p).total_cmp(&s.series.of(q)));
             if let Some(p) = peak.filter(|p| p.year() != Some(to)) {
-                out.push(say(&d.trade_peak, &[("value", &usd(value(p, &s.key))), ("period", &data.period(&p.period))]));
+                out.push(say(&d.trade_peak, &[("value", &usd(s.series.of(p))), ("period", &data.period(&p.period))]));
             }
         }
         let marked: Vec<_> = self.events.iter().filter(|e| e.alpha > 0.5).map(|e| e.label.as_str()).collect();
@@ -475,20 +510,20 @@ impl TradeModel {
         let (from, to) = (self.x0.round() as i32, self.x1.round() as i32);
         let w = data.words();
         let mut cols = vec![w.col_period.as_str()];
-        cols.extend(self.shown().iter().map(|s| series_name(data, &s.key)));
+        cols.extend(self.shown().iter().map(|s| s.series.name(data.words(), false)));
         cols.extend([w.col_source.as_str(), w.col_status.as_str()]);
         let caption = w.trade_table.replace("{from}", &from.to_string()).replace("{to}", &to.to_string());
         let mut t = Table::new(caption, &cols);
         for r in data.annual().filter(|r| (from..=to).contains(&r.year().unwrap_or(0))) {
             let mut cells = vec![data.period(&r.period)];
-            cells.extend(self.shown().iter().map(|s| format::usd_bn_cell(data.lang, value(r, &s.key))));
+            cells.extend(self.shown().iter().map(|s| format::usd_bn_cell(data.lang, s.series.of(r))));
             cells.extend([data.source_names(&r.source), w.status(r.status).to_string()]);
             t.row(cells);
         }
         if let (Some(p), true) = (&self.panel, self.panel_alpha > 0.5) {
             if let Some(r) = data.trade.iter().find(|r| r.period == p.period) {
                 let mut cells = vec![p.label_now.clone()];
-                cells.extend(self.shown().iter().map(|s| format::usd_bn_cell(data.lang, value(r, &s.key))));
+                cells.extend(self.shown().iter().map(|s| format::usd_bn_cell(data.lang, s.series.of(r))));
                 cells.extend([data.source_names(&r.source), w.status(r.status).to_string()]);
                 t.row(cells);
             }

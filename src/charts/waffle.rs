@@ -1,6 +1,7 @@
 //! A 10 × 10 unit chart for a share: each square is one per cent of the whole.
 
-use super::bars::{color_of, fact_sources, fact_table};
+use super::bars::{fact_sources, fact_table};
+use super::frame::Colour;
 use crate::data::words::say;
 use crate::data::{format, Dataset};
 use crate::scene::table::Table;
@@ -16,8 +17,9 @@ pub struct WaffleSpec {
     pub fact: String,
     /// What the filled squares are, e.g. "of trade settled in roubles and yuan".
     pub label: String,
+    /// Defaults to "accent".
     #[serde(default)]
-    pub color: Option<String>,
+    pub color: Option<Colour>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -27,7 +29,7 @@ pub struct WaffleModel {
     pub value_text: String,
     pub period: String,
     pub label: String,
-    pub color: String,
+    pub color: Colour,
 }
 
 impl WaffleSpec {
@@ -43,7 +45,7 @@ impl WaffleSpec {
             value_text: format::value_in(data.lang, v, &f.unit),
             period: data.period(&f.period),
             label: self.label.clone(),
-            color: self.color.clone().unwrap_or_else(|| "accent".into()),
+            color: self.color.unwrap_or(Colour::Accent),
         })
     }
 }
@@ -60,7 +62,7 @@ impl WaffleModel {
         let cell = side / 10.0;
         let x0 = (size.width - side) / 2.0;
         let y0 = head;
-        let c = color_of(&self.color, theme);
+        let c = self.color.rgba(theme);
         scene.push(Shape::Text {
             at: (size.width / 2.0, 22.0),
             text: format!("{} · {}", self.value_text, self.period),

@@ -372,18 +372,6 @@ impl Words {
         WORDS[i].get_or_init(|| parse(lang, json))
     }
 
-    /// A trade series' name (`total`, `exports`, `imports`), short for narrow charts.
-    pub fn series(&self, key: &str, short: bool) -> &str {
-        match (key, short) {
-            ("exports", false) => &self.exports,
-            ("imports", false) => &self.imports,
-            ("exports", true) => &self.exports_short,
-            ("imports", true) => &self.imports_short,
-            (_, false) => &self.total,
-            (_, true) => &self.total_short,
-        }
-    }
-
     /// How far a figure has been checked, in words.
     pub fn status(&self, status: crate::data::Status) -> &str {
         match status {

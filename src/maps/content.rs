@@ -9,6 +9,9 @@ use crate::data::words::{say, MapDescribeWords};
 use crate::data::{format, BorderFigure, Dataset, Words};
 use crate::lang::Lang;
 use crate::scene::table::Table;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 /// The border_provinces.csv row about a province or place, by our id.
 pub(super) fn border_figure<'a>(data: &'a Dataset, id: &str) -> Option<&'a BorderFigure> {
@@ -151,6 +154,76 @@ fn count(lang: Lang, v: f64, decimals: usize, zh_scale: f64) -> String {
 const BCM_IN_YI: f64 = 10.0;
 const MT_IN_WAN: f64 = 100.0;
 
+/// The figures an inset draws, by inset id (assets/story/insets.toml).
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct InsetFacts {
+    /// One bar per fact, labelled with its period.
+    #[serde(default)]
+    pub bars: Vec<String>,
+    /// A line across the bars at this fact's value.
+    #[serde(default)]
+    pub reference: Option<String>,
+    /// One stacked bar, a segment per fact, each named by a route.
+    #[serde(default)]
+    pub stack: Vec<StackPart>,
+    /// The stacked bar's total as published.
+    #[serde(default)]
+    pub total: Option<String>,
+    /// A second bar to compare the stack with.
+    #[serde(default)]
+    pub compare: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct StackPart {
+    pub fact: String,
+    /// The gazetteer route the segment stands for.
+    pub route: String,
+}
+
+impl InsetFacts {
+    /// Every fact id the inset shows.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        let one = [&self.reference, &self.total, &self.compare];
+        self.bars
+            .iter()
+            .map(String::as_str)
+            .chain(self.stack.iter().map(|p| p.fact.as_str()))
+            .chain(one.into_iter().flatten().map(String::as_str))
+    }
+}
+
+/// The insets' figures by inset id, parsed once.
+pub(super) fn insets() -> &'static BTreeMap<String, InsetFacts> {
+    static INSETS: OnceLock<BTreeMap<String, InsetFacts>> = OnceLock::new();
+    INSETS.get_or_init(|| {
+        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/insets.json")))
+            .unwrap_or_else(|e| panic!("assets/story/insets.toml: {e} (the native tests check this)"))
+    })
+}
+
+/// The figures of an inset (none for the insets drawn from nsr.csv or the routes).
+pub(super) fn inset_facts(inset: Inset) -> &'static InsetFacts {
+    static NONE: InsetFacts =
+        InsetFacts { bars: Vec::new(), reference: None, stack: Vec::new(), total: None, compare: None };
+    insets().get(inset_id(inset)).unwrap_or(&NONE)
+}
+
+/// The id a step's view names an inset by (`inset = "pos1-flows"`), the key of insets.toml.
+fn inset_id(inset: Inset) -> &'static str {
+    match inset {
+        Inset::Pos1Flows => "pos1-flows",
+        Inset::GasVsEurope => "gas-vs-europe",
+        Inset::NsrTransit => "nsr-transit",
+        Inset::Distances => "distances",
+    }
+}
+
+/// Colours of a stacked bar's segments, in order (indices into the theme's categorical palette).
+const STACK_COLOURS: [usize; 3] = [2, 5, 6];
+
 /// One bar of an inset: label, segments (value, colour index into the theme's categorical
 /// palette), the printed value, and the table row behind it.
 pub(super) struct Bar {
@@ -190,55 +263,59 @@ fn period_in(lang: Lang, p: &str) -> String {
     }
 }
 
+/// An inset of one bar per fact, labelled with its period, and a reference line (`{value}` in
+/// `reference_words`).
+fn fact_bars_inset(lang: Lang, data: &Dataset, def: &InsetFacts, title: &str, reference_words: &str) -> InsetData {
+    InsetData {
+        title: title.to_string(),
+        bars: def
+            .bars
+            .iter()
+            .filter_map(|id| {
+                let f = data.fact(id)?;
+                let mut b = fact_bar(lang, data, id, &period_in(lang, &f.period), 2)?;
+                b.value_text = count(lang, f.value?, 1, BCM_IN_YI);
+                Some(b)
+            })
+            .collect(),
+        reference: def
+            .reference
+            .as_deref()
+            .and_then(|id| data.fact(id))
+            .and_then(|f| f.value)
+            .map(|v| (v, say(reference_words, &[("value", &count(lang, v, 0, BCM_IN_YI))]))),
+    }
+}
+
+/// An inset of one stacked bar (a segment per fact, written as its published total) against a
+/// second bar.
+fn stack_inset(lang: Lang, data: &Dataset, def: &InsetFacts) -> InsetData {
+    let w = &Words::of(lang).map;
+    let v = |id: &str| data.fact(id).and_then(|f| f.value).unwrap_or(0.0);
+    let total = def.total.as_deref().and_then(|id| data.fact(id));
+    let segments = def.stack.iter().zip(STACK_COLOURS.iter().cycle()).map(|(p, &c)| (v(&p.fact), c)).collect();
+    let mut bars = vec![Bar {
+        label: w.gas_china.clone(),
+        segments,
+        value_text: format!("≈{}", count(lang, total.and_then(|f| f.value).unwrap_or(0.0), 0, BCM_IN_YI)),
+        source: total.map(|f| f.source.clone()).unwrap_or_default(),
+        status: total.map(|f| Words::of(lang).status(f.status).to_string()).unwrap_or_default(),
+        period: w.future.clone(),
+    }];
+    if let Some(id) = &def.compare {
+        if let Some(mut b) = fact_bar(lang, data, id, &w.gas_europe, 0) {
+            b.value_text = count(lang, v(id), 0, BCM_IN_YI);
+            bars.push(b);
+        }
+    }
+    InsetData { title: w.gas_title.clone(), bars, reference: None }
+}
+
 pub(super) fn inset_data(lang: Lang, inset: Inset, data: &Dataset) -> InsetData {
     let w = &Words::of(lang).map;
     match inset {
-        Inset::Pos1Flows => InsetData {
-            title: w.pos1_title.clone(),
-            bars: ["F068", "F069", "F070", "F071", "F072"]
-                .iter()
-                .filter_map(|id| {
-                    let f = data.fact(id)?;
-                    let mut b = fact_bar(lang, data, id, &period_in(lang, &f.period), 2)?;
-                    b.value_text = count(lang, f.value?, 1, BCM_IN_YI);
-                    Some(b)
-                })
-                .collect(),
-            reference: data
-                .fact("F066")
-                .and_then(|f| f.value)
-                .map(|v| (v, w.pos1_capacity.replace("{value}", &count(lang, v, 0, BCM_IN_YI)))),
-        },
-        Inset::GasVsEurope => {
-            let v = |id: &str| data.fact(id).and_then(|f| f.value).unwrap_or(0.0);
-            let east = data.fact("F042");
-            InsetData {
-                title: w.gas_title.clone(),
-                bars: vec![
-                    Bar {
-                        label: w.gas_china.clone(),
-                        segments: vec![(v("F066"), 2), (v("F041"), 5), (v("F067"), 6)],
-                        value_text: format!("≈{}", count(lang, v("F042"), 0, BCM_IN_YI)),
-                        source: east.map(|f| f.source.clone()).unwrap_or_default(),
-                        status: east.map(|f| Words::of(lang).status(f.status).to_string()).unwrap_or_default(),
-                        period: w.future.clone(),
-                    },
-                    {
-                        let mut b = fact_bar(lang, data, "F043", &w.gas_europe, 0).unwrap_or(Bar {
-                            label: String::new(),
-                            segments: vec![],
-                            value_text: String::new(),
-                            source: String::new(),
-                            status: String::new(),
-                            period: String::new(),
-                        });
-                        b.value_text = count(lang, v("F043"), 0, BCM_IN_YI);
-                        b
-                    },
-                ],
-                reference: None,
-            }
-        }
+        Inset::Pos1Flows => fact_bars_inset(lang, data, inset_facts(inset), &w.pos1_title, &w.pos1_capacity),
+        Inset::GasVsEurope => stack_inset(lang, data, inset_facts(inset)),
         Inset::NsrTransit => InsetData {
             title: w.nsr_title.clone(),
             bars: data
@@ -504,39 +581,34 @@ pub(super) fn table(m: &MapModel, data: &Dataset) -> Table {
                     b.status.clone(),
                 ]);
             }
-            if inset == Inset::GasVsEurope {
-                for (id, route) in
-                    [("F066", "power-of-siberia-1"), ("F041", "far-eastern-route"), ("F067", "power-of-siberia-2")]
-                {
-                    if let Some(f) = data.fact(id) {
-                        let v = f.value.map(|v| format::value_in(lang, v, &f.unit)).unwrap_or_default();
-                        let what = route_name(lang, route);
-                        row(
-                            &mut t,
-                            &format!("{}: {what}", d.title),
-                            v,
-                            &f.period,
-                            &f.source,
-                            words.status(f.status).into(),
-                        );
-                    }
-                }
-            }
-            if let (Some((v, _)), Inset::Pos1Flows) = (d.reference, inset) {
-                if let Some(f) = data.fact("F066") {
-                    row(
-                        &mut t,
-                        &w.pos1_capacity_row,
-                        format::value_in(lang, v, &f.unit),
-                        &f.period,
-                        &f.source,
-                        words.status(f.status).into(),
-                    );
-                }
-            }
+            inset_table_rows(&mut t, lang, data, inset_facts(inset), &d.title, d.reference.map(|r| r.0));
         }
     }
     t
+}
+
+/// The table rows of an inset's figures besides its bars: each stack segment by its route,
+/// and the reference line.
+fn inset_table_rows(t: &mut Table, lang: Lang, data: &Dataset, def: &InsetFacts, title: &str, reference: Option<f64>) {
+    let words = Words::of(lang);
+    let mut row = |what: String, fact: &crate::data::Fact, value: String| {
+        t.row(vec![
+            what,
+            value,
+            period_in(lang, &fact.period),
+            data.source_names(&fact.source),
+            words.status(fact.status).into(),
+        ]);
+    };
+    for p in &def.stack {
+        if let Some(f) = data.fact(&p.fact) {
+            let v = f.value.map(|v| format::value_in(lang, v, &f.unit)).unwrap_or_default();
+            row(format!("{title}: {}", route_name(lang, &p.route)), f, v);
+        }
+    }
+    if let (Some(v), Some(f)) = (reference, def.reference.as_deref().and_then(|id| data.fact(id))) {
+        row(words.map.pos1_capacity_row.clone(), f, format::value_in(lang, v, &f.unit));
+    }
 }
 
 pub(super) fn sources(m: &MapModel, data: &Dataset) -> Vec<String> {
@@ -573,7 +645,7 @@ pub(super) fn sources(m: &MapModel, data: &Dataset) -> Vec<String> {
             for b in inset_data(Lang::En, inset, data).bars {
                 add(&b.source);
             }
-            for f in inset.facts() {
+            for f in inset_facts(inset).ids() {
                 if let Some(f) = data.fact(f) {
                     add(&f.source);
                 }
@@ -583,4 +655,43 @@ pub(super) fn sources(m: &MapModel, data: &Dataset) -> Vec<String> {
     // Every map is drawn from the base map and the traced routes; distances come from them.
     add("map-traced");
     ids
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_inset_names_known_figures_and_routes() {
+        let data = Dataset::bundled();
+        let ids = [Inset::Pos1Flows, Inset::GasVsEurope, Inset::NsrTransit, Inset::Distances].map(inset_id);
+        assert!(!insets().is_empty());
+        for (id, def) in insets() {
+            assert!(ids.contains(&id.as_str()), "assets/story/insets.toml: [{id}]: no such inset (known: {ids:?})");
+            for f in def.ids() {
+                let value = data.fact(f).and_then(|f| f.value);
+                assert!(
+                    value.is_some(),
+                    "assets/story/insets.toml: [{id}]: fact {f} is not in facts.csv or has no value"
+                );
+            }
+            for p in &def.stack {
+                assert!(
+                    gazetteer().route(&p.route).is_some(),
+                    "assets/story/insets.toml: [{id}]: unknown route {}",
+                    p.route
+                );
+            }
+        }
+        assert_eq!(inset_facts(Inset::Pos1Flows).ids().count(), 6);
+        assert_eq!(inset_facts(Inset::NsrTransit).ids().count(), 0);
+    }
+
+    #[test]
+    fn a_typo_in_an_inset_is_refused_with_its_field() {
+        let e = serde_json::from_str::<BTreeMap<String, InsetFacts>>(r#"{"pos1-flows": {"bar": ["F068"]}}"#);
+        assert!(e.unwrap_err().to_string().contains("unknown field `bar`"));
+        let e = serde_json::from_str::<BTreeMap<String, InsetFacts>>(r#"{"x": {"stack": [{"fact": "F066"}]}}"#);
+        assert!(e.unwrap_err().to_string().contains("missing field `route`"));
+    }
 }
