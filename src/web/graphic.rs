@@ -128,7 +128,10 @@ pub fn Graphic(
     };
     let paint_frame = Rc::new(paint_frame);
 
-    fn run(painter: Rc<RefCell<Painter>>, paint_frame: Rc<dyn Fn() -> bool>) {
+    /// Paints now, and on every frame while a tween runs. `next_frame`: start on the next frame
+    /// instead (a tween's first frame is what is on screen already, so a step change does not
+    /// also paint in the task that reacted to it).
+    fn run(painter: Rc<RefCell<Painter>>, paint_frame: Rc<dyn Fn() -> bool>, next_frame: bool) {
         if painter.borrow().running {
             return;
         }
@@ -142,7 +145,12 @@ pub fn Graphic(
                 painter.borrow_mut().running = false;
             }
         }
-        tick(painter, paint_frame);
+        if next_frame {
+            set_animating(true);
+            request_animation_frame(move || tick(painter, paint_frame));
+        } else {
+            tick(painter, paint_frame);
+        }
     }
 
     // Step changes start a tween from what is on screen (or jump, when asked).
@@ -153,7 +161,7 @@ pub fn Graphic(
             let jump = inputs.jump.get_untracked() || prev.is_none();
             let ms = engine::transition_ms(inputs.reduced_motion.get_untracked(), jump);
             let now = window().performance().map(|p| p.now()).unwrap_or(0.0);
-            {
+            let tweening = {
                 let mut p = painter.borrow_mut();
                 let from = p.shown.clone();
                 p.tween = match from {
@@ -162,8 +170,9 @@ pub fn Graphic(
                     }
                     _ => None,
                 };
-            }
-            run(painter.clone(), paint_frame.clone());
+                p.tween.is_some()
+            };
+            run(painter.clone(), paint_frame.clone(), tweening);
             step
         });
     }
@@ -179,14 +188,17 @@ pub fn Graphic(
             if uses_progress {
                 inputs.progress.track();
             }
-            run(painter.clone(), paint_frame.clone());
+            run(painter.clone(), paint_frame.clone(), false);
         });
     }
 
+    // The words follow the picture in a task of their own: a step change paints first, and
+    // writing the description, source line and canvas label does not lengthen that frame.
+    let text_step = after_this_task(inputs.step);
     let step_text = {
         let (models, data, steps) = (models.clone(), data.clone(), chapter.steps.clone());
         Memo::new(move |_| {
-            let i = inputs.step.get().min(models.len() - 1);
+            let i = text_step.get().min(models.len() - 1);
             let m = &models[i];
             let text = crate::graphic::description(&steps[i].alt, m, &data);
             let sources = m
@@ -204,7 +216,7 @@ pub fn Graphic(
     let table_open = RwSignal::new(false);
     let table = {
         let (models, data) = (models.clone(), data.clone());
-        Memo::new(move |_| table_open.get().then(|| models[inputs.step.get().min(models.len() - 1)].table(&data)))
+        Memo::new(move |_| table_open.get().then(|| models[text_step.get().min(models.len() - 1)].table(&data)))
     };
     let description = move || step_text.with(|t| t.0.clone());
     let source_label = ui.source.clone();
@@ -250,6 +262,32 @@ pub fn Graphic(
             </details>
         </figure>
     }
+}
+
+/// `source`, followed a task later: changes within one task (a burst of step changes) come
+/// through once, as the last value.
+fn after_this_task(source: Signal<usize>) -> ReadSignal<usize> {
+    let (out, set) = signal(source.get_untracked());
+    let pending = Rc::new(std::cell::Cell::new(false));
+    Effect::new(move |_| {
+        source.track();
+        if pending.replace(true) {
+            return;
+        }
+        let pending = pending.clone();
+        set_timeout(
+            move || {
+                pending.set(false);
+                // The graphic may be gone by then (its owner disposed): nothing to do.
+                let Some(v) = source.try_get_untracked() else { return };
+                if out.try_get_untracked().is_some_and(|o| o != v) {
+                    set.try_set(v);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    });
+    out
 }
 
 /// `data-animating` on <body> while any graphic tweens (tests and the report read it).

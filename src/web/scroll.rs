@@ -65,13 +65,36 @@ fn scroll_to_step(el: &web_sys::HtmlElement, smooth: bool) {
     window().scroll_to_with_scroll_to_options(&opts);
 }
 
+thread_local! {
+    /// The step id `set_hash_soon` will write, while one is pending.
+    static LATEST: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
 fn set_hash(id: &str) {
+    // A jump or key press writes at once; a pending scroll update must not overwrite it.
+    LATEST.with(|l| l.take());
     if let Ok(history) = window().history() {
         // The path is spelled out: with a <base> (pages in other languages), "#id" alone would
         // resolve against the site root.
         let loc = window().location();
         let here = format!("{}{}", loc.pathname().unwrap_or_default(), loc.search().unwrap_or_default());
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{here}#{id}")));
+    }
+}
+
+/// `set_hash` at most every 250 ms while the reader scrolls, with the latest step: the address
+/// bar need not follow every step a fast scroll passes, and replaceState is not free on a phone.
+fn set_hash_soon(id: &str) {
+    let was_pending = LATEST.with(|l| l.replace(Some(id.to_string())).is_some());
+    if !was_pending {
+        set_timeout(
+            || {
+                if let Some(id) = LATEST.with(|l| l.take()) {
+                    set_hash(&id);
+                }
+            },
+            std::time::Duration::from_millis(250),
+        );
     }
 }
 
@@ -110,7 +133,7 @@ pub fn use_active_step(step_ids: Rc<Vec<String>>, reduced_motion: Signal<bool>) 
                 // Before the first step the reader is still in the opening: no hash yet.
                 let in_story = boxes.first().is_some_and(|b| b.0 <= engine::reading_line(viewport_height()));
                 if let Some(id) = ids.get(i).filter(|_| in_story) {
-                    set_hash(id);
+                    set_hash_soon(id);
                 }
             }
             if (active.progress.get_untracked() - p).abs() > 0.001 {
