@@ -1,8 +1,8 @@
 //! The words and numbers of a map state: label lines, inset rows, the text description, the
 //! data table and the sources. Every figure comes from the dataset and keeps its source and status.
-//! What the map draws and its table are in the dataset's language (`data.lang`: words from
-//! `data::Words`, names from the gazetteer); the description stays English (the page shows the
-//! edition's own `alt` text in its place).
+//! All of it is in the dataset's language (`data.lang`): words from `data::Words` (the
+//! description's sentences from `[describe.map]`), names from the gazetteer, and the insets'
+//! figures named in assets/story/insets.toml.
 
 use super::{gazetteer, sea_route_distances, Inset, MapModel};
 use crate::data::words::{say, MapDescribeWords};
@@ -479,6 +479,43 @@ fn describe_regions(m: &MapModel, data: &Dataset, out: &mut Vec<String>) {
     }
 }
 
+/// The table rows of the routes shown: a pipeline's capacity, status and first flow, a sea
+/// route's traced length.
+fn route_rows(t: &mut Table, m: &MapModel, data: &Dataset) {
+    let (g, lang) = (gazetteer(), data.lang);
+    let (en, words) = (lang == Lang::En, Words::of(lang));
+    let w = &words.map;
+    for s in visible(&m.routes) {
+        if let Some(p) = pipeline(data, &s.id) {
+            let cap = p.capacity.map(|c| format::value_in(lang, c, &p.unit)).unwrap_or_default();
+            let name = if en { p.name.clone() } else { route_name(lang, &s.id) };
+            let fig = format!("{name}: {cap}, {}", status_word(lang, &p.status));
+            let first = match p.first_flow.strip_suffix(" (planned)") {
+                Some(y) if !en => format!("{} ({})", period_in(lang, y), w.planned),
+                _ => p.first_flow.clone(),
+            };
+            t.row(vec![
+                name,
+                fig,
+                period_in(lang, &first),
+                data.source_names(&p.source),
+                words.status(p.figures_status).into(),
+            ]);
+        } else if let Some(r) = g.route(&s.id) {
+            if r.kind == "shipping_route" {
+                let fig = w.traced_length.replace("{km}", &km(lang, r.length_km()));
+                t.row(vec![
+                    r.name_in(lang).to_string(),
+                    fig,
+                    String::new(),
+                    w.traced_source.clone(),
+                    w.computed.clone(),
+                ]);
+            }
+        }
+    }
+}
+
 pub(super) fn table(m: &MapModel, data: &Dataset) -> Table {
     let g = gazetteer();
     let lang = data.lang;
@@ -527,35 +564,7 @@ pub(super) fn table(m: &MapModel, data: &Dataset) -> Table {
             }
         }
     }
-    for s in visible(&m.routes) {
-        if let Some(p) = pipeline(data, &s.id) {
-            let cap = p.capacity.map(|c| format::value_in(lang, c, &p.unit)).unwrap_or_default();
-            let name = if en { p.name.clone() } else { route_name(lang, &s.id) };
-            let fig = format!("{name}: {cap}, {}", status_word(lang, &p.status));
-            let first = match p.first_flow.strip_suffix(" (planned)") {
-                Some(y) if !en => format!("{} ({})", period_in(lang, y), w.planned),
-                _ => p.first_flow.clone(),
-            };
-            t.row(vec![
-                name,
-                fig,
-                period_in(lang, &first),
-                data.source_names(&p.source),
-                words.status(p.figures_status).into(),
-            ]);
-        } else if let Some(r) = g.route(&s.id) {
-            if r.kind == "shipping_route" {
-                let fig = w.traced_length.replace("{km}", &km(lang, r.length_km()));
-                t.row(vec![
-                    r.name_in(lang).to_string(),
-                    fig,
-                    String::new(),
-                    w.traced_source.clone(),
-                    w.computed.clone(),
-                ]);
-            }
-        }
-    }
+    route_rows(&mut t, m, data);
     for e in visible(&m.events) {
         if let Some((ev, place)) = event(data, &e.id) {
             row(
