@@ -144,6 +144,16 @@ async function wireSection(browser, server) {
   }
   const extra = story.afterScroll.slice(story.atLoad.length);
   console.log(`  …after scrolling through every step: +${kb(extra.reduce((a, r) => a + r.body, 0))} in ${extra.length} more responses${extra.length ? ` (${extra.slice(0, 6).map((r) => r.url).join(", ")}${extra.length > 6 ? ", …" : ""})` : ""}`);
+  // The other editions, loaded the same way: what a Russian or Chinese reader downloads, and how
+  // much more than the English page (issue 12: a language adds at most a few KB).
+  for (const [lang, page] of [["Russian", "ru/index.html"], ["Chinese", "zh/index.html"]]) {
+    const edition = await overTheWire(browser, server.url + page);
+    const bytes = printWire(`${lang} story page ${page}, loaded to data-ready + network idle (1280×800)`, edition.atLoad, true);
+    const delta = bytes - storyBytes;
+    const english = new Set(story.atLoad.map((r) => r.url));
+    const own = edition.atLoad.filter((r) => !english.has(r.url)).sort((a, b) => b.body - a.body);
+    console.log(`      ${delta >= 0 ? "+" : "−"}${kb(Math.abs(delta))} against the English page; its own files: ${own.map((r) => `${r.url} ${kb(r.body)}`).join(", ") || "none"}`);
+  }
   const phone = await overTheWire(browser, server.url, h.PHONE);
   printWire("story page on a phone (390×844, DPR 3)", phone.atLoad, true);
   const figures = story.atLoad.filter((r) => r.url.startsWith("figures/"));
