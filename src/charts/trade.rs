@@ -233,6 +233,20 @@ impl TradeSpec {
     }
 }
 
+/// Where a trade chart draws: the plot, its scales and the room beside it.
+#[derive(Clone, Copy)]
+struct Layout<'a> {
+    data: &'a Dataset,
+    theme: &'a Theme,
+    size: Size,
+    plot: Plot,
+    x: Linear,
+    y: Linear,
+    label_w: f64,
+    panel_w: f64,
+    narrow: bool,
+}
+
 impl TradeModel {
     pub fn lerp(a: &Self, b: &Self, t: f64) -> Self {
         TradeModel {
@@ -259,8 +273,18 @@ impl TradeModel {
         let y = Linear::new((0.0, self.y_max), (plot.bottom, plot.top));
         y_axis(&mut scene, &plot, &y, 5, tick, theme);
         x_axis_years(&mut scene, &plot, &x, theme);
+        let l = Layout { data, theme, size, plot, x, y, label_w, panel_w, narrow };
+        let event_boxes = self.event_marks(&mut scene, &l);
+        self.lines(&mut scene, &l);
+        self.year_labels(&mut scene, &l, &event_boxes);
+        self.side_panel(&mut scene, &l);
+        scene
+    }
 
-        // Event rules behind the data, labels stacked so neighbours do not collide.
+    /// Event rules behind the data, labels stacked so neighbours do not collide. Returns the
+    /// labels' boxes (x0, y0, x1, y1), so value labels can keep clear of them.
+    fn event_marks(&self, scene: &mut Scene, l: &Layout) -> Vec<(f64, f64, f64, f64)> {
+        let Layout { theme, plot, x, .. } = *l;
         let mut taken: Vec<(f64, f64)> = Vec::new();
         // (x0, y0, x1, y1) of each event label, so value labels can keep clear of them.
         let mut event_boxes: Vec<(f64, f64, f64, f64)> = Vec::new();
@@ -301,7 +325,12 @@ impl TradeModel {
                 });
             }
         }
+        event_boxes
+    }
 
+    /// The series' lines, each ending in a dot and a label of its last value and name.
+    fn lines(&self, scene: &mut Scene, l: &Layout) {
+        let Layout { data, theme, size, plot, x, y, label_w, .. } = *l;
         let years: Vec<_> = data
             .annual()
             .filter(|r| {
@@ -364,7 +393,11 @@ impl TradeModel {
                 });
             }
         }
+    }
 
+    /// Values written at the marked years, above the points (below when an event label is there).
+    fn year_labels(&self, scene: &mut Scene, lay: &Layout, event_boxes: &[(f64, f64, f64, f64)]) {
+        let Layout { data, theme, plot, x, y, .. } = *lay;
         for l in &self.labels {
             if (l.year as f64) < self.x0 - 0.01 || (l.year as f64) > self.x1 + 0.01 || l.alpha <= 0.01 {
                 continue;
@@ -390,10 +423,14 @@ impl TradeModel {
                 let (ly, v) =
                     if event_boxes.iter().any(hits) { (p.1 + 9.0, VAnchor::Top) } else { (p.1 - 9.0, VAnchor::Bottom) };
                 Shape::Text { at: (lx, ly), text, size: theme.font - 1.0, color: c, h, v, bold: true }
-                    .push_with_halo(&mut scene, theme.background);
+                    .push_with_halo(scene, theme.background);
             }
         }
+    }
 
+    /// The partial-year comparison at the right: the same months a year apart, and the change.
+    fn side_panel(&self, scene: &mut Scene, l: &Layout) {
+        let Layout { data, theme, size, plot, y, panel_w, narrow, .. } = *l;
         if let (Some(p), true) = (&self.panel, self.panel_alpha > 0.01) {
             let a = self.panel_alpha;
             let bar_w = (panel_w - 24.0) / 2.0;
@@ -452,7 +489,6 @@ impl TradeModel {
                 bold: true,
             });
         }
-        scene
     }
 
     fn shown(&self) -> Vec<&SeriesMark> {
