@@ -149,17 +149,7 @@ pub struct MapModel {
 impl MapSpec {
     pub fn model(&self, data: &Dataset) -> Result<MapModel, String> {
         let g = gazetteer();
-        let mut camera = Camera::of(self.view);
-        if let Some(z) = self.zoom {
-            if !(z > 0.0 && z.is_finite()) {
-                return Err(format!("map zoom {z} must be positive"));
-            }
-            camera.zoom *= z;
-        }
-        if let Some([lon, lat]) = self.center {
-            camera.lon = lon;
-            camera.lat = lat;
-        }
+        let camera = self.camera()?;
         let hl = |id: &str| if self.highlight.iter().any(|h| h == id) { 1.0 } else { 0.0 };
         let shown = |ids: &[String], what: &str, known: &dyn Fn(&str) -> bool| -> Result<Vec<Shown>, String> {
             ids.iter()
@@ -185,6 +175,47 @@ impl MapSpec {
             })
             .collect::<Result<Vec<_>, String>>()?;
         let routes = shown(&self.routes, "route", &|id| g.route(id).is_some())?;
+        self.check_references()?;
+        // A pipeline's status is typed here (pipelines.csv spells it its own way): a typo fails
+        // the step that shows the route, naming the file, row and field.
+        for r in &self.routes {
+            if let Some(p) = content::pipeline(data, r) {
+                RouteStatus::of_pipeline(data, p).map_err(|e| e.to_string())?;
+            }
+        }
+        let on = |l: Layer| self.layers.contains(&l);
+        Ok(MapModel {
+            camera,
+            border: if on(Layer::Border) { 1.0 } else { 0.0 },
+            rivers: if on(Layer::Rivers) { 1.0 } else { 0.0 },
+            outlines: if on(Layer::Provinces) || !regions.is_empty() { 1.0 } else { 0.0 },
+            places,
+            regions,
+            routes,
+            events: self.event_pins(data)?,
+            reveal: self.reveal.clone(),
+            inset: self.inset(data)?.map(|i| (i, 1.0)),
+        })
+    }
+
+    /// The named view, zoomed and re-centred as the step asks.
+    fn camera(&self) -> Result<Camera, String> {
+        let mut camera = Camera::of(self.view);
+        if let Some(z) = self.zoom {
+            if !(z > 0.0 && z.is_finite()) {
+                return Err(format!("map zoom {z} must be positive"));
+            }
+            camera.zoom *= z;
+        }
+        if let Some([lon, lat]) = self.center {
+            camera.lon = lon;
+            camera.lat = lat;
+        }
+        Ok(camera)
+    }
+
+    /// Highlighted and revealed ids must be among what the step shows.
+    fn check_references(&self) -> Result<(), String> {
         for h in &self.highlight {
             let listed = [&self.places, &self.regions, &self.routes].iter().any(|l| l.contains(h))
                 || (h == "border" && self.layers.contains(&Layer::Border));
@@ -197,50 +228,36 @@ impl MapSpec {
                 return Err(format!("revealed route “{r}” must also be listed in routes"));
             }
         }
+        Ok(())
+    }
+
+    /// Event pins, id "date@place", each event and place known.
+    fn event_pins(&self, data: &Dataset) -> Result<Vec<Shown>, String> {
         let mut events = Vec::new();
         for e in &self.events {
             if !data.events.iter().any(|d| d.date == e.date) {
                 return Err(format!("unknown event date “{}” (events.csv)", e.date));
             }
-            if g.place(&e.at).is_none() {
+            if gazetteer().place(&e.at).is_none() {
                 return Err(format!("unknown place id “{}”", e.at));
             }
             events.push(Shown { id: format!("{}@{}", e.date, e.at), alpha: 1.0, emphasis: 1.0 });
         }
-        // A pipeline's status is typed here (pipelines.csv spells it its own way): a typo fails
-        // the step that shows the route, naming the file, row and field.
-        for r in &self.routes {
-            if let Some(p) = content::pipeline(data, r) {
-                RouteStatus::of_pipeline(data, p).map_err(|e| e.to_string())?;
+        Ok(events)
+    }
+
+    /// The inset, once the data it draws is there.
+    fn inset(&self, data: &Dataset) -> Result<Option<Inset>, String> {
+        let Some(inset) = self.inset else { return Ok(None) };
+        for f in inset.facts() {
+            if data.fact(f).and_then(|f| f.value).is_none() {
+                return Err(format!("unknown fact id “{f}” (or it has no value)"));
             }
         }
-        let inset = match self.inset {
-            None => None,
-            Some(inset) => {
-                for f in inset.facts() {
-                    if data.fact(f).and_then(|f| f.value).is_none() {
-                        return Err(format!("unknown fact id “{f}” (or it has no value)"));
-                    }
-                }
-                if inset == Inset::NsrTransit && data.nsr.is_empty() {
-                    return Err("the NSR inset needs nsr.csv rows".into());
-                }
-                Some((inset, 1.0))
-            }
-        };
-        let on = |l: Layer| self.layers.contains(&l);
-        Ok(MapModel {
-            camera,
-            border: if on(Layer::Border) { 1.0 } else { 0.0 },
-            rivers: if on(Layer::Rivers) { 1.0 } else { 0.0 },
-            outlines: if on(Layer::Provinces) || !regions.is_empty() { 1.0 } else { 0.0 },
-            places,
-            regions,
-            routes,
-            events,
-            reveal: self.reveal.clone(),
-            inset,
-        })
+        if inset == Inset::NsrTransit && data.nsr.is_empty() {
+            return Err("the NSR inset needs nsr.csv rows".into());
+        }
+        Ok(Some(inset))
     }
 }
 
