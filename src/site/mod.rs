@@ -356,9 +356,10 @@ impl<'a> Site<'a> {
         // nothing: same root, stage, canvas box and story link.
         out.push_str(r#"<main class="embed-root embed-static" id="embed"><div class="embed-stage">"#);
         self.static_graphic(&mut out, c, true, true);
+        // The step controls' place (buttons need the wasm; `controls=0` drops them there).
         let _ = write!(
             out,
-            r##"</div><p class="embed-story-link"><a href="index.html#{}" target="_top">{}</a></p></main>"##,
+            r##"</div><div class="embed-controls embed-controls-slot" aria-hidden="true"></div><p class="embed-story-link"><a href="index.html#{}" target="_top">{}</a></p></main>"##,
             esc(&self.story.chapters[c].steps[0].id),
             esc(&self.story.meta.ui.read_story)
         );
