@@ -52,7 +52,9 @@ pub struct Dataset {
 }
 
 /// A language's words for the dataset (`assets/story/i18n/<lang>/data.toml`): each fact's
-/// name and each event's title and description, keyed by fact id and event date.
+/// name and each event's title and description, keyed by fact id and event date; each
+/// source's name and citation, keyed by source id; and the notes readers see in the tables,
+/// keyed by fact id and trade period.
 #[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DataText {
@@ -60,6 +62,14 @@ pub struct DataText {
     pub facts: std::collections::BTreeMap<String, String>,
     #[serde(default)]
     pub events: std::collections::BTreeMap<String, EventText>,
+    #[serde(default)]
+    pub sources: std::collections::BTreeMap<String, SourceText>,
+    /// facts.csv's `note` column, by fact id.
+    #[serde(default)]
+    pub fact_notes: std::collections::BTreeMap<String, String>,
+    /// trade_annual.csv's `note` column, by period ("2022", "2023-H1").
+    #[serde(default)]
+    pub trade_notes: std::collections::BTreeMap<String, String>,
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -80,6 +90,16 @@ impl DataText {
 pub struct EventText {
     pub title: String,
     pub description: String,
+}
+
+/// A source as an edition names it: the short name under graphics and in tables, and the
+/// full citation in Sources & method. Publications keep the name they are known by in that
+/// language (Financial Times in Russian, 《金融时报》 in Chinese); official bodies are translated.
+#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceText {
+    pub short: String,
+    pub citation: String,
 }
 
 /// Parses one CSV file into typed rows; errors name the file, row and field.
@@ -137,12 +157,33 @@ impl Dataset {
         self.words().period(p)
     }
 
-    /// The dataset in `lang`: numbers formatted its way, and the names and events `text` has
-    /// laid over the English. Returns the ids `text` names that the dataset does not have
-    /// (a typo in a translation file), so tests can fail on them.
+    /// The dataset in `lang`: numbers formatted its way, and the names, events, sources and
+    /// notes `text` has laid over the English. Returns the ids `text` names that the dataset
+    /// does not have (a typo in a translation file), so tests can fail on them.
     pub fn localize(&mut self, lang: Lang, text: &DataText) -> Vec<String> {
         self.lang = lang;
         let mut unknown = Vec::new();
+        for (id, t) in &text.sources {
+            match self.sources.iter_mut().find(|s| &s.id == id) {
+                Some(s) => {
+                    s.short = t.short.clone();
+                    s.citation = t.citation.clone();
+                }
+                None => unknown.push(format!("sources.{id}")),
+            }
+        }
+        for (id, note) in &text.fact_notes {
+            match self.facts.iter_mut().find(|f| &f.id == id) {
+                Some(f) => f.note = note.clone(),
+                None => unknown.push(format!("fact_notes.{id}")),
+            }
+        }
+        for (period, note) in &text.trade_notes {
+            match self.trade.iter_mut().find(|r| &r.period == period) {
+                Some(r) => r.note = note.clone(),
+                None => unknown.push(format!("trade_notes.{period}")),
+            }
+        }
         for (id, metric) in &text.facts {
             match self.facts.iter_mut().find(|f| &f.id == id) {
                 Some(f) => f.metric = metric.clone(),

@@ -398,11 +398,13 @@ pub fn with_title_and_source(
     (out, Size { width: w, height: h + HEADER + FOOTER })
 }
 
-/// The source line under a graphic: the short names of every source the state shows.
+/// The source line under a graphic: the short names of every source the state shows, in the
+/// dataset's edition ("Source: …", "Источник: …", "来源：…", with that language's separators).
 pub fn source_line(model: &Model, ctx: Ctx) -> String {
+    let w = ctx.data.words();
     let names: Vec<String> =
         model.sources(ctx.data).iter().filter_map(|s| ctx.data.source(s)).map(|s| s.short.clone()).collect();
-    format!("Source: {}", names.join("; "))
+    crate::data::words::say(&w.describe.item, &[("label", &w.col_source), ("value", &names.join(&w.describe.list))])
 }
 
 /// A model's export scene at `size` (the chart area).
