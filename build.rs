@@ -29,10 +29,13 @@ fn main() {
         .collect();
     files.sort();
     let chapters: Vec<toml::Value> = files.iter().map(|p| read(p)).collect();
+    // Which file each chapter came from, in order, so a content error names it (story::Story).
+    let names: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
     let mut story = serde_json::Map::new();
     story.insert("meta".into(), serde_json::to_value(meta).expect("meta as JSON"));
     story.insert("chapters".into(), serde_json::to_value(chapters).expect("chapters as JSON"));
     let out = Path::new(&env::var("OUT_DIR").unwrap()).to_path_buf();
+    fs::write(out.join("story-files.json"), serde_json::to_string(&names).unwrap()).unwrap();
     let english = serde_json::Value::Object(story);
     write_story(&out, "en", &english);
     // The charts' and maps' words, per edition (data::Words); a missing file means English, and

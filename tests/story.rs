@@ -114,3 +114,24 @@ fn an_embed_leaves_vertical_keys_to_its_host_and_present_mode_takes_them() {
     assert_eq!(embed_key(" ", true, true, false), Some(Key::Previous));
     assert_eq!(embed_key(" ", true, false, true), None, "Space presses a focused button");
 }
+
+#[test]
+fn a_typo_in_a_view_names_the_chapter_file_and_step() {
+    use explainer::lang::Lang;
+    use explainer::story::story_json;
+    let json = story_json(Lang::En);
+    // The map view of the Arctic chapter's first step, and a field of a chart's view.
+    for (from, to, file, step, typo) in [
+        (r#""view":"arctic""#, r#""view":"arctik""#, "assets/story/chapters/08-arctic.toml", "arctic-route", "arctik"),
+        (r#""form":"map""#, r#""form":"mapp""#, "assets/story/chapters/04-pipes.toml", "pipes-pos1", "mapp"),
+    ] {
+        assert!(json.contains(from), "{from}");
+        let e = Story::parse(&json.replacen(from, to, 1)).unwrap_err();
+        assert!(e.starts_with(&format!("{file}, step {step}: ")) && e.contains(typo), "{e}");
+    }
+    // Chapter-level fields: the file without a step.
+    let e = Story::parse(&json.replacen(r#""takeaway":"#, r#""takeway":"#, 1)).unwrap_err();
+    assert!(e.starts_with("assets/story/chapters/01-boom.toml: ") && e.contains("takeway"), "{e}");
+    let e = Story::parse(&json.replacen(r#""eyebrow":"#, r#""eyebrw":"#, 1)).unwrap_err();
+    assert!(e.starts_with("assets/story/story.toml: "), "{e}");
+}

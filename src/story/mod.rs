@@ -199,9 +199,51 @@ pub fn is_id(s: &str) -> bool {
     !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// The file each chapter of the compiled story came from, in order (build.rs); none in the
+/// page, whose story comes inside an `Edition` built and checked natively.
+fn chapter_files() -> Vec<String> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/story-files.json"))).unwrap_or_default()
+    }
+    #[cfg(target_arch = "wasm32")]
+    Vec::new()
+}
+
+/// Where a story's content error is: serde's error for the whole document names a line and
+/// column of compiled JSON, so the chapters and their steps are read again one by one to name
+/// the chapter's file and the step's id instead.
+fn locate_error(json: &str, error: serde_json::Error) -> String {
+    use serde_json::Value;
+    let Ok(value) = serde_json::from_str::<Value>(json) else { return format!("story content: {error}") };
+    if let Err(e) = Meta::deserialize(&value["meta"]) {
+        return format!("assets/story/story.toml: {e}");
+    }
+    let files = chapter_files();
+    let chapters = value["chapters"].as_array().map(Vec::as_slice).unwrap_or_default();
+    for (i, chapter) in chapters.iter().enumerate() {
+        let Err(e) = Chapter::deserialize(chapter) else { continue };
+        let file = match (files.get(i), chapter["id"].as_str()) {
+            (Some(f), _) => f.clone(),
+            (None, Some(id)) => format!("chapter {id}"),
+            (None, None) => format!("chapter {}", i + 1),
+        };
+        let steps = chapter["steps"].as_array().map(Vec::as_slice).unwrap_or_default();
+        for (j, step) in steps.iter().enumerate() {
+            if let Err(e) = Step::deserialize(step) {
+                let id = step["id"].as_str().map_or_else(|| format!("{}", j + 1), str::to_string);
+                return format!("{file}, step {id}: {e}");
+            }
+        }
+        return format!("{file}: {e}");
+    }
+    format!("story content: {error}")
+}
+
 impl Story {
+    /// Reads the compiled story; an error names the chapter file and step it is in.
     pub fn parse(json: &str) -> Result<Story, String> {
-        let story: Story = serde_json::from_str(json).map_err(|e| format!("story content: {e}"))?;
+        let story: Story = serde_json::from_str(json).map_err(|e| locate_error(json, e))?;
         story.check()?;
         Ok(story)
     }
