@@ -115,3 +115,44 @@ fn an_unreadable_event_date_is_an_error_naming_file_row_and_field() {
     let err = explainer::data::Dataset::parse(&refs).unwrap_err().to_string();
     assert!(err.contains("events.csv") && err.contains("row 2") && err.contains("date"), "{err}");
 }
+
+#[test]
+fn a_typo_in_a_closed_vocabulary_names_file_row_and_field() {
+    // (file, the spelling in the file, with a typo, the typo, its column, the data row)
+    let cases = [
+        ("pipelines.csv", ",gas,under construction,", ",gas,under constrution,", "under constrution", "status", 3),
+        ("pipelines.csv", "Power of Siberia,gas,", "Power of Siberia,gaz,", "gaz", "kind", 1),
+        ("facts.csv", "240,USD bn,both,", "240,USD bn,bot,", "bot", "direction", 1),
+        ("events.csv", ",sanctions,ft-2024,", ",sanction,ft-2024,", "sanction", "category", 1),
+        ("sources.csv", "Beijing\",article", "Beijing\",articel", "articel", "kind", 1),
+        ("border_provinces.csv", "(Heilongjiang),zone,", "(Heilongjiang),zome,", "zome", "kind", 1),
+    ];
+    for (file, from, to, typo, field, row) in cases {
+        let err = parse_with(file, |t| {
+            assert!(t.contains(from), "{file}: {from}");
+            t.replacen(from, to, 1)
+        })
+        .unwrap_err();
+        assert_eq!((err.file.as_str(), err.row, err.field.as_deref()), (file, Some(row), Some(field)), "{err}");
+        assert!(err.message.contains("unknown variant") && err.message.contains(typo), "{err}");
+    }
+    // Both spellings of a status are the one variant, and the data's is the one written back.
+    let data = Dataset::bundled();
+    let far_east = data.pipelines.iter().find(|p| p.id == "far-eastern-route").unwrap();
+    assert_eq!(far_east.status, explainer::data::RouteStatus::UnderConstruction);
+    let json = serde_json::to_string(&data).unwrap();
+    assert!(json.contains(r#""status":"under construction""#));
+    assert_eq!(serde_json::from_str::<Dataset>(&json).unwrap(), data, "the typed dataset round-trips as JSON");
+}
+
+#[test]
+fn map_ids_in_the_data_are_ids_and_name_one_row_each() {
+    let data = Dataset::bundled();
+    assert_eq!(data.border_figure("nizhneleninskoye").map(|b| b.place.as_str()), Some("Tongjiang–Nizhneleninskoye"));
+    assert_eq!(data.pipeline_on_map("espo-china-spur").map(|p| p.id.as_str()), Some("espo-spur"));
+    let err = parse_with("border_provinces.csv", |t| t.replacen(",jilin", ",heilongjiang", 1)).unwrap_err();
+    assert_eq!((err.row, err.field.as_deref()), (Some(3), Some("map_ids")), "{err}");
+    assert!(err.message.contains("heilongjiang"), "{err}");
+    let err = parse_with("pipelines.csv", |t| t.replacen(",espo-china-spur", ",ESPO spur", 1)).unwrap_err();
+    assert_eq!((err.row, err.field.as_deref()), (Some(5), Some("map_route")), "{err}");
+}

@@ -8,7 +8,7 @@ use explainer::lang::Lang;
 use explainer::maps::camera::{Camera, Kind};
 use explainer::maps::labels::text_width;
 use explainer::maps::{
-    gazetteer, haversine_km, sea_route_distances, Gazetteer, Geo, Inset, MapModel, MapSpec, RouteStatus,
+    gazetteer, haversine_km, sea_route_distances, Gazetteer, Geo, Inset, MapModel, MapSpec, RouteKind, RouteStatus,
 };
 use explainer::scene::theme::Theme;
 use explainer::scene::{Scene, Shape, Size};
@@ -170,6 +170,7 @@ fn a_typo_in_the_gazetteer_names_the_file_field_and_entry() {
         (r#""status":"under_construction""#, r#""status":"under_constuction""#, "routes.status", "far-eastern-route"),
         (r#""kind":"border_crossing""#, r#""kind":"border-crossing""#, "places.kind", "heihe"),
         (r#""country":"RUS""#, r#""country":"RU""#, "provinces.country", "amur-oblast"),
+        (r#""passage":"suez""#, r#""passage":"sues""#, "routes.passage", "suez-route"),
     ] {
         assert!(json.contains(from), "{from}");
         let e = Gazetteer::parse(&json.replacen(from, to, 1)).unwrap_err();
@@ -188,22 +189,37 @@ fn a_typo_in_the_gazetteer_names_the_file_field_and_entry() {
 
 #[test]
 fn pipeline_statuses_are_typed_in_both_spellings() {
-    // pipelines.csv writes "under construction", the gazetteer "under_construction": one status.
+    // pipelines.csv writes "under construction", the gazetteer "under_construction": one status,
+    // typed when each file is read (tests/data.rs has the typo in pipelines.csv).
     let data = Dataset::bundled();
-    for p in &data.pipelines {
-        RouteStatus::of_pipeline(&data, p).unwrap_or_else(|e| panic!("{e}"));
-    }
-    let far_east = data.pipelines.iter().find(|p| p.id == "far-eastern-route").unwrap();
-    assert_eq!(far_east.status, "under construction");
-    assert_eq!(RouteStatus::of_pipeline(&data, far_east), Ok(RouteStatus::UnderConstruction));
+    let far_east = data.pipeline_on_map("far-eastern-route").unwrap();
+    assert_eq!(far_east.status, RouteStatus::UnderConstruction);
     assert_eq!(gazetteer().route("far-eastern-route").unwrap().status, RouteStatus::UnderConstruction);
-    // A typo fails the map step that shows the pipeline, naming the file, row and field.
-    let mut broken = data.clone();
-    let row = broken.pipelines.iter().position(|p| p.id == "far-eastern-route").unwrap();
-    broken.pipelines[row].status = "under constrution".into();
-    let e = spec("pipes-far-east").model(&broken).unwrap_err();
-    let at = format!("pipelines.csv, row {}, field “status”", row + 1);
-    assert!(e.contains(&at) && e.contains("under constrution"), "{e}");
+}
+
+#[test]
+fn the_data_names_map_places_and_routes_the_gazetteer_has() {
+    // border_provinces.csv `map_ids` and pipelines.csv `map_route` join the data to the map.
+    let (data, g) = (Dataset::bundled(), gazetteer());
+    for b in &data.border {
+        for id in b.map_ids() {
+            let known = id == "border" || g.place(id).is_some() || g.province(id).is_some();
+            assert!(known, "border_provinces.csv, {}: map id “{id}” is not in the gazetteer", b.place);
+        }
+    }
+    for p in &data.pipelines {
+        if let Some(r) = &p.map_route {
+            assert!(g.route(r).is_some(), "pipelines.csv, {}: map_route “{r}” is not in the gazetteer", p.id);
+        }
+    }
+    // Every pipeline the gazetteer draws, but the Chinese section of the East Route (no row).
+    let drawn: Vec<&str> = g
+        .routes
+        .iter()
+        .filter(|r| r.kind != RouteKind::ShippingRoute && data.pipeline_on_map(&r.id).is_none())
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(drawn, ["china-east-route"]);
 }
 
 fn segments_are_short(scene: &Scene, size: Size) -> bool {

@@ -82,7 +82,7 @@ fn every_name_a_map_draws_has_russian_and_chinese() {
             assert!(!p.ru.is_empty() && !p.zh.is_empty(), "{id}: place {} lacks ru or zh", p.id);
         }
         for s in &m.events {
-            let at = s.id.split_once('@').unwrap().1;
+            let at = &s.id.at;
             let p = g.place(at).unwrap();
             assert!(!p.ru.is_empty() && !p.zh.is_empty(), "{id}: place {at} lacks ru or zh");
         }

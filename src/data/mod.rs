@@ -138,6 +138,25 @@ pub fn parse_csv<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Resu
     Ok(rows)
 }
 
+/// A map id in a data file (the gazetteer's spelling: lower-case letters, digits and '-'),
+/// used by one row only, so each place's figure is found one way.
+fn check_map_id<'a>(
+    file: &str,
+    row: usize,
+    field: &str,
+    id: &'a str,
+    seen: &mut std::collections::HashSet<&'a str>,
+) -> Result<(), DataError> {
+    let is_id = !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if !is_id {
+        return Err(DataError::new(file, Some(row), Some(field), format!("“{id}” is not a map id")));
+    }
+    if !seen.insert(id) {
+        return Err(DataError::new(file, Some(row), Some(field), format!("“{id}” is named by two rows")));
+    }
+    Ok(())
+}
+
 /// Splits "% (more than)" into ("%", Some("more than")).
 pub fn split_unit(unit: &str) -> (&str, Option<&str>) {
     match unit.split_once(" (") {
@@ -344,16 +363,43 @@ impl Dataset {
                 return Err(DataError::new("events.csv", Some(i + 1), Some("date"), msg));
             }
         }
+        let mut routes = std::collections::HashSet::new();
         for (i, p) in self.pipelines.iter().enumerate() {
             self.check_sources("pipelines.csv", i + 1, "source", &p.source)?;
+            if let Some(r) = &p.map_route {
+                check_map_id("pipelines.csv", i + 1, "map_route", r, &mut routes)?;
+            }
         }
         for (i, n) in self.nsr.iter().enumerate() {
             self.check_sources("nsr.csv", i + 1, "source", &n.source)?;
         }
+        let mut shown = std::collections::HashSet::new();
         for (i, b) in self.border.iter().enumerate() {
             self.check_sources("border_provinces.csv", i + 1, "source", &b.source)?;
+            if b.map_ids().next().is_none() {
+                return Err(DataError::new("border_provinces.csv", Some(i + 1), Some("map_ids"), "no map id"));
+            }
+            for id in b.map_ids() {
+                check_map_id("border_provinces.csv", i + 1, "map_ids", id, &mut shown)?;
+            }
         }
         Ok(())
+    }
+
+    /// The border_provinces.csv row the maps show at a gazetteer province or place (or at
+    /// `border`, the border line), by the row's `map_ids`.
+    pub fn border_figure(&self, map_id: &str) -> Option<&BorderFigure> {
+        self.border.iter().find(|b| b.map_ids().any(|id| id == map_id))
+    }
+
+    /// The pipelines.csv row the maps draw as a gazetteer route, by the row's `map_route`.
+    pub fn pipeline_on_map(&self, route: &str) -> Option<&Pipeline> {
+        self.pipelines.iter().find(|p| p.map_route.as_deref() == Some(route))
+    }
+
+    /// The event of a date (dates are unique in events.csv).
+    pub fn event(&self, date: &EventDate) -> Option<&Event> {
+        self.events.iter().find(|e| e.date == date.as_str())
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {

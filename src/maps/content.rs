@@ -4,29 +4,19 @@
 //! description's sentences from `[describe.map]`), names from the gazetteer, and the insets'
 //! figures named in assets/story/insets.toml.
 
-use super::{gazetteer, sea_route_distances, Inset, MapModel};
+use super::kinds::{RouteKind, RouteStatus};
+use super::{gazetteer, sea_route_distances, EventPin, Inset, MapModel};
 use crate::data::words::{say, MapDescribeWords};
-use crate::data::{format, BorderFigure, Dataset, Words};
+use crate::data::{format, BorderFigure, BorderFigureKind, Dataset, Words};
 use crate::lang::Lang;
 use crate::scene::table::Table;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-/// The border_provinces.csv row about a province or place, by our id.
-pub(super) fn border_figure<'a>(data: &'a Dataset, id: &str) -> Option<&'a BorderFigure> {
-    let place = match id {
-        "heilongjiang" => "Heilongjiang",
-        "jilin" => "Jilin",
-        "heihe" => "Heihe Pilot Free Trade Zone (Heilongjiang)",
-        "blagoveshchensk" => "Heihe–Blagoveshchensk",
-        "tongjiang" | "nizhneleninskoye" => "Tongjiang–Nizhneleninskoye",
-        "manzhouli" | "zabaykalsk" => "Manzhouli–Zabaykalsk",
-        "border" => "China–Russia border",
-        _ => return None,
-    };
-    data.border.iter().find(|b| b.place == place)
-}
+/// The map id of the border line's figure (border_provinces.csv `map_ids`); the story's
+/// `highlight` names the border layer so too.
+pub(super) const BORDER: &str = "border";
 
 /// A figure in an edition's words, without its year: "FTZ trade up nearly 57%",
 /// "about ¥217.7bn trade with Russia", "road bridge".
@@ -35,12 +25,12 @@ fn figure_text(lang: Lang, b: &BorderFigure) -> Option<String> {
     let value = |v: f64| format::value_in(lang, v, &b.unit);
     match b.value {
         Some(v) if b.unit.starts_with('%') => {
-            let t = if b.kind == "zone" { &w.zone_growth } else { &w.trade_growth };
+            let t = if b.kind == BorderFigureKind::Zone { &w.zone_growth } else { &w.trade_growth };
             Some(t.replace("{value}", &value(v)))
         }
         Some(v) if b.unit.starts_with("CNY") => Some(w.trade_value.replace("{value}", &value(v))),
         Some(v) => Some(value(v)),
-        None if b.kind == "crossing" => {
+        None if b.kind == BorderFigureKind::Crossing => {
             let m = &b.metric;
             if m.contains("road bridge") {
                 Some(w.road_bridge.clone())
@@ -69,7 +59,7 @@ pub(super) fn figure_line(lang: Lang, b: &BorderFigure) -> Option<String> {
 
 /// A region's figure as the map writes it at the shape: the figure, then its source and status.
 pub(super) fn region_figure(lang: Lang, data: &Dataset, id: &str) -> Option<(String, String)> {
-    let b = border_figure(data, id)?;
+    let b = data.border_figure(id)?;
     let line = figure_line(lang, b)?;
     let words = Words::of(lang);
     let source = words
@@ -80,22 +70,13 @@ pub(super) fn region_figure(lang: Lang, data: &Dataset, id: &str) -> Option<(Str
     Some((line, source))
 }
 
-/// The pipelines.csv row behind a route of the gazetteer.
-pub(super) fn pipeline<'a>(data: &'a Dataset, route: &str) -> Option<&'a crate::data::Pipeline> {
-    let id = match route {
-        "espo-china-spur" => "espo-spur",
-        "china-east-route" => return None,
-        other => other,
-    };
-    data.pipelines.iter().find(|p| p.id == id)
-}
-
-fn status_word(lang: Lang, s: &str) -> &'static str {
+fn status_word(lang: Lang, s: RouteStatus) -> &'static str {
     let w = &Words::of(lang).map;
     match s {
-        "under_construction" | "under construction" => &w.under_construction,
-        "planned" => &w.planned,
-        _ => &w.operating,
+        RouteStatus::UnderConstruction => &w.under_construction,
+        RouteStatus::Planned => &w.planned,
+        // A reference row (gas to Europe in 2021) is not drawn as a route; it did flow.
+        RouteStatus::Operating | RouteStatus::Reference => &w.operating,
     }
 }
 
@@ -114,10 +95,10 @@ pub(super) fn route_label(lang: Lang, data: &Dataset, id: &str) -> Vec<String> {
         return Vec::new();
     }
     let mut lines = vec![route_name(lang, id)];
-    if let Some(p) = pipeline(data, id) {
+    if let Some(p) = data.pipeline_on_map(id) {
         let mut second = p.capacity.map(|c| format::value_in(lang, c, &p.unit)).unwrap_or_default();
-        if p.status != "operating" {
-            let status = status_word(lang, &p.status);
+        if p.status != RouteStatus::Operating {
+            let status = status_word(lang, p.status);
             second = if second.is_empty() {
                 status.to_string()
             } else {
@@ -195,9 +176,10 @@ impl InsetFacts {
     }
 }
 
-/// The insets' figures by inset id, parsed once.
-pub(super) fn insets() -> &'static BTreeMap<String, InsetFacts> {
-    static INSETS: OnceLock<BTreeMap<String, InsetFacts>> = OnceLock::new();
+/// The insets' figures by inset (keyed by the id a step's view names it by, `inset =
+/// "pos1-flows"`), parsed once; an unknown inset id is an error.
+pub(super) fn insets() -> &'static BTreeMap<Inset, InsetFacts> {
+    static INSETS: OnceLock<BTreeMap<Inset, InsetFacts>> = OnceLock::new();
     INSETS.get_or_init(|| {
         serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/insets.json")))
             .unwrap_or_else(|e| panic!("assets/story/insets.toml: {e} (the native tests check this)"))
@@ -208,17 +190,7 @@ pub(super) fn insets() -> &'static BTreeMap<String, InsetFacts> {
 pub(super) fn inset_facts(inset: Inset) -> &'static InsetFacts {
     static NONE: InsetFacts =
         InsetFacts { bars: Vec::new(), reference: None, stack: Vec::new(), total: None, compare: None };
-    insets().get(inset_id(inset)).unwrap_or(&NONE)
-}
-
-/// The id a step's view names an inset by (`inset = "pos1-flows"`), the key of insets.toml.
-fn inset_id(inset: Inset) -> &'static str {
-    match inset {
-        Inset::Pos1Flows => "pos1-flows",
-        Inset::GasVsEurope => "gas-vs-europe",
-        Inset::NsrTransit => "nsr-transit",
-        Inset::Distances => "distances",
-    }
+    insets().get(&inset).unwrap_or(&NONE)
 }
 
 /// Colours of a stacked bar's segments, in order (indices into the theme's categorical palette).
@@ -351,15 +323,13 @@ pub(super) fn inset_data(lang: Lang, inset: Inset, data: &Dataset) -> InsetData 
     }
 }
 
-fn event<'a>(data: &'a Dataset, pin_id: &str) -> Option<(&'a crate::data::Event, &'static super::Place)> {
-    let (date, at) = pin_id.split_once('@')?;
-    let e = data.events.iter().find(|e| e.date == date)?;
-    Some((e, gazetteer().place(at)?))
+fn event<'a>(data: &'a Dataset, pin: &EventPin) -> Option<(&'a crate::data::Event, &'static super::Place)> {
+    Some((data.event(&pin.date)?, gazetteer().place(&pin.at)?))
 }
 
 /// An event pin's lines: the event (in the dataset's language) and its date in the edition's words.
-pub(super) fn event_lines(data: &Dataset, pin_id: &str) -> Vec<String> {
-    match event(data, pin_id) {
+pub(super) fn event_lines(data: &Dataset, pin: &EventPin) -> Vec<String> {
+    match event(data, pin) {
         Some((e, _)) => vec![e.title.clone(), data.period(&e.date)],
         None => Vec::new(),
     }
@@ -385,7 +355,7 @@ fn full_name(r: &super::Region, lang: Lang) -> &str {
     }
 }
 
-fn visible(s: &[super::Shown]) -> impl Iterator<Item = &super::Shown> {
+fn visible<K>(s: &[super::Shown<K>]) -> impl Iterator<Item = &super::Shown<K>> {
     s.iter().filter(|s| s.alpha > 0.5)
 }
 
@@ -396,7 +366,7 @@ pub(super) fn describe(m: &MapModel, data: &Dataset) -> String {
     let w = &d.map;
     let mut out = vec![say(&w.view, &[("view", view_name(m, w))])];
     if m.border > 0.5 {
-        let len = border_figure(data, "border").and_then(|b| b.value.map(|v| format::value_in(lang, v, &b.unit)));
+        let len = data.border_figure(BORDER).and_then(|b| b.value.map(|v| format::value_in(lang, v, &b.unit)));
         out.push(match len {
             Some(l) => say(&w.border_length, &[("length", &l)]),
             None => w.border.clone(),
@@ -407,7 +377,7 @@ pub(super) fn describe(m: &MapModel, data: &Dataset) -> String {
     let places: Vec<String> = visible(&m.places)
         .filter_map(|s| {
             let name = g.place(&s.id)?.name_in(lang);
-            Some(match border_figure(data, &s.id).and_then(|b| figure_line(lang, b)) {
+            Some(match data.border_figure(&s.id).and_then(|b| figure_line(lang, b)) {
                 Some(f) => say(&d.paren, &[("text", name), ("note", &f)]),
                 None => name.to_string(),
             })
@@ -486,10 +456,10 @@ fn route_rows(t: &mut Table, m: &MapModel, data: &Dataset) {
     let (en, words) = (lang == Lang::En, Words::of(lang));
     let w = &words.map;
     for s in visible(&m.routes) {
-        if let Some(p) = pipeline(data, &s.id) {
+        if let Some(p) = data.pipeline_on_map(&s.id) {
             let cap = p.capacity.map(|c| format::value_in(lang, c, &p.unit)).unwrap_or_default();
             let name = if en { p.name.clone() } else { route_name(lang, &s.id) };
-            let fig = format!("{name}: {cap}, {}", status_word(lang, &p.status));
+            let fig = format!("{name}: {cap}, {}", status_word(lang, p.status));
             let first = match p.first_flow.strip_suffix(" (planned)") {
                 Some(y) if !en => format!("{} ({})", period_in(lang, y), w.planned),
                 _ => p.first_flow.clone(),
@@ -502,7 +472,7 @@ fn route_rows(t: &mut Table, m: &MapModel, data: &Dataset) {
                 words.status(p.figures_status).into(),
             ]);
         } else if let Some(r) = g.route(&s.id) {
-            if r.kind == "shipping_route" {
+            if r.kind == RouteKind::ShippingRoute {
                 let fig = w.traced_length.replace("{km}", &km(lang, r.length_km()));
                 t.row(vec![
                     r.name_in(lang).to_string(),
@@ -538,7 +508,7 @@ pub(super) fn table(m: &MapModel, data: &Dataset) -> Table {
         row(t, name, fig, &b.period, &b.source, words.status(b.status).into());
     };
     if m.border > 0.5 {
-        if let Some(b) = border_figure(data, "border") {
+        if let Some(b) = data.border_figure(BORDER) {
             figure_row(&mut t, &w.border, b);
         }
     }
@@ -548,7 +518,7 @@ pub(super) fn table(m: &MapModel, data: &Dataset) -> Table {
         let country = if r.china() { &w.china } else { &w.russia };
         let name = if en { &r.name } else { r.name_in(lang) };
         let name = format!("{name} ({country})");
-        match border_figure(data, &s.id) {
+        match data.border_figure(&s.id) {
             Some(b) => figure_row(&mut t, &name, b),
             None => {
                 t.row(vec![name, w.no_figure.clone(), String::new(), w.outline_source.clone(), w.outline_only.clone()])
@@ -556,7 +526,7 @@ pub(super) fn table(m: &MapModel, data: &Dataset) -> Table {
         }
     }
     for s in visible(&m.places) {
-        if let (Some(p), Some(b)) = (g.place(&s.id), border_figure(data, &s.id)) {
+        if let (Some(p), Some(b)) = (g.place(&s.id), data.border_figure(&s.id)) {
             if !seen.contains(&b.place) {
                 seen.push(b.place.clone());
                 let name = if en { format!("{} ({})", b.place, p.name) } else { p.name_in(lang).to_string() };
@@ -630,17 +600,17 @@ pub(super) fn sources(m: &MapModel, data: &Dataset) -> Vec<String> {
         }
     };
     if m.border > 0.5 {
-        if let Some(b) = border_figure(data, "border") {
+        if let Some(b) = data.border_figure(BORDER) {
             add(&b.source);
         }
     }
     for s in visible(&m.regions).chain(visible(&m.places)) {
-        if let Some(b) = border_figure(data, &s.id) {
+        if let Some(b) = data.border_figure(&s.id) {
             add(&b.source);
         }
     }
     for s in visible(&m.routes) {
-        if let Some(p) = pipeline(data, &s.id) {
+        if let Some(p) = data.pipeline_on_map(&s.id) {
             add(&p.source);
         }
     }
@@ -673,21 +643,19 @@ mod tests {
     #[test]
     fn every_inset_names_known_figures_and_routes() {
         let data = Dataset::bundled();
-        let ids = [Inset::Pos1Flows, Inset::GasVsEurope, Inset::NsrTransit, Inset::Distances].map(inset_id);
         assert!(!insets().is_empty());
         for (id, def) in insets() {
-            assert!(ids.contains(&id.as_str()), "assets/story/insets.toml: [{id}]: no such inset (known: {ids:?})");
             for f in def.ids() {
                 let value = data.fact(f).and_then(|f| f.value);
                 assert!(
                     value.is_some(),
-                    "assets/story/insets.toml: [{id}]: fact {f} is not in facts.csv or has no value"
+                    "assets/story/insets.toml: [{id:?}]: fact {f} is not in facts.csv or has no value"
                 );
             }
             for p in &def.stack {
                 assert!(
                     gazetteer().route(&p.route).is_some(),
-                    "assets/story/insets.toml: [{id}]: unknown route {}",
+                    "assets/story/insets.toml: [{id:?}]: unknown route {}",
                     p.route
                 );
             }
@@ -698,9 +666,12 @@ mod tests {
 
     #[test]
     fn a_typo_in_an_inset_is_refused_with_its_field() {
-        let e = serde_json::from_str::<BTreeMap<String, InsetFacts>>(r#"{"pos1-flows": {"bar": ["F068"]}}"#);
+        let e = serde_json::from_str::<BTreeMap<Inset, InsetFacts>>(r#"{"pos1-flows": {"bar": ["F068"]}}"#);
         assert!(e.unwrap_err().to_string().contains("unknown field `bar`"));
-        let e = serde_json::from_str::<BTreeMap<String, InsetFacts>>(r#"{"x": {"stack": [{"fact": "F066"}]}}"#);
+        let e = serde_json::from_str::<BTreeMap<Inset, InsetFacts>>(r#"{"distances": {"stack": [{"fact": "F066"}]}}"#);
         assert!(e.unwrap_err().to_string().contains("missing field `route`"));
+        let e = serde_json::from_str::<BTreeMap<Inset, InsetFacts>>(r#"{"pos1-flow": {"bars": ["F068"]}}"#);
+        let e = e.unwrap_err().to_string();
+        assert!(e.contains("unknown variant `pos1-flow`") && e.contains("pos1-flows"), "{e}");
     }
 }

@@ -4,7 +4,7 @@
 //! parsed once into `kinds` enums; and the great-circle lengths along routes.
 
 use super::geo::{decode, err, Line};
-use super::kinds::{parse, PlaceKind, RouteKind, RouteStatus, Side};
+use super::kinds::{parse, Passage, PlaceKind, RouteKind, RouteStatus, Side};
 use crate::data::DataError;
 use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
@@ -35,6 +35,8 @@ struct RawRoute {
     status: String,
     capacity: Option<f64>,
     unit: Option<String>,
+    #[serde(default)]
+    passage: Option<String>,
     line: Vec<i64>,
 }
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -112,6 +114,8 @@ pub struct Route {
     pub status: RouteStatus,
     pub capacity: Option<f64>,
     pub unit: Option<String>,
+    /// For a sea route: which passage of the Rotterdam–Shanghai comparison it is a leg of.
+    pub passage: Option<Passage>,
     pub line: Line,
     /// Cumulative great-circle length at each vertex, km (last = total).
     pub cumulative_km: Vec<f64>,
@@ -190,6 +194,7 @@ impl Gazetteer {
             Ok(Route {
                 kind: field("routes.kind", &r.id, &r.kind)?,
                 status: field("routes.status", &r.id, &r.status)?,
+                passage: r.passage.as_deref().map(|p| field("routes.passage", &r.id, p)).transpose()?,
                 id: r.id,
                 name: r.name,
                 ru: r.ru,

@@ -1,10 +1,11 @@
 //! The closed vocabularies of the map content: which country a province belongs to, what kind
-//! of place or route a gazetteer entry is, and a route's or pipeline's status. Each is an enum
+//! of place or route a gazetteer entry is, and a route's status (`data::RouteStatus`, which
+//! pipelines.csv shares). Each is an enum
 //! whose spellings are serde's (`rename_all`, and `alias` where two files spell it differently),
 //! parsed once where its file is read: an unknown spelling is an error naming the file and
 //! field, never a default that draws something else.
 
-use crate::data::{DataError, Dataset, Pipeline};
+pub use crate::data::RouteStatus;
 use serde::de::{value, DeserializeOwned, IntoDeserializer};
 use serde::{Deserialize as De, Serialize};
 
@@ -68,42 +69,15 @@ impl RouteKind {
     }
 }
 
-/// For code that still compares the spelling (`route.kind == "shipping_route"`); prefer the enum.
-impl PartialEq<&str> for RouteKind {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
-/// Whether a route or pipeline carries anything yet. The gazetteer writes `under_construction`,
-/// pipelines.csv `under construction`: both are the one variant.
+/// The two ways from Rotterdam to Shanghai the Arctic chapter compares: a sea route's
+/// `passage` in the gazetteer. The maps sum each passage's legs and colour Suez apart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, De)]
 #[serde(rename_all = "snake_case")]
-pub enum RouteStatus {
-    Operating,
-    #[serde(alias = "under construction")]
-    UnderConstruction,
-    Planned,
-    /// pipelines.csv only: a row kept for comparison (Russian pipeline gas to Europe in 2021).
-    Reference,
-}
-
-impl RouteStatus {
-    /// The spelling in gazetteer.json (`snake_case`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RouteStatus::Operating => "operating",
-            RouteStatus::UnderConstruction => "under_construction",
-            RouteStatus::Planned => "planned",
-            RouteStatus::Reference => "reference",
-        }
-    }
-
-    /// A pipelines.csv row's status, or an error naming the file, row and field.
-    pub fn of_pipeline(data: &Dataset, p: &Pipeline) -> Result<RouteStatus, DataError> {
-        let row = data.pipelines.iter().position(|q| q.id == p.id).map(|i| i + 1);
-        parse(&p.status).map_err(|e| DataError::new("pipelines.csv", row, Some("status"), format!("{}: {e}", p.id)))
-    }
+pub enum Passage {
+    /// By the Northern Sea Route (with the North Cape leg).
+    Arctic,
+    /// Via the Suez Canal.
+    Suez,
 }
 
 /// Which border a base-map line is: base.json's `kind`.
@@ -133,7 +107,6 @@ mod tests {
     fn as_str_is_the_serde_spelling() {
         for k in [RouteKind::GasPipeline, RouteKind::OilPipeline, RouteKind::ShippingRoute] {
             assert_eq!(parse::<RouteKind>(k.as_str()), Ok(k));
-            assert!(k == k.as_str());
         }
         for s in [RouteStatus::Operating, RouteStatus::UnderConstruction, RouteStatus::Planned, RouteStatus::Reference]
         {

@@ -3,9 +3,9 @@
 //! and hands its labels to `Labels`, which places them all at once.
 
 use super::base::Shown;
-use super::content::{self, border_figure, figure_line, region_figure, route_label};
+use super::content::{self, figure_line, region_figure, route_label};
 use super::gazetteer::{gazetteer, line_prefix};
-use super::kinds::{PlaceKind, RouteKind, RouteStatus};
+use super::kinds::{Passage, PlaceKind, RouteKind, RouteStatus};
 use super::labels::{wrap_lines, Label, Rect};
 use super::render::{round_pts, Frame, Labels};
 use crate::data::Status;
@@ -48,7 +48,7 @@ pub(super) fn routes(s: &mut Scene, labels: &mut Labels, f: &Frame) {
             RouteKind::GasPipeline => theme.categorical[2],
             RouteKind::OilPipeline => theme.categorical[4],
             // The route the Arctic one is compared with.
-            RouteKind::ShippingRoute if route.id == "suez-route" => theme.categorical[1],
+            RouteKind::ShippingRoute if route.passage == Some(Passage::Suez) => theme.categorical[1],
             RouteKind::ShippingRoute => theme.categorical[0],
         };
         let strength = if any_emph { 0.35 + 0.65 * r.emphasis } else { 1.0 };
@@ -115,11 +115,11 @@ pub(super) fn region_labels(labels: &mut Labels, f: &Frame, shown: &Shown) {
         let size = if emph { f.font } else { f.small };
         let mut lines = wrap_lines(vec![region.name_in(lang).to_string()], (w * 0.4).max(110.0), size);
         if let Some((figure, source)) = region_figure(lang, data, &r.id) {
-            let status = border_figure(data, &r.id).map(|b| data.words().status(b.status)).unwrap_or_default();
+            let status = data.border_figure(&r.id).map(|b| data.words().status(b.status)).unwrap_or_default();
             if narrow {
                 // A phone gets the figure and, when it is unverified, that word; the source is in
                 // the table and under the graphic.
-                let unverified = border_figure(data, &r.id).is_some_and(|b| b.status == Status::Unverified);
+                let unverified = data.border_figure(&r.id).is_some_and(|b| b.status == Status::Unverified);
                 let figure = if unverified {
                     words.figure_status.replace("{figure}", &figure).replace("{status}", status)
                 } else {
@@ -161,7 +161,7 @@ pub(super) fn places(s: &mut Scene, labels: &mut Labels, f: &Frame) {
         labels.avoid(Rect::around((x, y), r));
         let mut lines = vec![place.name_in(f.lang).to_string()];
         if pl.emphasis > 0.5 {
-            lines.extend(border_figure(f.data, &pl.id).and_then(|b| figure_line(f.lang, b)));
+            lines.extend(f.data.border_figure(&pl.id).and_then(|b| figure_line(f.lang, b)));
         }
         // Clear of an event pin's ring (radius 7) if one stands at the same place.
         let l = Label {
@@ -179,7 +179,7 @@ pub(super) fn places(s: &mut Scene, labels: &mut Labels, f: &Frame) {
 pub(super) fn event_pins(s: &mut Scene, labels: &mut Labels, f: &Frame) {
     let theme = f.theme;
     for e in &f.m.events {
-        let Some(at) = e.id.split_once('@').and_then(|(_, at)| gazetteer().place(at)) else { continue };
+        let Some(at) = gazetteer().place(&e.id.at) else { continue };
         let (x, y) = f.st.p.forward(at.lon, at.lat);
         if !f.in_view((x, y)) {
             continue;

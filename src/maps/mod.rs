@@ -20,9 +20,9 @@ pub use render::{region_colours, RegionColours};
 pub use camera::{Camera, Kind, View};
 pub use gazetteer::{cumulative_km, gazetteer, haversine_km, line_prefix, Gazetteer, Place, Region, Route};
 pub use geo::{Geo, Provinces, Unit};
-pub use kinds::{PlaceKind, RouteKind, RouteStatus, Side};
+pub use kinds::{Passage, PlaceKind, RouteKind, RouteStatus, Side};
 
-use crate::data::Dataset;
+use crate::data::{Dataset, EventDate};
 use crate::scene::table::Table;
 use crate::scene::theme::Theme;
 use crate::scene::{Scene, Size};
@@ -73,11 +73,14 @@ pub struct MapSpec {
     pub events: Vec<EventPin>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// An event pinned to a place: a step's `events = [{ date = "2024-05", at = "beijing" }]`,
+/// and the key of the pin in `MapModel::events`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EventPin {
-    /// The event's `date` in events.csv, e.g. "2024-05".
-    pub date: String,
+    /// The event's `date` in events.csv, e.g. "2024-05" (a malformed date fails when the
+    /// story is read).
+    pub date: EventDate,
     /// Place id the pin stands at.
     pub at: String,
 }
@@ -94,7 +97,8 @@ pub enum Layer {
     Provinces,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A small chart inside the map, by the id a step's view and assets/story/insets.toml name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Inset {
     /// Power of Siberia 1 deliveries by year (F068–F072) against its capacity (F066).
@@ -107,21 +111,11 @@ pub enum Inset {
     Distances,
 }
 
-impl Inset {
-    /// Fact ids the inset needs.
-    fn facts(self) -> &'static [&'static str] {
-        match self {
-            Inset::Pos1Flows => &["F066", "F068", "F069", "F070", "F071", "F072"],
-            Inset::GasVsEurope => &["F041", "F042", "F043", "F066", "F067"],
-            Inset::NsrTransit | Inset::Distances => &[],
-        }
-    }
-}
-
-/// Something shown on the map, with its opacity (0..1, eased between steps) and emphasis.
+/// Something shown on the map, with its opacity (0..1, eased between steps) and emphasis: a
+/// place, region or route by its gazetteer id, or an event pin.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Shown {
-    pub id: String,
+pub struct Shown<K = String> {
+    pub id: K,
     pub alpha: f64,
     pub emphasis: f64,
 }
@@ -140,8 +134,8 @@ pub struct MapModel {
     /// Provinces and regions drawn as shapes (ids of `gazetteer().provinces`).
     pub regions: Vec<Shown>,
     pub routes: Vec<Shown>,
-    /// Event pins, id "date@place".
-    pub events: Vec<Shown>,
+    /// Event pins.
+    pub events: Vec<Shown<EventPin>>,
     pub reveal: Option<String>,
     pub inset: Option<(Inset, f64)>,
 }
@@ -176,13 +170,6 @@ impl MapSpec {
             .collect::<Result<Vec<_>, String>>()?;
         let routes = shown(&self.routes, "route", &|id| g.route(id).is_some())?;
         self.check_references()?;
-        // A pipeline's status is typed here (pipelines.csv spells it its own way): a typo fails
-        // the step that shows the route, naming the file, row and field.
-        for r in &self.routes {
-            if let Some(p) = content::pipeline(data, r) {
-                RouteStatus::of_pipeline(data, p).map_err(|e| e.to_string())?;
-            }
-        }
         let on = |l: Layer| self.layers.contains(&l);
         Ok(MapModel {
             camera,
@@ -231,17 +218,17 @@ impl MapSpec {
         Ok(())
     }
 
-    /// Event pins, id "date@place", each event and place known.
-    fn event_pins(&self, data: &Dataset) -> Result<Vec<Shown>, String> {
+    /// Event pins, each event and place known.
+    fn event_pins(&self, data: &Dataset) -> Result<Vec<Shown<EventPin>>, String> {
         let mut events = Vec::new();
         for e in &self.events {
-            if !data.events.iter().any(|d| d.date == e.date) {
+            if data.event(&e.date).is_none() {
                 return Err(format!("unknown event date “{}” (events.csv)", e.date));
             }
             if gazetteer().place(&e.at).is_none() {
                 return Err(format!("unknown place id “{}”", e.at));
             }
-            events.push(Shown { id: format!("{}@{}", e.date, e.at), alpha: 1.0, emphasis: 1.0 });
+            events.push(Shown { id: e.clone(), alpha: 1.0, emphasis: 1.0 });
         }
         Ok(events)
     }
@@ -249,7 +236,7 @@ impl MapSpec {
     /// The inset, once the data it draws is there.
     fn inset(&self, data: &Dataset) -> Result<Option<Inset>, String> {
         let Some(inset) = self.inset else { return Ok(None) };
-        for f in inset.facts() {
+        for f in content::inset_facts(inset).ids() {
             if data.fact(f).and_then(|f| f.value).is_none() {
                 return Err(format!("unknown fact id “{f}” (or it has no value)"));
             }
@@ -262,9 +249,9 @@ impl MapSpec {
 }
 
 /// Union of two lists by id; what only one side has fades in or out.
-fn lerp_shown(a: &[Shown], b: &[Shown], t: f64) -> Vec<Shown> {
+fn lerp_shown<K: Clone + PartialEq>(a: &[Shown<K>], b: &[Shown<K>], t: f64) -> Vec<Shown<K>> {
     let lin = |x: f64, y: f64| x + (y - x) * t;
-    let mut out: Vec<Shown> = a
+    let mut out: Vec<Shown<K>> = a
         .iter()
         .map(|s| match b.iter().find(|o| o.id == s.id) {
             Some(o) => Shown { id: s.id.clone(), alpha: lin(s.alpha, o.alpha), emphasis: lin(s.emphasis, o.emphasis) },
@@ -321,9 +308,8 @@ impl MapModel {
 }
 
 /// Rotterdam–Shanghai by the Northern Sea Route (with the North Cape leg) and via Suez, km,
-/// summed from the traced route geometry.
+/// summed from the traced route geometry of each passage's legs (the gazetteer's `passage`).
 pub fn sea_route_distances() -> (f64, f64) {
-    let g = gazetteer();
-    let len = |id: &str| g.route(id).map(Route::length_km).unwrap_or(0.0);
-    (len("northern-sea-route") + len("nsr-murmansk-rotterdam"), len("suez-route"))
+    let legs = |p: Passage| gazetteer().routes.iter().filter(|r| r.passage == Some(p)).map(Route::length_km).sum();
+    (legs(Passage::Arctic), legs(Passage::Suez))
 }

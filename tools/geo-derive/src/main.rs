@@ -290,17 +290,30 @@ fn places(dir: &Path) -> Vec<Value> {
         .collect()
 }
 
+/// The sea routes of the Rotterdam–Shanghai comparison, by the passage each is a leg of (the
+/// maps sum the legs' lengths and colour the Suez route apart). The shared data does not say.
+const PASSAGES: [(&str, &str); 3] =
+    [("northern-sea-route", "arctic"), ("nsr-murmansk-rotterdam", "arctic"), ("suez-route", "suez")];
+
 fn routes(dir: &Path) -> Vec<Value> {
-    read(dir, "routes.geojson")
+    let routes = read(dir, "routes.geojson");
+    for (id, _) in PASSAGES {
+        assert!(routes.iter().any(|f| f["properties"]["id"] == id), "PASSAGES names {id}, which routes.geojson lacks");
+    }
+    routes
         .iter()
         .map(|f| {
             let p = &f["properties"];
             let line = parts(&f["geometry"]).remove(0).1;
             let id = p["id"].as_str().unwrap();
-            json!({
+            let mut route = json!({
                 "id": id, "name": p["name_en"], "ru": name_in(id, p, "ru"), "zh": name_in(id, p, "zh"), "kind": p["kind"], "status": p["status"],
                 "capacity": p["capacity"], "unit": p["capacity_unit"], "line": encode(&line),
-            })
+            });
+            if let Some((_, passage)) = PASSAGES.iter().find(|(i, _)| *i == id) {
+                route["passage"] = json!(passage);
+            }
+            route
         })
         .collect()
 }
