@@ -2,7 +2,9 @@
 
 use explainer::data::Dataset;
 use explainer::maps::Geo;
-use explainer::site::{drop_wasm_preload, externalise_start_script, fill, html::esc, with_meta, Site};
+use explainer::site::{
+    allow_style, drop_wasm_preload, externalise_start_script, fill, html::esc, inline_stylesheet, with_meta, Site,
+};
 use explainer::story::Story;
 
 fn with_site(f: impl FnOnce(&Story, &Site)) {
@@ -91,4 +93,25 @@ fn the_wasm_is_not_preloaded_ahead_of_the_article() {
     let out = drop_wasm_preload(head);
     assert!(!out.contains("a_bg.wasm"), "{out}");
     assert!(out.contains("modulepreload") && out.contains("x.svg"), "{out}");
+}
+
+#[test]
+fn the_stylesheet_goes_inline_and_only_its_hash_is_let_in() {
+    let page = r#"<head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'self'; img-src 'self'"><link rel="stylesheet" href="./main-abc.css" integrity="sha384-AbC+/9="/><link rel="stylesheet" href="linear.css" media="print"></head>"#;
+    let (out, hash) = inline_stylesheet(page, |f| {
+        assert_eq!(f, "main-abc.css");
+        Ok("body{color:red}\n".into())
+    })
+    .unwrap();
+    assert_eq!(hash, "'sha384-AbC+/9='");
+    assert!(out.contains("<style>body{color:red}\n</style>"), "{out}");
+    assert!(!out.contains("main-abc.css"), "{out}");
+    assert!(out.contains(r#"href="linear.css""#), "the print stylesheet stays a file: {out}");
+    let out = allow_style(&out, &hash).unwrap();
+    assert!(out.contains("style-src 'self' 'sha384-AbC+/9='; img-src"), "{out}");
+    // No integrity hash, no inline style (the policy could not let it in).
+    assert!(inline_stylesheet(r#"<link rel="stylesheet" href="./main-abc.css"/>"#, |_| Ok(String::new())).is_err());
+    // A stylesheet that would close the element early is refused.
+    assert!(inline_stylesheet(page, |_| Ok("</style><script>".into())).is_err());
+    assert!(allow_style("default-src 'self'", "'sha384-x'").is_err());
 }

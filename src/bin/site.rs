@@ -17,7 +17,9 @@ fn run() -> Result<(), String> {
     use explainer::data::{DataText, Dataset};
     use explainer::lang::Lang;
     use explainer::maps::Geo;
-    use explainer::site::{drop_wasm_preload, externalise_start_script, fill, with_meta, Site};
+    use explainer::site::{
+        allow_style, drop_wasm_preload, externalise_start_script, fill, inline_stylesheet, with_meta, Site,
+    };
     use explainer::story::{Edition, Story};
     use std::fs;
     use std::path::{Path, PathBuf};
@@ -43,6 +45,12 @@ fn run() -> Result<(), String> {
     let template = fs::read_to_string(dir.join("index.html")).map_err(|e| format!("index.html: {e}"))?;
     let (template, start) = externalise_start_script(&template, "start.js")?;
     let template = drop_wasm_preload(&template);
+    // The stylesheet inline, let in by its hash (in the page's <meta> policy and in _headers).
+    let (template, style_hash) =
+        inline_stylesheet(&template, |f| fs::read_to_string(dir.join(f)).map_err(|e| format!("{f}: {e}")))?;
+    let template = allow_style(&template, &style_hash)?;
+    let headers = fs::read_to_string(dir.join("_headers")).map_err(|e| format!("_headers: {e}"))?;
+    write("_headers", &allow_style(&headers, &style_hash)?)?;
     // The static article paints first; the wasm (already downloading: Trunk preloads it) starts
     // after that frame, so its start-up never delays the first paint.
     let wait = "await new Promise((ready) => requestAnimationFrame(() => setTimeout(ready, 0)));\n";

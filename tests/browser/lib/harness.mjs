@@ -2,7 +2,7 @@
 // Debian's Chromium launched with the flags TOOLCHAIN.md lists, and helpers that read the page
 // through the DOM contract (#story[data-active-step], .step[data-step], body[data-ready|animating]).
 import { createServer } from "node:http";
-import { createReadStream } from "node:fs";
+import { createReadStream, existsSync, readFileSync } from "node:fs";
 import { mkdir, readFile, stat } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import { brotliCompressSync, constants as zlibConstants } from "node:zlib";
@@ -37,19 +37,32 @@ const TYPES = {
 };
 
 /**
- * The policy a careful newsroom or static host sets (issue 13), the same as dist/_headers. Every
- * test serves the site with it, so the whole suite runs under it; `CSP=off` serves without.
+ * The policy a careful newsroom or static host sets (issue 13). Every test serves the site with
+ * the policy its own dist/_headers sets, so the whole suite runs under it (`CSP=off` serves
+ * without); the policy must be this one, where the only addition allowed is the hash of the
+ * page's one inline stylesheet (written by the build; see src/site/mod.rs `inline_stylesheet`).
  */
-export const STRICT_CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; " +
-  "connect-src 'self'; base-uri 'self'; object-src 'none'; frame-ancestors *";
+export const STRICT_CSP_SHAPE = new RegExp(
+  "^default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'( 'sha384-[A-Za-z0-9+/]+=*')?; " +
+    "img-src 'self' data: blob:; connect-src 'self'; base-uri 'self'; object-src 'none'; frame-ancestors \\*$",
+);
+
+/** The Content-Security-Policy dist/_headers sets for every path; throws unless it is strict. */
+export function siteCsp(root = DIST) {
+  const file = [join(root, "_headers"), join(DIST, "_headers")].find((f) => existsSync(f));
+  const text = file ? readFileSync(file, "utf8") : "";
+  const line = text.split("\n").find((l) => l.trim().startsWith("Content-Security-Policy:"));
+  const policy = line?.split(":").slice(1).join(":").trim();
+  if (!policy || !STRICT_CSP_SHAPE.test(policy)) throw new Error(`dist/_headers sets no strict policy: ${policy}`);
+  return policy;
+}
 
 /**
  * Serves the files under `root` (default dist/) on 127.0.0.1 at a free port. With
  * `{ brotli: true }` it answers like a static host: text types (not images already compressed)
  * brotli-compressed at quality 11 when the request accepts `br` (compressed once per file version).
  */
-export async function serve(root = DIST, headers = process.env.CSP === "off" ? {} : { "content-security-policy": STRICT_CSP }, { brotli = false } = {}) {
+export async function serve(root = DIST, headers = process.env.CSP === "off" ? {} : { "content-security-policy": siteCsp(root) }, { brotli = false } = {}) {
   const base = resolve(root);
   const compressed = new Map(); // path → { key, body }
   const server = createServer(async (req, res) => {
