@@ -4,7 +4,7 @@
 //! description's sentences from `[describe.map]`), names from the gazetteer, and the insets'
 //! figures named in assets/story/insets.toml.
 
-use super::kinds::{RouteKind, RouteStatus};
+use super::kinds::{Passage, RouteKind, RouteStatus};
 use super::{gazetteer, sea_route_distances, EventPin, Inset, MapModel};
 use crate::data::words::{say, MapDescribeWords};
 use crate::data::{format, BorderFigure, BorderFigureKind, Dataset, Words};
@@ -109,14 +109,28 @@ pub(super) fn route_label(lang: Lang, data: &Dataset, id: &str) -> Vec<String> {
             lines.push(second);
         }
     }
-    let (nsr, suez) = sea_route_distances();
-    let sea = |v: f64| Words::of(lang).map.sea_distance.replace("{km}", &km(lang, v));
-    match id {
-        "northern-sea-route" => lines.push(sea(nsr)),
-        "suez-route" => lines.push(sea(suez)),
-        _ => {}
+    if let Some(passage) = main_leg_of(id) {
+        let (arctic, suez) = sea_route_distances();
+        let v = match passage {
+            Passage::Arctic => arctic,
+            Passage::Suez => suez,
+        };
+        lines.push(Words::of(lang).map.sea_distance.replace("{km}", &km(lang, v)));
     }
     lines
+}
+
+/// The passage whose whole Rotterdam–Shanghai distance a sea route's label states: the
+/// passage's longest leg carries it (the Northern Sea Route, not its North Cape leg).
+fn main_leg_of(id: &str) -> Option<Passage> {
+    let g = gazetteer();
+    let passage = g.route(id)?.passage?;
+    let longest = g
+        .routes
+        .iter()
+        .filter(|r| r.passage == Some(passage))
+        .max_by(|a, b| a.length_km().total_cmp(&b.length_km()))?;
+    (longest.id == id).then_some(passage)
 }
 
 /// Kilometres rounded to 50, in the edition's way: "15,250 km", "15 250 км", "15250公里".
