@@ -98,121 +98,92 @@ fn set_hash_soon(id: &str) {
     }
 }
 
-pub fn use_active_step(step_ids: Rc<Vec<String>>, reduced_motion: Signal<bool>) -> ActiveStep {
-    let active = ActiveStep { index: RwSignal::new(0), progress: RwSignal::new(0.0), jump: RwSignal::new(true) };
-    // A key press scrolls smoothly to its target; until the scroll arrives the
-    // positions in between must not override the target.
-    let lock: Rc<Cell<Option<(usize, f64)>>> = Rc::new(Cell::new(None));
-    let frame_pending = Rc::new(Cell::new(false));
-    let ready = Rc::new(Cell::new(false));
+/// What the listeners share. `lock`: a key press scrolls smoothly to its target, and until the
+/// scroll arrives the positions in between must not override it. `pin`: a deep link stays on its
+/// step while the page is still settling. Both are (step, until).
+#[derive(Clone)]
+struct Engine {
+    active: ActiveStep,
+    ids: Rc<Vec<String>>,
+    reduced_motion: Signal<bool>,
+    lock: Rc<Cell<Option<(usize, f64)>>>,
+    pin: Rc<Cell<Option<(usize, f64)>>>,
+    frame_pending: Rc<Cell<bool>>,
+    ready: Rc<Cell<bool>>,
+}
 
-    let check = {
-        let (lock, ready, ids) = (lock.clone(), ready.clone(), step_ids.clone());
-        move || {
-            if !ready.get() {
+impl Engine {
+    /// Reads the steps' boxes and updates the active step, its progress and the hash.
+    fn check(&self) {
+        if !self.ready.get() {
+            return;
+        }
+        let active = self.active;
+        let els = step_elements();
+        let boxes: Vec<(f64, f64)> = els
+            .iter()
+            .map(|e| {
+                let r = e.get_bounding_client_rect();
+                (r.top(), r.height())
+            })
+            .collect();
+        let Some((i, p)) = engine::active_step(&boxes, engine::reading_line(viewport_height())) else { return };
+        if let Some((target, until)) = self.lock.get() {
+            if i != target && now() < until {
                 return;
             }
-            let els = step_elements();
-            let boxes: Vec<(f64, f64)> = els
-                .iter()
-                .map(|e| {
-                    let r = e.get_bounding_client_rect();
-                    (r.top(), r.height())
-                })
-                .collect();
-            let Some((i, p)) = engine::active_step(&boxes, engine::reading_line(viewport_height())) else { return };
-            if let Some((target, until)) = lock.get() {
-                if i != target && now() < until {
-                    return;
-                }
-                lock.set(None);
-            }
-            if active.index.get_untracked() != i {
-                active.jump.set(false);
-                active.index.set(i);
-                // Before the first step the reader is still in the opening: no hash yet.
-                let in_story = boxes.first().is_some_and(|b| b.0 <= engine::reading_line(viewport_height()));
-                if let Some(id) = ids.get(i).filter(|_| in_story) {
-                    set_hash_soon(id);
-                }
-            }
-            if (active.progress.get_untracked() - p).abs() > 0.001 {
-                active.progress.set(p);
+            self.lock.set(None);
+        }
+        if active.index.get_untracked() != i {
+            active.jump.set(false);
+            active.index.set(i);
+            // Before the first step the reader is still in the opening: no hash yet.
+            let in_story = boxes.first().is_some_and(|b| b.0 <= engine::reading_line(viewport_height()));
+            if let Some(id) = self.ids.get(i).filter(|_| in_story) {
+                set_hash_soon(id);
             }
         }
-    };
-    let check = Rc::new(check);
-
-    // Coalesce bursts of scroll/resize events into one check per frame.
-    let schedule = {
-        let (check, pending) = (check.clone(), frame_pending.clone());
-        move || {
-            if pending.replace(true) {
-                return;
-            }
-            let (check, pending) = (check.clone(), pending.clone());
-            request_animation_frame(move || {
-                pending.set(false);
-                check();
-            });
+        if (active.progress.get_untracked() - p).abs() > 0.001 {
+            active.progress.set(p);
         }
-    };
-
-    let passive = UseEventListenerOptions::default().passive(true);
-    let s = schedule.clone();
-    let _ = use_event_listener_with_options(window(), leptos::ev::scroll, move |_| s(), passive);
-    let s = schedule.clone();
-    let _ = use_event_listener_with_options(window(), leptos::ev::resize, move |_| s(), passive);
-    // A deep link stays pinned to its step while the page is still settling (the data and
-    // graphics arriving change heights above it): for a few seconds, or until the reader
-    // scrolls, taps or types. (step, until)
-    let pin: Rc<Cell<Option<(usize, f64)>>> = Rc::new(Cell::new(None));
-    for ev in ["wheel", "touchstart", "mousedown", "keydown"] {
-        let pin = pin.clone();
-        let opts = UseEventListenerOptions::default().passive(true);
-        let _ = use_event_listener_with_options(
-            window(),
-            leptos::ev::Custom::<web_sys::Event>::new(ev),
-            move |_| pin.set(None),
-            opts,
-        );
     }
 
-    // Reflows that are not window resizes (fonts arriving, zoom, images) move steps too.
-    let s = schedule.clone();
-    if let Some(body) = document().body() {
-        let body: web_sys::Element = body.into();
-        let (pin, lock) = (pin.clone(), lock.clone());
-        let _ = use_resize_observer(body, move |_, _| {
-            let pinned = pin.get().filter(|&(_, until)| now() < until).map(|(i, _)| i);
-            if let Some(el) = pinned.and_then(|i| step_elements().get(i).cloned().map(|e| (i, e))) {
-                lock.set(Some((el.0, now() + 300.0)));
-                scroll_to_step(&el.1, false);
-            }
-            s()
+    /// Coalesces bursts of scroll/resize events into one `check` per frame.
+    fn schedule(&self) {
+        if self.frame_pending.replace(true) {
+            return;
+        }
+        let this = self.clone();
+        request_animation_frame(move || {
+            this.frame_pending.set(false);
+            this.check();
         });
     }
 
-    let go_to = {
-        let (lock, ids) = (lock.clone(), step_ids.clone());
-        move |i: usize, jump: bool| {
-            let els = step_elements();
-            let Some(el) = els.get(i) else { return };
-            let smooth = !jump && !reduced_motion.get_untracked();
-            lock.set(Some((i, now() + if smooth { 1200.0 } else { 300.0 })));
-            active.jump.set(jump || !smooth);
-            active.index.set(i);
-            active.progress.set(0.0);
-            if let Some(id) = ids.get(i) {
-                set_hash(id);
-            }
-            scroll_to_step(el, smooth);
+    /// Makes step `i` active and scrolls to it; `jump` (Home/End, a hash) skips the animation.
+    fn go_to(&self, i: usize, jump: bool) {
+        let active = self.active;
+        let els = step_elements();
+        let Some(el) = els.get(i) else { return };
+        let smooth = !jump && !self.reduced_motion.get_untracked();
+        self.lock.set(Some((i, now() + if smooth { 1200.0 } else { 300.0 })));
+        active.jump.set(jump || !smooth);
+        active.index.set(i);
+        active.progress.set(0.0);
+        if let Some(id) = self.ids.get(i) {
+            set_hash(id);
         }
-    };
+        scroll_to_step(el, smooth);
+    }
 
-    let go = go_to.clone();
-    let count = step_ids.len();
-    let _ = use_event_listener(document(), leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
+    /// The step the address's hash names, if it is one of ours.
+    fn hash_step(&self) -> Option<usize> {
+        let hash = window().location().hash().unwrap_or_default();
+        engine::hash_step_id(&hash).and_then(|id| self.ids.iter().position(|s| s == id))
+    }
+
+    /// Arrow keys, Page Up/Down, Home and End move between steps.
+    fn on_key(&self, ev: &web_sys::KeyboardEvent) {
         if ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.default_prevented() {
             return;
         }
@@ -226,35 +197,89 @@ pub fn use_active_step(step_ids: Rc<Vec<String>>, reduced_motion: Signal<bool>) 
             return;
         }
         ev.prevent_default();
-        let target = engine::key_target(active.index.get_untracked(), count, key);
-        go(target, matches!(key, Key::First | Key::Last));
-    });
+        let target = engine::key_target(self.active.index.get_untracked(), self.ids.len(), key);
+        self.go_to(target, matches!(key, Key::First | Key::Last));
+    }
 
-    let (go, ids) = (go_to.clone(), step_ids.clone());
-    let _ = use_event_listener(window(), leptos::ev::hashchange, move |_| {
-        let hash = window().location().hash().unwrap_or_default();
-        if let Some(i) = engine::hash_step_id(&hash).and_then(|id| ids.iter().position(|s| s == id)) {
-            if i != active.index.get_untracked() {
-                go(i, true);
+    /// A hash naming another step (a link in the article, Back) jumps there.
+    fn on_hashchange(&self) {
+        if let Some(i) = self.hash_step() {
+            if i != self.active.index.get_untracked() {
+                self.go_to(i, true);
             }
         }
-    });
+    }
 
-    // Start: once the steps are in the DOM, honour a deep link, then follow the scroll.
+    /// Layout changes that are not window resizes (fonts arriving, zoom, images): a pinned deep
+    /// link is scrolled back to its step, then the active step is checked.
+    fn on_body_resize(&self) {
+        let pinned = self.pin.get().filter(|&(_, until)| now() < until).map(|(i, _)| i);
+        if let Some(el) = pinned.and_then(|i| step_elements().get(i).cloned().map(|e| (i, e))) {
+            self.lock.set(Some((el.0, now() + 300.0)));
+            scroll_to_step(&el.1, false);
+        }
+        self.schedule()
+    }
+
+    /// Once the steps are in the DOM: honour a deep link (pinned for 4 s), then follow the scroll.
+    fn start(&self) {
+        if let Some(i) = self.hash_step() {
+            self.go_to(i, true);
+            self.pin.set(Some((i, now() + 4000.0)));
+        }
+        self.ready.set(true);
+        self.check();
+    }
+}
+
+/// Scroll and resize schedule a check; wheel, touch, mouse and keys release a deep-link pin
+/// (the reader has taken over); body resizes re-pin and check.
+fn listen_layout(e: &Engine) {
+    let passive = UseEventListenerOptions::default().passive(true);
+    let s = e.clone();
+    let _ = use_event_listener_with_options(window(), leptos::ev::scroll, move |_| s.schedule(), passive);
+    let s = e.clone();
+    let _ = use_event_listener_with_options(window(), leptos::ev::resize, move |_| s.schedule(), passive);
+    for ev in ["wheel", "touchstart", "mousedown", "keydown"] {
+        let pin = e.pin.clone();
+        let opts = UseEventListenerOptions::default().passive(true);
+        let _ = use_event_listener_with_options(
+            window(),
+            leptos::ev::Custom::<web_sys::Event>::new(ev),
+            move |_| pin.set(None),
+            opts,
+        );
+    }
+    if let Some(body) = document().body() {
+        let body: web_sys::Element = body.into();
+        let s = e.clone();
+        let _ = use_resize_observer(body, move |_, _| s.on_body_resize());
+    }
+}
+
+/// The active step, following the scroll, the keys and the address's hash.
+pub fn use_active_step(step_ids: Rc<Vec<String>>, reduced_motion: Signal<bool>) -> ActiveStep {
+    let active = ActiveStep { index: RwSignal::new(0), progress: RwSignal::new(0.0), jump: RwSignal::new(true) };
+    let e = Engine {
+        active,
+        ids: step_ids,
+        reduced_motion,
+        lock: Rc::new(Cell::new(None)),
+        pin: Rc::new(Cell::new(None)),
+        frame_pending: Rc::new(Cell::new(false)),
+        ready: Rc::new(Cell::new(false)),
+    };
+    listen_layout(&e);
+    let s = e.clone();
+    let _ = use_event_listener(document(), leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| s.on_key(&ev));
+    let s = e.clone();
+    let _ = use_event_listener(window(), leptos::ev::hashchange, move |_| s.on_hashchange());
+
     // The hash always names the active step, so a reload lands on it through the deep link;
     // the browser's own scroll restoration would land later, wherever the old layout had it.
     if let Ok(h) = window().history() {
         let _ = h.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
     }
-    let (go, ids) = (go_to, step_ids);
-    request_animation_frame(move || {
-        let hash = window().location().hash().unwrap_or_default();
-        if let Some(i) = engine::hash_step_id(&hash).and_then(|id| ids.iter().position(|s| s == id)) {
-            go(i, true);
-            pin.set(Some((i, now() + 4000.0)));
-        }
-        ready.set(true);
-        check();
-    });
+    request_animation_frame(move || e.start());
     active
 }
