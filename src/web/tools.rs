@@ -74,6 +74,134 @@ pub fn download_text(text: &str, mime: &str, name: &str) {
     );
 }
 
+/// The size to draw a download at: the graphic's own, or 800×450 while it has none.
+fn chart_size(s: Size) -> Size {
+    if s.width < 10.0 || s.height < 10.0 {
+        Size { width: 800.0, height: 450.0 }
+    } else {
+        s
+    }
+}
+
+/// How a PNG download went.
+enum Png {
+    Saved,
+    /// Drawing failed: the reader is told.
+    Failed,
+    /// No canvas or no image URL: nothing happens.
+    Skipped,
+}
+
+/// What the downloads are made of: the current step's model, drawn at the graphic's size and
+/// theme, titled, in files named after the graphic and step.
+#[derive(Clone)]
+struct Export {
+    models: Arc<Vec<Model>>,
+    data: Arc<Dataset>,
+    geo: RwSignal<Option<Arc<Geo>>>,
+    step: Signal<usize>,
+    step_id: Signal<String>,
+    size: Signal<Size>,
+    theme: Signal<Theme>,
+    graphic: String,
+    title: String,
+}
+
+impl Export {
+    fn model(&self) -> Model {
+        self.models[self.step.get_untracked().min(self.models.len() - 1)].clone()
+    }
+
+    fn file_name(&self, ext: &str) -> String {
+        embed::file_name(&self.graphic, &self.step_id.get_untracked(), ext)
+    }
+
+    /// Downloads the model's data as CSV.
+    fn csv(&self) {
+        let csv = self.model().table(&self.data).to_csv();
+        // A byte-order mark so spreadsheet programs read the text as UTF-8.
+        download_text(&format!("\u{feff}{csv}"), "text/csv;charset=utf-8", &self.file_name("csv"));
+    }
+
+    /// Downloads the model as a titled SVG.
+    fn svg(&self) {
+        let geo = self.geo.get_untracked();
+        let ctx = Ctx { data: &self.data, geo: geo.as_deref() };
+        let size = chart_size(self.size.get_untracked());
+        let svg = embed::export_svg(&self.model(), ctx, size, &self.theme.get_untracked(), &self.title);
+        download_text(&svg, "image/svg+xml", &self.file_name("svg"));
+    }
+
+    /// Downloads the model as a titled PNG at twice its size.
+    fn png(&self) -> Png {
+        let geo = self.geo.get_untracked();
+        let ctx = Ctx { data: &self.data, geo: geo.as_deref() };
+        let th = self.theme.get_untracked();
+        let size = chart_size(self.size.get_untracked());
+        let (scene, full) = embed::export_scene(&self.model(), ctx, size, &th, &self.title);
+        let scale = 2.0;
+        let Ok(el) = document().create_element("canvas") else { return Png::Skipped };
+        let Ok(canvas) = el.dyn_into::<web_sys::HtmlCanvasElement>() else { return Png::Skipped };
+        canvas.set_width((full.width * scale).round() as u32);
+        canvas.set_height((full.height * scale).round() as u32);
+        if let Some(backend) = CanvasBackend::new(&canvas) {
+            let area = backend.into_drawing_area();
+            if draw(&area, &scene, th.background, scale).is_err() {
+                return Png::Failed;
+            }
+        }
+        match canvas.to_data_url_with_type("image/png") {
+            Ok(url) => {
+                click_download(&url, &self.file_name("png"));
+                Png::Saved
+            }
+            Err(_) => Png::Skipped,
+        }
+    }
+}
+
+/// The embed-code dialog: the code to copy, a copy button and a close button.
+#[component]
+fn EmbedDialog(
+    dialog: NodeRef<html::Dialog>,
+    code_box: NodeRef<html::Textarea>,
+    code: Signal<String>,
+    status: RwSignal<String>,
+    ui: Arc<Ui>,
+) -> impl IntoView {
+    let words = StoredValue::new(ui.clone());
+    let close = move |_| {
+        if let Some(d) = dialog.get_untracked() {
+            d.close();
+        }
+    };
+    let copy = move |_| {
+        let text = code.get_untracked();
+        leptos::task::spawn_local(async move {
+            if copy_text(text).await {
+                status.set(words.with_value(|u| u.embed_copied.clone()));
+            } else {
+                if let Some(t) = code_box.get_untracked() {
+                    t.select();
+                }
+                status.set(words.with_value(|u| u.embed_select.clone()));
+            }
+        });
+    };
+    view! {
+        <dialog class="embed-dialog" node_ref=dialog aria-label=ui.embed_title.clone()>
+            <p class="embed-dialog-title">{ui.embed_title.clone()}</p>
+            <p class="embed-dialog-help">{ui.embed_help.clone()}</p>
+            <textarea class="embed-code" node_ref=code_box readonly rows="5" aria-label=ui.embed_code.clone() prop:value=code></textarea>
+            <div class="embed-dialog-actions">
+                <button type="button" class="tool" data-tool="copy-embed" on:click=copy>{ui.copy.clone()}</button>
+                <button type="button" class="tool" on:click=close>{ui.close.clone()}</button>
+            </div>
+        </dialog>
+    }
+}
+
+/// The tools row under one chapter's graphic.
 #[component]
 pub fn GraphicTools(
     chapter: Chapter,
@@ -90,26 +218,19 @@ pub fn GraphicTools(
     let status = RwSignal::new(String::new());
     let n = models.len().max(1);
     let step_ids: Arc<Vec<String>> = Arc::new(chapter.steps.iter().map(|s| s.id.clone()).collect());
-    let step_id = {
-        let ids = step_ids.clone();
-        Signal::derive(move || ids.get(step.get().min(n - 1)).cloned().unwrap_or_default())
-    };
-    let graphic = chapter.graphic.clone();
-    let title = chapter.graphic_title.clone();
+    let step_id = Signal::derive(move || step_ids.get(step.get().min(n - 1)).cloned().unwrap_or_default());
     // The page's language (the dataset is written in it): links and embed code keep it.
     let lang = data.lang;
     let say = move |s: &str| status.set(s.to_string());
     // The page's words, shared by the handlers below (a Copy handle).
     let words = StoredValue::new(ui.clone());
-
     let embed_code = {
-        let (graphic, title) = (graphic.clone(), title.clone());
-        move || {
+        let (graphic, title) = (chapter.graphic.clone(), chapter.graphic_title.clone());
+        Signal::derive(move || {
             let h = embed::height_px(size.get().height + 260.0).clamp(420, 900);
             embed::embed_code(&site_base(), lang, &graphic, &step_id.get(), &title, h)
-        }
+        })
     };
-
     let open_embed = move |_| {
         if let Some(d) = dialog.get_untracked() {
             let _ = d.show_modal();
@@ -118,91 +239,30 @@ pub fn GraphicTools(
             }
         }
     };
-    let close_embed = move |_| {
-        if let Some(d) = dialog.get_untracked() {
-            d.close();
-        }
-    };
-    let copy_embed = {
-        let code = embed_code.clone();
-        move |_| {
-            let text = code();
-            leptos::task::spawn_local(async move {
-                if copy_text(text).await {
-                    say(&words.with_value(|u| u.embed_copied.clone()));
-                } else {
-                    if let Some(t) = code_box.get_untracked() {
-                        t.select();
-                    }
-                    say(&words.with_value(|u| u.embed_select.clone()));
-                }
-            });
-        }
-    };
 
-    let current = {
-        let models = models.clone();
-        move || models[step.get_untracked().min(models.len() - 1)].clone()
+    let ex = StoredValue::new(Export {
+        models,
+        data,
+        geo,
+        step,
+        step_id,
+        size,
+        theme,
+        graphic: chapter.graphic,
+        title: chapter.graphic_title,
+    });
+    let get_csv = move |_| {
+        ex.with_value(Export::csv);
+        say(&words.with_value(|u| u.csv_done.clone()));
     };
-
-    let get_csv = {
-        let (current, data, graphic) = (current.clone(), data.clone(), graphic.clone());
-        move |_| {
-            let csv = current().table(&data).to_csv();
-            // A byte-order mark so spreadsheet programs read the text as UTF-8.
-            download_text(
-                &format!("\u{feff}{csv}"),
-                "text/csv;charset=utf-8",
-                &embed::file_name(&graphic, &step_id.get_untracked(), "csv"),
-            );
-            say(&words.with_value(|u| u.csv_done.clone()));
-        }
+    let get_svg = move |_| {
+        ex.with_value(Export::svg);
+        say(&words.with_value(|u| u.svg_done.clone()));
     };
-
-    let chart_size = move || {
-        let s = size.get_untracked();
-        if s.width < 10.0 || s.height < 10.0 {
-            Size { width: 800.0, height: 450.0 }
-        } else {
-            s
-        }
-    };
-
-    let get_svg = {
-        let (current, data, graphic, title) = (current.clone(), data.clone(), graphic.clone(), title.clone());
-        move |_| {
-            let geo = geo.get_untracked();
-            let ctx = Ctx { data: &data, geo: geo.as_deref() };
-            let svg = embed::export_svg(&current(), ctx, chart_size(), &theme.get_untracked(), &title);
-            download_text(&svg, "image/svg+xml", &embed::file_name(&graphic, &step_id.get_untracked(), "svg"));
-            say(&words.with_value(|u| u.svg_done.clone()));
-        }
-    };
-
-    let get_png = {
-        let (current, data, graphic, title) = (current.clone(), data.clone(), graphic.clone(), title.clone());
-        move |_| {
-            let geo = geo.get_untracked();
-            let ctx = Ctx { data: &data, geo: geo.as_deref() };
-            let th = theme.get_untracked();
-            let (scene, full) = embed::export_scene(&current(), ctx, chart_size(), &th, &title);
-            let scale = 2.0;
-            let Ok(el) = document().create_element("canvas") else { return };
-            let Ok(canvas) = el.dyn_into::<web_sys::HtmlCanvasElement>() else { return };
-            canvas.set_width((full.width * scale).round() as u32);
-            canvas.set_height((full.height * scale).round() as u32);
-            if let Some(backend) = CanvasBackend::new(&canvas) {
-                let area = backend.into_drawing_area();
-                if draw(&area, &scene, th.background, scale).is_err() {
-                    say(&words.with_value(|u| u.png_failed.clone()));
-                    return;
-                }
-            }
-            if let Ok(url) = canvas.to_data_url_with_type("image/png") {
-                click_download(&url, &embed::file_name(&graphic, &step_id.get_untracked(), "png"));
-                say(&words.with_value(|u| u.png_done.clone()));
-            }
-        }
+    let get_png = move |_| match ex.with_value(Export::png) {
+        Png::Saved => say(&words.with_value(|u| u.png_done.clone())),
+        Png::Failed => say(&words.with_value(|u| u.png_failed.clone())),
+        Png::Skipped => {}
     };
 
     let copy_link = move |_| {
@@ -225,15 +285,7 @@ pub fn GraphicTools(
             <button type="button" class="tool" data-tool="link" on:click=copy_link>{ui.tool_link.clone()}</button>
             <a class="tool" data-tool="present" href=move || embed::present_path(lang, &step_id.get())>{ui.tool_present.clone()}</a>
             <span class="tool-status" role="status" aria-live="polite">{move || status.get()}</span>
-            <dialog class="embed-dialog" node_ref=dialog aria-label=ui.embed_title.clone()>
-                <p class="embed-dialog-title">{ui.embed_title.clone()}</p>
-                <p class="embed-dialog-help">{ui.embed_help.clone()}</p>
-                <textarea class="embed-code" node_ref=code_box readonly rows="5" aria-label=ui.embed_code.clone() prop:value=embed_code></textarea>
-                <div class="embed-dialog-actions">
-                    <button type="button" class="tool" data-tool="copy-embed" on:click=copy_embed>{ui.copy.clone()}</button>
-                    <button type="button" class="tool" on:click=close_embed>{ui.close.clone()}</button>
-                </div>
-            </dialog>
+            <EmbedDialog dialog code_box code=embed_code status ui=ui.clone() />
         </div>
     }
 }
