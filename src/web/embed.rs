@@ -10,7 +10,7 @@ use super::load;
 use crate::data::Dataset;
 use crate::embed::{self as core, EmbedQuery, Target, ThemeChoice};
 use crate::graphic::{Model, Spec};
-use crate::story::{engine, StepRef, Story};
+use crate::story::{engine, StepRef, Story, Ui};
 use gloo::utils::format::JsValueSerdeExt;
 use leptos::html;
 use leptos::prelude::*;
@@ -117,12 +117,7 @@ pub fn EmbedApp(
         Target::Unknown { asked, valid } => {
             mark_ready();
             let root = NodeRef::<html::Main>::new();
-            let child = query.child_id.clone();
-            let _ = use_resize_observer(root, move |_, _| {
-                if let Some(el) = root.get_untracked() {
-                    post_height("unknown", child.as_deref(), el.get_bounding_client_rect().height());
-                }
-            });
+            use_height_reports(root, Signal::stored("unknown".to_string()), query.child_id.clone());
             let shown: Option<String> = asked.map(|a| a.chars().take(60).collect());
             let ui = story.meta.ui.clone();
             view! {
@@ -145,6 +140,156 @@ pub fn EmbedApp(
     }
 }
 
+/// Posts the root's height to the host page whenever its box changes (load, resize, step).
+fn use_height_reports(root: NodeRef<html::Main>, graphic: Signal<String>, child: Option<String>) {
+    let _ = use_resize_observer(root, move |_, _| {
+        if let Some(el) = root.get_untracked() {
+            post_height(&graphic.get_untracked(), child.as_deref(), el.get_bounding_client_rect().height());
+        }
+    });
+}
+
+/// Present mode keeps the address on the step, so a reload or a copied URL returns here.
+fn use_step_in_hash(step_id: Memo<String>) {
+    Effect::new(move |_| {
+        let id = step_id.get();
+        if let Ok(h) = window().history() {
+            let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{id}")));
+        }
+    });
+}
+
+/// Where the embed is among its `count` steps; the controls, keys and clicks move it.
+#[derive(Clone, Copy)]
+struct Stepper {
+    pos: RwSignal<usize>,
+    /// The graphic's `jump`: it stays false, so every step change animates.
+    jump: RwSignal<bool>,
+    count: usize,
+}
+
+impl Stepper {
+    fn go(self, i: isize) {
+        let next = i.clamp(0, self.count as isize - 1) as usize;
+        if next != self.pos.get_untracked() {
+            self.jump.set(false);
+            self.pos.set(next);
+        }
+    }
+
+    fn step_by(self, d: isize) {
+        self.go(self.pos.get_untracked() as isize + d)
+    }
+
+    /// In present mode a click on the graphic steps on (Shift: back), except on its controls.
+    fn on_stage_click(self, present: bool, ev: &web_sys::MouseEvent) {
+        if !present {
+            return;
+        }
+        let interactive = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|e| {
+            e.closest("button, a, summary, details, dialog, textarea, input").ok().flatten().is_some()
+        });
+        if !interactive {
+            self.step_by(if ev.shift_key() { -1 } else { 1 });
+        }
+    }
+}
+
+/// The embed's keys (`engine::embed_key`), except in text fields, dialogs and summaries.
+fn use_embed_keys(stepper: Stepper, present: bool) {
+    let count = stepper.count as isize;
+    let _ = use_event_listener(document(), leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
+        if ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.default_prevented() {
+            return;
+        }
+        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if target
+            .as_ref()
+            .is_some_and(|e| e.closest("textarea, input, select, dialog, summary").ok().flatten().is_some())
+        {
+            return;
+        }
+        let on_button = target.as_ref().is_some_and(|e| e.tag_name() == "BUTTON");
+        if let Some(key) = engine::embed_key(&ev.key(), present, ev.shift_key(), on_button) {
+            ev.prevent_default();
+            stepper.step_by(match key {
+                engine::Key::Next => 1,
+                engine::Key::Previous => -1,
+                engine::Key::First => -count,
+                engine::Key::Last => count,
+            });
+        }
+    });
+}
+
+/// The graphic, built again when the steps cross into another chapter; in present mode a click
+/// on it steps.
+#[component]
+fn EmbedStage(
+    story: Arc<Story>,
+    data: Arc<Dataset>,
+    models: Arc<Vec<Vec<Model>>>,
+    refs: Arc<Vec<StepRef>>,
+    stepper: Stepper,
+    chapter_ix: Memo<usize>,
+    geo: load::GeoState,
+    dark: Signal<bool>,
+    reduced_motion: Signal<bool>,
+    present: bool,
+) -> impl IntoView {
+    let Stepper { pos, jump, count } = stepper;
+    let graphic = move || {
+        let c = chapter_ix.get();
+        let refs = refs.clone();
+        let step = Signal::derive(move || refs[pos.get().min(count - 1)].step);
+        let inputs = GraphicInputs {
+            step,
+            progress: Signal::derive(|| 1.0),
+            jump: jump.into(),
+            live: Signal::derive(|| true),
+            dark,
+            reduced_motion,
+        };
+        let (data, models) = (data.clone(), Arc::new(models[c].clone()));
+        view! { <Graphic chapter=story.chapters[c].clone() models data geo inputs ui=Arc::new(story.meta.ui.clone()) top_level=true /> }
+    };
+    view! { <div class="embed-stage" on:click=move |ev| stepper.on_stage_click(present, &ev)>{graphic}</div> }
+}
+
+/// Present mode's caption: the step's paragraphs from the article.
+#[component]
+fn PresentCaption(story: Arc<Story>, current: Memo<StepRef>, captions: Arc<Captions>) -> impl IntoView {
+    let caption = move || {
+        let paragraphs: Vec<String> =
+            story.step(current.get()).and_then(|s| captions.get(&s.id)).cloned().unwrap_or_default();
+        paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()
+    };
+    view! { <div class="present-caption" aria-live="polite">{caption}</div> }
+}
+
+/// Previous / next buttons and the step counter ("n / count" in present mode).
+#[component]
+fn EmbedControls(stepper: Stepper, present: bool, ui: Ui) -> impl IntoView {
+    let Stepper { pos, count, .. } = stepper;
+    let step_of = ui.step_of.clone();
+    let counter = move || {
+        let n = pos.get() + 1;
+        if present {
+            format!("{n} / {count}")
+        } else {
+            step_of.replace("{n}", &n.to_string()).replace("{count}", &count.to_string())
+        }
+    };
+    view! {
+        <nav class="embed-controls" aria-label=ui.steps.clone()>
+            <button type="button" class="embed-prev" on:click=move |_| stepper.step_by(-1) prop:disabled=move || { pos.get() == 0 } aria-label=ui.previous_step.clone()>{ui.previous.clone()}</button>
+            <span class="embed-counter" aria-live="polite">{counter}</span>
+            <button type="button" class="embed-next" on:click=move |_| stepper.step_by(1) prop:disabled=move || { pos.get() + 1 >= count } aria-label=ui.next_step.clone()>{ui.next.clone()}</button>
+        </nav>
+    }
+}
+
+/// One chapter's graphic (or, in present mode, the whole story) with its step controls.
 #[component]
 fn EmbedGraphic(
     story: Arc<Story>,
@@ -158,7 +303,8 @@ fn EmbedGraphic(
     let (refs, start) = core::step_range(&story, at, present);
     let refs = Arc::new(refs);
     let count = refs.len();
-    let pos = RwSignal::new(start);
+    let stepper = Stepper { pos: RwSignal::new(start), jump: RwSignal::new(false), count };
+    let pos = stepper.pos;
     let current = {
         let refs = refs.clone();
         Memo::new(move |_| refs[pos.get().min(count - 1)])
@@ -184,126 +330,27 @@ fn EmbedGraphic(
         ThemeChoice::Auto => use_preferred_dark(),
     };
     let reduced_motion = use_prefers_reduced_motion();
-    let jump = RwSignal::new(false);
 
-    let go = move |i: isize| {
-        let next = i.clamp(0, count as isize - 1) as usize;
-        if next != pos.get_untracked() {
-            jump.set(false);
-            pos.set(next);
-        }
-    };
-    let step_by = move |d: isize| go(pos.get_untracked() as isize + d);
-
-    // Present mode keeps the address on the step, so a reload or a copied URL returns here.
     if present {
-        Effect::new(move |_| {
-            let id = step_id.get();
-            if let Ok(h) = window().history() {
-                let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{id}")));
-            }
-        });
+        use_step_in_hash(step_id);
     }
-
-    let _ = use_event_listener(document(), leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
-        if ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.default_prevented() {
-            return;
-        }
-        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        if target
-            .as_ref()
-            .is_some_and(|e| e.closest("textarea, input, select, dialog, summary").ok().flatten().is_some())
-        {
-            return;
-        }
-        let on_button = target.as_ref().is_some_and(|e| e.tag_name() == "BUTTON");
-        if let Some(key) = engine::embed_key(&ev.key(), present, ev.shift_key(), on_button) {
-            ev.prevent_default();
-            step_by(match key {
-                engine::Key::Next => 1,
-                engine::Key::Previous => -1,
-                engine::Key::First => -(count as isize),
-                engine::Key::Last => count as isize,
-            });
-        }
-    });
-
-    // Height reports: on load, resize and step changes the root's box changes.
+    use_embed_keys(stepper, present);
     let root = NodeRef::<html::Main>::new();
     if !present {
-        let child = query.child_id.clone();
-        let _ = use_resize_observer(root, move |_, _| {
-            if let Some(el) = root.get_untracked() {
-                post_height(&graphic_id.get_untracked(), child.as_deref(), el.get_bounding_client_rect().height());
-            }
-        });
+        use_height_reports(root, graphic_id.into(), query.child_id.clone());
     }
 
-    let graphic = {
-        let story = story.clone();
-        let refs = refs.clone();
-        move || {
-            let c = chapter_ix.get();
-            let refs = refs.clone();
-            let step = Signal::derive(move || refs[pos.get().min(count - 1)].step);
-            let inputs = GraphicInputs {
-                step,
-                progress: Signal::derive(|| 1.0),
-                jump: jump.into(),
-                live: Signal::derive(|| true),
-                dark,
-                reduced_motion,
-            };
-            let (data, models) = (data.clone(), Arc::new(models[c].clone()));
-            view! { <Graphic chapter=story.chapters[c].clone() models data geo inputs ui=Arc::new(story.meta.ui.clone()) top_level=true /> }
-        }
-    };
-
-    let caption = {
-        let story = story.clone();
-        move || {
-            let paragraphs: Vec<String> =
-                story.step(current.get()).and_then(|s| captions.get(&s.id)).cloned().unwrap_or_default();
-            paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()
-        }
-    };
     let ui = story.meta.ui.clone();
-    let step_of = ui.step_of.clone();
-    let counter = move || {
-        let n = pos.get() + 1;
-        if present {
-            format!("{n} / {count}")
-        } else {
-            step_of.replace("{n}", &n.to_string()).replace("{count}", &count.to_string())
-        }
-    };
     let story_lang = query.lang.unwrap_or_else(super::page_lang);
     let story_link = move || core::story_path(story_lang, &step_id.get());
     let controls = query.controls || present;
-
-    let on_stage_click = move |ev: web_sys::MouseEvent| {
-        if !present {
-            return;
-        }
-        let interactive = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|e| {
-            e.closest("button, a, summary, details, dialog, textarea, input").ok().flatten().is_some()
-        });
-        if !interactive {
-            step_by(if ev.shift_key() { -1 } else { 1 });
-        }
-    };
+    let stage_story = story.clone();
 
     view! {
         <main class=if present { "embed-root present-root" } else { "embed-root" } id="embed" node_ref=root data-graphic=move || graphic_id.get() data-step=move || step_id.get()>
-            <div class="embed-stage" on:click=on_stage_click>{graphic}</div>
-            {present.then(|| view! { <div class="present-caption" aria-live="polite">{caption}</div> })}
-            {controls.then(|| view! {
-                <nav class="embed-controls" aria-label=ui.steps.clone()>
-                    <button type="button" class="embed-prev" on:click=move |_| step_by(-1) prop:disabled=move || { pos.get() == 0 } aria-label=ui.previous_step.clone()>{ui.previous.clone()}</button>
-                    <span class="embed-counter" aria-live="polite">{counter}</span>
-                    <button type="button" class="embed-next" on:click=move |_| step_by(1) prop:disabled=move || { pos.get() + 1 >= count } aria-label=ui.next_step.clone()>{ui.next.clone()}</button>
-                </nav>
-            })}
+            <EmbedStage story=stage_story data models refs stepper chapter_ix geo dark reduced_motion present />
+            {present.then(|| view! { <PresentCaption story current captions /> })}
+            {controls.then(|| view! { <EmbedControls stepper present ui=ui.clone() /> })}
             <p class="embed-story-link"><a href=story_link target="_blank" rel="noopener">{ui.read_story.clone()}</a></p>
         </main>
     }
