@@ -126,6 +126,16 @@ pub fn frame(from: &Model, to: &Model, t: f64, ctx: Ctx, progress: f64, size: Si
     }
 }
 
+/// The source line under a graphic: the short names of every source the state shows, in the
+/// dataset's edition ("Source: …", "Источник: …", "来源：…", with that language's separators).
+/// The page, the static article and the exports all write it with this.
+pub fn source_line(model: &Model, data: &Dataset) -> String {
+    let w = data.words();
+    let names: Vec<String> =
+        model.sources(data).iter().filter_map(|s| data.source(s)).map(|s| s.short.clone()).collect();
+    crate::data::words::say(&w.describe.item, &[("label", &w.col_source), ("value", &names.join(&w.describe.list))])
+}
+
 /// A step's text description: the step's own sentence (its `alt`), then what the state shows.
 /// The page, the static article and the embeds all describe a graphic with this, in the
 /// dataset's language (`data.lang`: the words of `[describe]`).

@@ -3,7 +3,8 @@
 //! reported, and downloads credit their sources in the edition's words.
 
 use explainer::data::{DataText, Dataset, EventText, SourceText};
-use explainer::embed::{export_svg, source_line};
+use explainer::embed::export_svg;
+use explainer::graphic::source_line;
 use explainer::graphic::Ctx;
 use explainer::lang::Lang;
 use explainer::scene::theme::Theme;
@@ -44,10 +45,10 @@ fn every_source_is_named_in_every_edition() {
             assert_eq!(s.short, t.short, "{}: localize did not apply {}", lang.code(), s.id);
             assert_eq!(s.citation, t.citation);
         }
-        // What the tables and footers print: the edition's names.
+        // What the tables and footers print: the edition's names, with its list separator.
         assert_eq!(
             data.source_names("china-customs;ft-2024"),
-            format!("{}; {}", data.sources[5].short, data.sources[0].short)
+            format!("{}{}{}", data.sources[5].short, data.words().describe.list, data.sources[0].short)
         );
     }
     let zh = localized(Lang::Zh);
@@ -121,7 +122,7 @@ fn downloads_credit_sources_in_the_editions_words() {
         let ch = &story.chapters[story.chapter_by_graphic("trade").unwrap()];
         let model = ch.steps[1].view.model(&data).unwrap();
         let ctx = Ctx { data: &data, geo: None };
-        let line = source_line(&model, ctx);
+        let line = source_line(&model, &data);
         assert!(line.starts_with(label), "{lang:?}: {line}");
         let customs = &data.source("china-customs").unwrap().short;
         assert!(line.contains(customs.as_str()), "{lang:?}: {line}");

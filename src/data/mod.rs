@@ -408,7 +408,11 @@ impl Dataset {
 
     /// "China customs; Financial Times" for a ';'-joined list of source ids.
     pub fn source_names(&self, ids: &str) -> String {
-        ids.split(';').filter_map(|id| self.source(id)).map(|s| s.short.as_str()).collect::<Vec<_>>().join("; ")
+        ids.split(';')
+            .filter_map(|id| self.source(id))
+            .map(|s| s.short.as_str())
+            .collect::<Vec<_>>()
+            .join(&self.words().describe.list)
     }
 
     pub fn fact(&self, id: &str) -> Option<&Fact> {

@@ -398,19 +398,10 @@ pub fn with_title_and_source(
     (out, Size { width: w, height: h + HEADER + FOOTER })
 }
 
-/// The source line under a graphic: the short names of every source the state shows, in the
-/// dataset's edition ("Source: …", "Источник: …", "来源：…", with that language's separators).
-pub fn source_line(model: &Model, ctx: Ctx) -> String {
-    let w = ctx.data.words();
-    let names: Vec<String> =
-        model.sources(ctx.data).iter().filter_map(|s| ctx.data.source(s)).map(|s| s.short.clone()).collect();
-    crate::data::words::say(&w.describe.item, &[("label", &w.col_source), ("value", &names.join(&w.describe.list))])
-}
-
 /// A model's export scene at `size` (the chart area).
 pub fn export_scene(model: &Model, ctx: Ctx, size: Size, theme: &Theme, title: &str) -> (Scene, Size) {
     let chart = model.scene(ctx, 1.0, size, theme);
-    with_title_and_source(chart, size, title, &source_line(model, ctx), theme)
+    with_title_and_source(chart, size, title, &crate::graphic::source_line(model, ctx.data), theme)
 }
 
 /// The export as an SVG document.

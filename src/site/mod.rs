@@ -131,13 +131,7 @@ impl<'a> Site<'a> {
     }
 
     fn source_line(&self, c: usize, s: usize) -> String {
-        let names: Vec<String> = self.models[c][s]
-            .sources(self.data)
-            .iter()
-            .filter_map(|id| self.data.source(id))
-            .map(|src| src.short.clone())
-            .collect();
-        format!("{}: {}", self.story.meta.ui.source, names.join("; "))
+        crate::graphic::source_line(&self.models[c][s], self.data)
     }
 
     fn data_table(&self, out: &mut String, c: usize, s: usize, class: &str) {

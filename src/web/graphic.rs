@@ -201,13 +201,7 @@ pub fn Graphic(
             let i = text_step.get().min(models.len() - 1);
             let m = &models[i];
             let text = crate::graphic::description(&steps[i].alt, m, &data);
-            let sources = m
-                .sources(&data)
-                .iter()
-                .filter_map(|s| data.source(s))
-                .map(|s| s.short.clone())
-                .collect::<Vec<_>>()
-                .join("; ");
+            let sources = crate::graphic::source_line(m, &data);
             (text, sources)
         })
     };
@@ -219,8 +213,7 @@ pub fn Graphic(
         Memo::new(move |_| table_open.get().then(|| models[text_step.get().min(models.len() - 1)].table(&data)))
     };
     let description = move || step_text.with(|t| t.0.clone());
-    let source_label = ui.source.clone();
-    let source_line = move || step_text.with(|t| format!("{source_label}: {}", t.1));
+    let source_line = move || step_text.with(|t| t.1.clone());
 
     view! {
         <figure class="graphic" data-graphic=chapter.graphic.clone() aria-labelledby=format!("{}-title", chapter.graphic)>
