@@ -348,28 +348,72 @@ impl MapWords {
     }
 }
 
-fn parse(lang: Lang, json: &str) -> Words {
-    let file = match lang {
+/// The edition's words file, for messages.
+fn file(lang: Lang) -> String {
+    match lang {
         Lang::En => "assets/story/words.toml".to_string(),
         _ => format!("assets/story/i18n/{}/words.toml", lang.code()),
-    };
-    let words: Words =
-        serde_json::from_str(json).unwrap_or_else(|e| panic!("{file}: {e} (the native tests check this)"));
+    }
+}
+
+/// What serde cannot check: every describe template says what it must and nothing else.
+fn check(lang: Lang, words: &Words) -> Result<(), String> {
     let problems = words.describe.check(crate::data::format::plural_forms(lang));
-    assert!(problems.is_empty(), "{file}: {} (the native tests check this)", problems.join("; "));
-    words
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{}: {}", file(lang), problems.join("; ")))
+    }
+}
+
+/// The words compiled in, for native code (the static site, tests). The page receives only its
+/// own edition's, inside `story::Edition`, and `install`s them.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn words_json(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => include_str!(concat!(env!("OUT_DIR"), "/words-en.json")),
+        Lang::Ru => include_str!(concat!(env!("OUT_DIR"), "/words-ru.json")),
+        Lang::Zh => include_str!(concat!(env!("OUT_DIR"), "/words-zh.json")),
+    }
+}
+
+static WORDS: [OnceLock<Words>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+
+fn slot(lang: Lang) -> &'static OnceLock<Words> {
+    &WORDS[match lang {
+        Lang::En => 0,
+        Lang::Ru => 1,
+        Lang::Zh => 2,
+    }]
 }
 
 impl Words {
     /// The words of an edition, parsed once.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn of(lang: Lang) -> &'static Words {
-        static WORDS: [OnceLock<Words>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
-        let (i, json) = match lang {
-            Lang::En => (0, include_str!(concat!(env!("OUT_DIR"), "/words-en.json"))),
-            Lang::Ru => (1, include_str!(concat!(env!("OUT_DIR"), "/words-ru.json"))),
-            Lang::Zh => (2, include_str!(concat!(env!("OUT_DIR"), "/words-zh.json"))),
-        };
-        WORDS[i].get_or_init(|| parse(lang, json))
+        slot(lang).get_or_init(|| {
+            let words: Words = serde_json::from_str(words_json(lang))
+                .unwrap_or_else(|e| panic!("{}: {e} (the native tests check this)", file(lang)));
+            check(lang, &words).unwrap_or_else(|e| panic!("{e} (the native tests check this)"));
+            words
+        })
+    }
+
+    /// The words of the edition the page loaded (see `install`). A page holds one edition: asked
+    /// for another (the English period names some code keeps), it answers in its own.
+    #[cfg(target_arch = "wasm32")]
+    pub fn of(lang: Lang) -> &'static Words {
+        slot(lang)
+            .get()
+            .or_else(|| WORDS.iter().find_map(OnceLock::get))
+            .expect("the edition's words are installed before anything is drawn")
+    }
+
+    /// Keeps an edition's words (as the page received them) for `of`, after checking them.
+    pub fn install(lang: Lang, words: Words) -> Result<(), String> {
+        check(lang, &words)?;
+        let _ = slot(lang).set(words);
+        Ok(())
     }
 
     /// How far a figure has been checked, in words.

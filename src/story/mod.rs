@@ -160,12 +160,14 @@ fn story_views_json(lang: Lang) -> &'static str {
 }
 
 /// What the page fetches for one language (`data/edition-<lang>.json`, written by the site
-/// binary): the story without its prose (the static HTML holds the words) and the dataset,
-/// validated at build time and already in the edition's words. One request, no CSV parsing
+/// binary): the story without its prose (the static HTML holds the words), the charts' words and
+/// the dataset, validated at build time and already in the edition's words. One request, no CSV parsing
 /// and no other edition's words in the wasm.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Edition {
     pub story: Story,
+    /// The words charts and maps draw in (`words.toml` of the edition).
+    pub words: crate::data::Words,
     pub data: Dataset,
 }
 
@@ -189,7 +191,8 @@ impl Edition {
     #[cfg(not(target_arch = "wasm32"))]
     pub fn json(lang: Lang, data: &Dataset) -> Result<String, String> {
         let data = serde_json::to_string(data).map_err(|e| e.to_string())?;
-        Ok(format!("{{\"story\":{},\"data\":{data}}}", story_views_json(lang)))
+        let words = crate::data::words::words_json(lang);
+        Ok(format!("{{\"story\":{},\"words\":{words},\"data\":{data}}}", story_views_json(lang)))
     }
 }
 

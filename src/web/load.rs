@@ -4,7 +4,7 @@
 //! The requests go out at once (window.fetch returns a promise synchronously), so the network
 //! runs while the page is being built; the async halves wait for the answers and parse.
 
-use crate::data::{DataError, Dataset};
+use crate::data::{DataError, Dataset, Words};
 use crate::graphic::Model;
 use crate::lang::Lang;
 use crate::maps::{Geo, GEO_FILE};
@@ -92,9 +92,12 @@ pub async fn fetch_edition(lang: Lang) -> Loaded {
     let result = edition(pending).await;
     mark("data-parsed");
     let state = match result {
-        Ok(Edition { story, data }) => match story.models(&data) {
-            Ok(models) => Loaded::Ready(Arc::new(story), Arc::new(data), Arc::new(models)),
-            Err(e) => Loaded::Failed(format!("The story refers to data that is not there: {e}")),
+        Ok(Edition { story, words, data }) => match Words::install(lang, words) {
+            Err(e) => Loaded::Failed(e),
+            Ok(()) => match story.models(&data) {
+                Ok(models) => Loaded::Ready(Arc::new(story), Arc::new(data), Arc::new(models)),
+                Err(e) => Loaded::Failed(format!("The story refers to data that is not there: {e}")),
+            },
         },
         Err(e) => Loaded::Failed(e.to_string()),
     };
