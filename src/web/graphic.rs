@@ -62,135 +62,9 @@ pub fn Graphic(
     };
     let canvas = NodeRef::<html::Canvas>::new();
     let holder = NodeRef::<html::Div>::new();
-    let size = RwSignal::new(Size { width: 0.0, height: 0.0 });
-    let _ = use_resize_observer(holder, move |entries, _| {
-        if let Some(e) = entries.first() {
-            let r = e.content_rect();
-            let next = Size { width: r.width(), height: r.height() };
-            if size.get_untracked() != next {
-                size.set(next);
-            }
-        }
-    });
-
-    // Browser zoom or a move to another screen changes the ratio, not always the CSS size.
-    let dpr = RwSignal::new(super::canvas::dpr());
-    let _ = leptos_use_event_listener::use_event_listener(window(), leptos::ev::resize, move |_| {
-        let d = super::canvas::dpr();
-        if d != dpr.get_untracked() {
-            dpr.set(d);
-        }
-    });
-
+    let (size, dpr) = use_canvas_size(holder);
     let theme = Memo::new(move |_| if inputs.dark.get() { Theme::dark() } else { Theme::light() });
-    let painter = Rc::new(RefCell::new(Painter { shown: None, tween: None, running: false }));
-
-    // Paints the current frame; returns true while a tween still runs.
-    let paint_frame = {
-        let (painter, models, data) = (painter.clone(), models.clone(), data.clone());
-        move || -> bool {
-            let Some(el) = canvas.get_untracked() else { return false };
-            let sz = size.get_untracked();
-            if sz.width < 10.0 || sz.height < 10.0 {
-                return false;
-            }
-            let th = theme.get_untracked();
-            let geo = geo.get_untracked();
-            let ctx = Ctx { data: &data, geo: geo.as_deref() };
-            let progress = inputs.progress.get_untracked();
-            let now = window().performance().map(|p| p.now()).unwrap_or(0.0);
-            let mut p = painter.borrow_mut();
-            let step = inputs.step.get_untracked().min(models.len() - 1);
-            let target = &models[step];
-            let (scene, running) = match &p.tween {
-                Some(tw) if !tw.done(now) => {
-                    let t = tw.at(now);
-                    let state = Model::lerp(&tw.from, &tw.to, t);
-                    let scene = frame(&tw.from, &tw.to, t, ctx, progress, sz, &th);
-                    // Remember where the graphic is, so an interruption starts from here.
-                    p.shown = state.or_else(|| Some(tw.to.clone()));
-                    (scene, true)
-                }
-                _ => {
-                    p.tween = None;
-                    p.shown = Some(target.clone());
-                    (target.scene(ctx, progress, sz, &th), false)
-                }
-            };
-            paint(&el, &scene, sz, th.background);
-            // The first chart on screen marks the page ready (tests and the report read this).
-            if document().body().is_some_and(|b| !b.has_attribute("data-ready")) {
-                super::load::mark("first-chart");
-                super::mark_ready();
-            }
-            running
-        }
-    };
-    let paint_frame = Rc::new(paint_frame);
-
-    /// Paints now, and on every frame while a tween runs. `next_frame`: start on the next frame
-    /// instead (a tween's first frame is what is on screen already, so a step change does not
-    /// also paint in the task that reacted to it).
-    fn run(painter: Rc<RefCell<Painter>>, paint_frame: Rc<dyn Fn() -> bool>, next_frame: bool) {
-        if painter.borrow().running {
-            return;
-        }
-        painter.borrow_mut().running = true;
-        fn tick(painter: Rc<RefCell<Painter>>, paint_frame: Rc<dyn Fn() -> bool>) {
-            let running = paint_frame();
-            set_animating(running);
-            if running {
-                request_animation_frame(move || tick(painter, paint_frame));
-            } else {
-                painter.borrow_mut().running = false;
-            }
-        }
-        if next_frame {
-            set_animating(true);
-            request_animation_frame(move || tick(painter, paint_frame));
-        } else {
-            tick(painter, paint_frame);
-        }
-    }
-
-    // Step changes start a tween from what is on screen (or jump, when asked).
-    {
-        let (painter, paint_frame, models) = (painter.clone(), paint_frame.clone(), models.clone());
-        Effect::new(move |prev: Option<usize>| {
-            let step = inputs.step.get().min(models.len() - 1);
-            let jump = inputs.jump.get_untracked() || prev.is_none();
-            let ms = engine::transition_ms(inputs.reduced_motion.get_untracked(), jump);
-            let now = window().performance().map(|p| p.now()).unwrap_or(0.0);
-            let tweening = {
-                let mut p = painter.borrow_mut();
-                let from = p.shown.clone();
-                p.tween = match from {
-                    Some(from) if ms > 0.0 && from != models[step] => {
-                        Some(Tween::new(from, models[step].clone(), now, ms))
-                    }
-                    _ => None,
-                };
-                p.tween.is_some()
-            };
-            run(painter.clone(), paint_frame.clone(), tweening);
-            step
-        });
-    }
-    // Size, pixel ratio, theme, progress (maps only) and the map geometry arriving repaint in place.
-    {
-        let (painter, paint_frame, models) = (painter.clone(), paint_frame.clone(), models.clone());
-        let uses_progress = models.iter().any(|m| matches!(m, Model::Map(_)));
-        Effect::new(move |_| {
-            size.track();
-            dpr.track();
-            theme.track();
-            geo.track();
-            if uses_progress {
-                inputs.progress.track();
-            }
-            run(painter.clone(), paint_frame.clone(), false);
-        });
-    }
+    use_painter(Canvas { canvas, size, dpr, theme, geo }, models.clone(), data.clone(), inputs);
 
     // The words follow the picture in a task of their own: a step change paints first, and
     // writing the description, source line and canvas label does not lengthen that frame.
@@ -254,6 +128,155 @@ pub fn Graphic(
                 }}
             </details>
         </figure>
+    }
+}
+
+/// The canvas holder's CSS size (ResizeObserver) and the device pixel ratio: browser zoom or a
+/// move to another screen changes the ratio, not always the CSS size.
+fn use_canvas_size(holder: NodeRef<html::Div>) -> (RwSignal<Size>, RwSignal<f64>) {
+    let size = RwSignal::new(Size { width: 0.0, height: 0.0 });
+    let _ = use_resize_observer(holder, move |entries, _| {
+        if let Some(e) = entries.first() {
+            let r = e.content_rect();
+            let next = Size { width: r.width(), height: r.height() };
+            if size.get_untracked() != next {
+                size.set(next);
+            }
+        }
+    });
+
+    // Browser zoom or a move to another screen changes the ratio, not always the CSS size.
+    let dpr = RwSignal::new(super::canvas::dpr());
+    let _ = leptos_use_event_listener::use_event_listener(window(), leptos::ev::resize, move |_| {
+        let d = super::canvas::dpr();
+        if d != dpr.get_untracked() {
+            dpr.set(d);
+        }
+    });
+    (size, dpr)
+}
+
+/// What a painter paints on: the canvas and the signals that make it repaint.
+#[derive(Clone, Copy)]
+struct Canvas {
+    canvas: NodeRef<html::Canvas>,
+    size: RwSignal<Size>,
+    dpr: RwSignal<f64>,
+    theme: Memo<Theme>,
+    geo: RwSignal<Option<Arc<crate::maps::Geo>>>,
+}
+
+/// The canvas's one owner: tweens from whatever is on screen to the step's state, and repaints
+/// in place on resize, pixel ratio, theme, progress (maps) and the map geometry arriving.
+fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inputs: GraphicInputs) {
+    let Canvas { canvas, size, dpr, theme, geo } = on;
+    let painter = Rc::new(RefCell::new(Painter { shown: None, tween: None, running: false }));
+
+    // Paints the current frame; returns true while a tween still runs.
+    let paint_frame = {
+        let (painter, models, data) = (painter.clone(), models.clone(), data.clone());
+        move || -> bool {
+            let Some(el) = canvas.get_untracked() else { return false };
+            let sz = size.get_untracked();
+            if sz.width < 10.0 || sz.height < 10.0 {
+                return false;
+            }
+            let th = theme.get_untracked();
+            let geo = geo.get_untracked();
+            let ctx = Ctx { data: &data, geo: geo.as_deref() };
+            let progress = inputs.progress.get_untracked();
+            let now = window().performance().map(|p| p.now()).unwrap_or(0.0);
+            let mut p = painter.borrow_mut();
+            let step = inputs.step.get_untracked().min(models.len() - 1);
+            let target = &models[step];
+            let (scene, running) = match &p.tween {
+                Some(tw) if !tw.done(now) => {
+                    let t = tw.at(now);
+                    let state = Model::lerp(&tw.from, &tw.to, t);
+                    let scene = frame(&tw.from, &tw.to, t, ctx, progress, sz, &th);
+                    // Remember where the graphic is, so an interruption starts from here.
+                    p.shown = state.or_else(|| Some(tw.to.clone()));
+                    (scene, true)
+                }
+                _ => {
+                    p.tween = None;
+                    p.shown = Some(target.clone());
+                    (target.scene(ctx, progress, sz, &th), false)
+                }
+            };
+            paint(&el, &scene, sz, th.background);
+            // The first chart on screen marks the page ready (tests and the report read this).
+            if document().body().is_some_and(|b| !b.has_attribute("data-ready")) {
+                super::load::mark("first-chart");
+                super::mark_ready();
+            }
+            running
+        }
+    };
+    let paint_frame = Rc::new(paint_frame);
+
+    // Step changes start a tween from what is on screen (or jump, when asked).
+    {
+        let (painter, paint_frame, models) = (painter.clone(), paint_frame.clone(), models.clone());
+        Effect::new(move |prev: Option<usize>| {
+            let step = inputs.step.get().min(models.len() - 1);
+            let jump = inputs.jump.get_untracked() || prev.is_none();
+            let ms = engine::transition_ms(inputs.reduced_motion.get_untracked(), jump);
+            let now = window().performance().map(|p| p.now()).unwrap_or(0.0);
+            let tweening = {
+                let mut p = painter.borrow_mut();
+                let from = p.shown.clone();
+                p.tween = match from {
+                    Some(from) if ms > 0.0 && from != models[step] => {
+                        Some(Tween::new(from, models[step].clone(), now, ms))
+                    }
+                    _ => None,
+                };
+                p.tween.is_some()
+            };
+            run(painter.clone(), paint_frame.clone(), tweening);
+            step
+        });
+    }
+    // Size, pixel ratio, theme, progress (maps only) and the map geometry arriving repaint in place.
+    {
+        let (painter, paint_frame, models) = (painter.clone(), paint_frame.clone(), models.clone());
+        let uses_progress = models.iter().any(|m| matches!(m, Model::Map(_)));
+        Effect::new(move |_| {
+            size.track();
+            dpr.track();
+            theme.track();
+            geo.track();
+            if uses_progress {
+                inputs.progress.track();
+            }
+            run(painter.clone(), paint_frame.clone(), false);
+        });
+    }
+}
+
+/// Paints now, and on every frame while a tween runs. `next_frame`: start on the next frame
+/// instead (a tween's first frame is what is on screen already, so a step change does not
+/// also paint in the task that reacted to it).
+fn run(painter: Rc<RefCell<Painter>>, paint_frame: Rc<dyn Fn() -> bool>, next_frame: bool) {
+    if painter.borrow().running {
+        return;
+    }
+    painter.borrow_mut().running = true;
+    fn tick(painter: Rc<RefCell<Painter>>, paint_frame: Rc<dyn Fn() -> bool>) {
+        let running = paint_frame();
+        set_animating(running);
+        if running {
+            request_animation_frame(move || tick(painter, paint_frame));
+        } else {
+            painter.borrow_mut().running = false;
+        }
+    }
+    if next_frame {
+        set_animating(true);
+        request_animation_frame(move || tick(painter, paint_frame));
+    } else {
+        tick(painter, paint_frame);
     }
 }
 
