@@ -1,0 +1,123 @@
+//! The built page as a template: Trunk's `index.html` turned into each static page. Meta tags,
+//! the article in place of `<div id="app">`, the wasm preload dropped, the start-up script moved
+//! to a file and the stylesheet inlined under its hash, so every page passes a strict
+//! Content-Security-Policy.
+
+use super::html::esc;
+use crate::lang::Lang;
+
+/// What a page says about itself to search engines and link previews: `<title>`, description
+/// and Open Graph / Twitter card tags. `image` is relative; set an absolute `og:image` at
+/// deploy time where the host is known (README).
+pub struct PageMeta<'a> {
+    /// Whether the page exists in every language (the story does): `hreflang` alternates.
+    pub alternates: bool,
+    pub title: &'a str,
+    pub description: &'a str,
+    pub image: String,
+    pub image_alt: String,
+}
+
+impl PageMeta<'_> {
+    pub fn to_html(&self) -> String {
+        let (t, d, i, a) = (esc(self.title), esc(self.description), esc(&self.image), esc(&self.image_alt));
+        let mut links = String::new();
+        if self.alternates {
+            for lang in Lang::ALL {
+                links.push_str(&format!(r#"<link rel="alternate" hreflang="{}" href="{}">"#, lang.tag(), lang.page()));
+            }
+            links.push_str(&format!(r#"<link rel="alternate" hreflang="x-default" href="{}">"#, Lang::En.page()));
+        }
+        links
+            + &format!(
+                r#"<title>{t}</title><meta name="description" content="{d}"><meta property="og:type" content="article"><meta property="og:title" content="{t}"><meta property="og:description" content="{d}"><meta property="og:image" content="{i}"><meta property="og:image:width" content="1200"><meta property="og:image:height" content="630"><meta property="og:image:alt" content="{a}"><meta name="twitter:card" content="summary_large_image"><meta name="twitter:title" content="{t}"><meta name="twitter:description" content="{d}"><meta name="twitter:image" content="{i}">"#
+            )
+    }
+}
+
+/// `page` with `meta` written at the end of its head.
+pub fn with_meta(page: &str, meta: &PageMeta) -> Result<String, String> {
+    if !page.contains("</head>") {
+        return Err("the page template has no </head>".into());
+    }
+    Ok(page.replacen("</head>", &format!("{}</head>", meta.to_html()), 1))
+}
+
+/// The built page with `body` in place of the `<div id="app"></div>` placeholder.
+pub fn fill(template: &str, body: &str) -> Result<String, String> {
+    const SLOT: &str = r#"<div id="app"></div>"#;
+    if !template.contains(SLOT) {
+        return Err(format!("the page template has no {SLOT}"));
+    }
+    Ok(template.replacen(SLOT, &format!(r#"<div id="app">{body}</div>"#), 1))
+}
+
+/// The page without Trunk's `<link rel="preload" … as="fetch" type="application/wasm">`: a
+/// high-priority preload of the wasm competes with the article's own first paint for the
+/// reader's bandwidth. start.js fetches the wasm right after that paint instead.
+pub fn drop_wasm_preload(page: &str) -> String {
+    let mut out = String::with_capacity(page.len());
+    let mut rest = page;
+    while let Some(i) = rest.find("<link rel=\"preload\"") {
+        let end = rest[i..].find('>').map(|e| i + e + 1).unwrap_or(rest.len());
+        out.push_str(&rest[..i]);
+        if !rest[i..end].contains("application/wasm") {
+            out.push_str(&rest[i..end]);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Trunk writes its start-up module as an inline script, which a strict Content-Security-Policy
+/// refuses. Moves its body into a file: returns the page with `<script type="module"
+/// src="{file}">` instead, and the script's text.
+pub fn externalise_start_script(page: &str, file: &str) -> Result<(String, String), String> {
+    const OPEN: &str = r#"<script type="module">"#;
+    let start = page.find(OPEN).ok_or("the built page has no inline module script")?;
+    let body_start = start + OPEN.len();
+    let end = page[body_start..].find("</script>").ok_or("unterminated module script")? + body_start;
+    let script = page[body_start..end].trim().to_string();
+    let replaced = format!(
+        r#"{}<script type="module" src="{file}"></script>{}"#,
+        &page[..start],
+        &page[end + "</script>".len()..]
+    );
+    Ok((replaced, script))
+}
+
+/// The page with its stylesheet inline: the article's first paint then waits for one request,
+/// not two (the LCP on a slow phone network). `read(href)` gives the file Trunk wrote. The
+/// `<style>` keeps the file's exact bytes, so Trunk's `integrity` hash (sha384 of the file) is
+/// also the Content-Security-Policy hash that lets this one style element in, and no other:
+/// returns the page and that `'sha384-…'` source for the policy.
+pub fn inline_stylesheet(
+    page: &str,
+    read: impl Fn(&str) -> Result<String, String>,
+) -> Result<(String, String), String> {
+    let start = page.find(r#"<link rel="stylesheet" href="./main-"#).ok_or("the built page links no main-*.css")?;
+    let end = page[start..].find('>').ok_or("unterminated stylesheet link")? + start + 1;
+    let tag = &page[start..end];
+    let attr = |name: &str| {
+        let at = tag.find(&format!(r#"{name}=""#))? + name.len() + 2;
+        Some(&tag[at..at + tag[at..].find('"')?])
+    };
+    let href = attr("href").ok_or("stylesheet link without href")?;
+    let hash =
+        attr("integrity").filter(|h| h.starts_with("sha384-")).ok_or("stylesheet link without sha384 integrity")?;
+    let css = read(href.trim_start_matches("./"))?;
+    if css.contains("</style") {
+        return Err(format!("{href} contains </style"));
+    }
+    Ok((format!("{}<style>{css}</style>{}", &page[..start], &page[end..]), format!("'{hash}'")))
+}
+
+/// `policy` with `source` added to its `style-src` (the page's `<meta>` policy or `_headers`).
+pub fn allow_style(policy_text: &str, source: &str) -> Result<String, String> {
+    const STYLE: &str = "style-src 'self'";
+    if !policy_text.contains(STYLE) {
+        return Err(format!("no “{STYLE}” in the policy to add {source} to"));
+    }
+    Ok(policy_text.replace(STYLE, &format!("{STYLE} {source}")))
+}
