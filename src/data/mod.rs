@@ -279,6 +279,34 @@ impl Dataset {
 
     /// Checks what serde cannot: ordering, gaps, totals, units and sources.
     pub fn validate(&self) -> Result<(), DataError> {
+        self.validate_trade()?;
+        self.validate_facts()?;
+        self.validate_events()?;
+        let mut routes = std::collections::HashSet::new();
+        for (i, p) in self.pipelines.iter().enumerate() {
+            self.check_sources("pipelines.csv", i + 1, "source", &p.source)?;
+            if let Some(r) = &p.map_route {
+                check_map_id("pipelines.csv", i + 1, "map_route", r, &mut routes)?;
+            }
+        }
+        for (i, n) in self.nsr.iter().enumerate() {
+            self.check_sources("nsr.csv", i + 1, "source", &n.source)?;
+        }
+        let mut shown = std::collections::HashSet::new();
+        for (i, b) in self.border.iter().enumerate() {
+            self.check_sources("border_provinces.csv", i + 1, "source", &b.source)?;
+            if b.map_ids().next().is_none() {
+                return Err(DataError::new("border_provinces.csv", Some(i + 1), Some("map_ids"), "no map id"));
+            }
+            for id in b.map_ids() {
+                check_map_id("border_provinces.csv", i + 1, "map_ids", id, &mut shown)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// trade_annual.csv: sourced, non-negative values that add up, years in order without gaps.
+    fn validate_trade(&self) -> Result<(), DataError> {
         const TRADE: &str = "trade_annual.csv";
         let mut last_year: Option<i32> = None;
         for (i, r) in self.trade.iter().enumerate() {
@@ -334,6 +362,11 @@ impl Dataset {
                 }
             }
         }
+        Ok(())
+    }
+
+    /// facts.csv: unique ids, sources, known units.
+    fn validate_facts(&self) -> Result<(), DataError> {
         let mut ids = std::collections::HashSet::new();
         for (i, f) in self.facts.iter().enumerate() {
             let row = i + 1;
@@ -350,6 +383,11 @@ impl Dataset {
                 return Err(DataError::new("facts.csv", Some(row), Some("unit"), format!("unknown unit “{}”", f.unit)));
             }
         }
+        Ok(())
+    }
+
+    /// events.csv: sources, readable dates, one event per date (translations and pins key by it).
+    fn validate_events(&self) -> Result<(), DataError> {
         let mut dates = std::collections::HashSet::new();
         for (i, e) in self.events.iter().enumerate() {
             self.check_sources("events.csv", i + 1, "source", &e.source)?;
@@ -361,26 +399,6 @@ impl Dataset {
             if !dates.insert(e.date.as_str()) {
                 let msg = format!("{} is the date of two events", e.date);
                 return Err(DataError::new("events.csv", Some(i + 1), Some("date"), msg));
-            }
-        }
-        let mut routes = std::collections::HashSet::new();
-        for (i, p) in self.pipelines.iter().enumerate() {
-            self.check_sources("pipelines.csv", i + 1, "source", &p.source)?;
-            if let Some(r) = &p.map_route {
-                check_map_id("pipelines.csv", i + 1, "map_route", r, &mut routes)?;
-            }
-        }
-        for (i, n) in self.nsr.iter().enumerate() {
-            self.check_sources("nsr.csv", i + 1, "source", &n.source)?;
-        }
-        let mut shown = std::collections::HashSet::new();
-        for (i, b) in self.border.iter().enumerate() {
-            self.check_sources("border_provinces.csv", i + 1, "source", &b.source)?;
-            if b.map_ids().next().is_none() {
-                return Err(DataError::new("border_provinces.csv", Some(i + 1), Some("map_ids"), "no map id"));
-            }
-            for id in b.map_ids() {
-                check_map_id("border_provinces.csv", i + 1, "map_ids", id, &mut shown)?;
             }
         }
         Ok(())
