@@ -204,13 +204,21 @@ fn Explainer(
     // Graphics belong to the page, not to the effect below: an effect disposes what it created
     // when it runs again, and this one runs on every chapter change.
     let page_owner = Owner::current();
+    // The reader's chapter at once; its neighbours each in a task of its own, so a chapter
+    // change (or the start) is not one long task of three first paints.
     Effect::new(move |_| {
         let a = active_ref.get().chapter;
-        for c in a.saturating_sub(1)..(a + 2).min(chapters) {
-            let (mount, data, models) = (mount.clone(), data.clone(), models.clone());
-            match &page_owner {
+        let neighbours = [a.checked_sub(1), Some(a + 1).filter(|&n| n < chapters)];
+        for (c, now) in std::iter::once((a, true)).chain(neighbours.into_iter().flatten().map(|c| (c, false))) {
+            let (mount, data, models, owner) = (mount.clone(), data.clone(), models.clone(), page_owner.clone());
+            let run = move || match &owner {
                 Some(owner) => owner.with(move || mount(c, data, models)),
                 None => mount(c, data, models),
+            };
+            if now {
+                run();
+            } else {
+                set_timeout(run, std::time::Duration::ZERO);
             }
         }
         if !idle_started.get_value() {
