@@ -4,6 +4,7 @@
 
 pub mod bars;
 pub mod frame;
+pub mod labels;
 pub mod scale;
 pub mod slope;
 pub mod timeline;
