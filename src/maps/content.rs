@@ -646,7 +646,7 @@ pub(super) fn sources(m: &MapModel, data: &Dataset) -> Vec<String> {
         }
     }
     // Every map is drawn from the base map and the traced routes; distances come from them.
-    add("map-traced");
+    add(&gazetteer().source);
     ids
 }
 

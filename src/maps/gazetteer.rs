@@ -53,6 +53,7 @@ struct RawRegion {
 #[derive(Serialize, Deserialize)]
 struct RawGazetteer {
     q: f64,
+    source: String,
     provinces: Vec<RawRegion>,
     places: Vec<RawPoint>,
     routes: Vec<RawRoute>,
@@ -154,6 +155,9 @@ impl Route {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Gazetteer {
+    /// The source id (sources.csv) of the base map and the hand-traced places and routes, which
+    /// every map is drawn from.
+    pub source: String,
     pub provinces: Vec<Region>,
     pub places: Vec<Place>,
     pub routes: Vec<Route>,
@@ -206,6 +210,7 @@ impl Gazetteer {
             })
         };
         Ok(Gazetteer {
+            source: raw.source,
             provinces: raw.provinces.into_iter().map(region).collect::<Result<_, _>>()?,
             places: raw.places.into_iter().map(point).collect::<Result<_, _>>()?,
             routes: raw.routes.into_iter().map(route).collect::<Result<_, _>>()?,

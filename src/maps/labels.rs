@@ -1,12 +1,13 @@
 //! A small greedy label placer: labels in priority order, each tries candidate positions around
-//! its point (right, left, above, below, then the diagonals) and takes the first that stays inside
-//! the frame and overlaps nothing placed before; a label with no free position is skipped.
+//! its point (right, left, above, below, then the diagonals, then farther out and at other points
+//! of its route) and takes the first that stays inside the frame, overlaps nothing placed before,
+//! and crosses no route (and, if it can, no outline); a label with no free position is skipped.
 //!
 //! Text is measured with an estimate (no font metrics natively): average glyph width ≈ 0.56 em.
 
 use crate::scene::{HAnchor, VAnchor};
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Rect {
     pub x0: f64,
     pub y0: f64,
@@ -30,7 +31,7 @@ impl Rect {
 /// The same estimate the charts use, so map and chart labels are measured alike.
 pub use crate::scene::text::text_width;
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Label {
     /// The point labelled, in px.
     pub anchor: (f64, f64),
@@ -39,40 +40,93 @@ pub struct Label {
     pub size: f64,
     /// Lower numbers are placed first.
     pub priority: i32,
-    /// Clearance between the point and the text (the marker's radius plus a gap).
+    /// Clearance between the point and the text (the marker's radius plus a gap); 0 for an area's
+    /// name, which is centred on its point.
     pub offset: f64,
+    /// Further points the label may stand by when there is no room at `anchor` (other vertices
+    /// of a route), best first.
+    pub alternatives: Vec<(f64, f64)>,
 }
 
-/// Where a label went: the anchor point and alignment of its first line, and its box.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// Where a label went: the anchor point and alignment of its first line, its box, and its lines
+/// (a long first line may have been wrapped onto two to find room).
+#[derive(Clone, Debug, PartialEq)]
 pub struct Placed {
     pub at: (f64, f64),
     pub h: HAnchor,
     pub line_height: f64,
     pub rect: Rect,
+    pub lines: Vec<String>,
 }
 
 pub fn line_height(size: f64) -> f64 {
     size * 1.2
 }
 
-/// Places labels greedily. `obstacles` (markers, insets) are avoided too. Returns one entry per
-/// label, in input order: `None` for a label that did not fit.
-pub fn place(labels: &[Label], frame: Rect, obstacles: &[Rect]) -> Vec<Option<Placed>> {
-    let mut order: Vec<usize> = (0..labels.len()).collect();
-    order.sort_by_key(|&i| labels[i].priority);
-    let mut taken: Vec<Rect> = obstacles.to_vec();
-    let mut out = vec![None; labels.len()];
-    for i in order {
-        let l = &labels[i];
-        let lh = line_height(l.size);
-        let w = l.lines.iter().map(|s| text_width(s, l.size)).fold(0.0, f64::max);
-        let h = lh * l.lines.len() as f64;
-        let (x, y) = l.anchor;
-        let d = l.offset;
+/// A straight piece of a drawn line, in px.
+pub type Segment = ((f64, f64), (f64, f64));
+
+/// What labels keep clear of besides each other: boxes (markers, insets, the credit) and routes,
+/// which no label may cross, and outlines (shown provinces, the border), which a label crosses
+/// only when every free position does.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Avoid<'a> {
+    pub boxes: &'a [Rect],
+    pub routes: &'a [Segment],
+    pub outlines: &'a [Segment],
+}
+
+/// Room kept between two labels, px.
+pub const GAP: f64 = 2.0;
+/// How far a label box may reach over a route line (its halo covers that much), px.
+pub const ROUTE_TOLERANCE: f64 = 1.0;
+
+/// Whether the segment passes through the rectangle (Liang–Barsky clipping).
+pub fn crosses(r: &Rect, ((x0, y0), (x1, y1)): Segment) -> bool {
+    if r.x0 >= r.x1 || r.y0 >= r.y1 {
+        return false;
+    }
+    let (dx, dy) = (x1 - x0, y1 - y0);
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    for (p, q) in [(-dx, x0 - r.x0), (dx, r.x1 - x0), (-dy, y0 - r.y0), (dy, r.y1 - y0)] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return false;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+            if t0 > t1 {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// The boxes a label may take around one point, best first, as (left, top, alignment).
+fn candidates(l: &Label, at: (f64, f64), w: f64, h: f64, out: &mut Vec<(f64, f64, HAnchor)>) {
+    let (x, y) = at;
+    if l.offset == 0.0 {
+        // An area's name: centred on its point, else moved a little way off it.
+        out.push((x - w / 2.0, y - h / 2.0, HAnchor::Center));
+        for r in [0.5, 1.0, 1.6, 2.4] {
+            let (rx, ry) = (r * h * 1.5, r * h);
+            for (cx, cy) in
+                [(0.0, -1.0), (0.0, 1.0), (1.0, 0.0), (-1.0, 0.0), (0.7, -0.7), (-0.7, -0.7), (0.7, 0.7), (-0.7, 0.7)]
+            {
+                out.push((x + cx * rx - w / 2.0, y + cy * ry - h / 2.0, HAnchor::Center));
+            }
+        }
+        return;
+    }
+    for (n, d) in [l.offset, l.offset + 6.0, l.offset + 14.0, l.offset + 24.0].into_iter().enumerate() {
         let dd = d * 0.7;
-        // (left edge, top edge, alignment) for each candidate.
-        let candidates = [
+        out.extend([
             (x + d, y - h / 2.0, HAnchor::Left),
             (x - d - w, y - h / 2.0, HAnchor::Right),
             (x - w / 2.0, y - d - h, HAnchor::Center),
@@ -81,33 +135,112 @@ pub fn place(labels: &[Label], frame: Rect, obstacles: &[Rect]) -> Vec<Option<Pl
             (x + dd, y + dd, HAnchor::Left),
             (x - dd - w, y - dd - h, HAnchor::Right),
             (x - dd - w, y + dd, HAnchor::Right),
-        ];
-        for (left, top, anchor) in candidates {
-            let rect = Rect { x0: left, y0: top, x1: left + w, y1: top + h };
-            if !rect.inside(&frame) || taken.iter().any(|t| t.overlaps(&rect)) {
-                continue;
+        ]);
+        if n < 3 && l.alternatives.is_empty() {
+            // Above and below, slid sideways (still clear of the point).
+            for k in [0.35, 0.65, 0.2, 0.8, 0.05, 0.95] {
+                out.push((x - w * k, y - d - h, HAnchor::Left));
+                out.push((x - w * k, y + d, HAnchor::Left));
             }
-            let ax = match anchor {
-                HAnchor::Left => left,
-                HAnchor::Right => left + w,
-                HAnchor::Center => left + w / 2.0,
-            };
-            taken.push(rect);
-            out[i] = Some(Placed { at: (ax, top + lh / 2.0), h: anchor, line_height: lh, rect });
-            break;
+        }
+    }
+}
+
+/// The ways a label's lines may be set: as given, then with a long first line on two lines.
+fn variants(l: &Label) -> Vec<Vec<String>> {
+    let mut out = vec![l.lines.clone()];
+    if let Some(first) = l.lines.first() {
+        let wrapped = wrap_lines(vec![first.clone()], text_width(first, l.size) * 0.6, l.size);
+        if wrapped.len() == 2 {
+            out.push(wrapped.into_iter().chain(l.lines[1..].iter().cloned()).collect());
+        } else if let Some(i) = first.char_indices().filter(|&(i, c)| c == '-' && i > 0).map(|(i, _)| i).next() {
+            // A hyphenated name (Yuzhno-Sakhalinsk) breaks after its hyphen.
+            let (a, b) = first.split_at(i + 1);
+            if !b.is_empty() {
+                out.push([a.to_string(), b.to_string()].into_iter().chain(l.lines[1..].iter().cloned()).collect());
+            }
+        }
+    }
+    out
+}
+
+/// Places labels greedily. `obstacles` (markers, insets) are avoided too. Returns one entry per
+/// label, in input order: `None` for a label that did not fit.
+pub fn place(labels: &[Label], frame: Rect, obstacles: &[Rect]) -> Vec<Option<Placed>> {
+    place_avoiding(labels, frame, Avoid { boxes: obstacles, ..Avoid::default() })
+}
+
+/// Places labels greedily in priority order. Each tries, at its anchor and then at its
+/// alternatives, the positions around the point (right, left, above, below, the diagonals, then
+/// the same a little farther out), then the same with its first line wrapped. A position must
+/// stay inside the frame, keep `GAP` from the labels placed before, cover no box and cross no
+/// route; of those, the first that crosses no outline wins, else the one crossing fewest. A
+/// label with no position at all is left out (`None`), so priority decides who gets room.
+pub fn place_avoiding(labels: &[Label], frame: Rect, avoid: Avoid) -> Vec<Option<Placed>> {
+    let mut order: Vec<usize> = (0..labels.len()).collect();
+    order.sort_by_key(|&i| labels[i].priority);
+    let mut taken: Vec<Rect> = Vec::new();
+    let mut out = vec![None; labels.len()];
+    let mut cands = Vec::new();
+    for i in order {
+        let l = &labels[i];
+        if l.lines.is_empty() {
+            continue;
+        }
+        let lh = line_height(l.size);
+        let mut best: Option<(usize, Placed)> = None;
+        'variants: for lines in variants(l) {
+            let w = lines.iter().map(|s| text_width(s, l.size)).fold(0.0, f64::max);
+            let h = lh * lines.len() as f64;
+            cands.clear();
+            for &at in std::iter::once(&l.anchor).chain(&l.alternatives) {
+                candidates(l, at, w, h, &mut cands);
+            }
+            for &(left, top, anchor) in &cands {
+                let rect = Rect { x0: left, y0: top, x1: left + w, y1: top + h };
+                let padded = Rect { x0: left - GAP, y0: top - GAP, x1: left + w + GAP, y1: top + h + GAP };
+                let t = ROUTE_TOLERANCE;
+                let inner = Rect { x0: left + t, y0: top + t, x1: left + w - t, y1: top + h - t };
+                if !rect.inside(&frame)
+                    || taken.iter().any(|r| r.overlaps(&padded))
+                    || avoid.boxes.iter().any(|r| r.overlaps(&rect))
+                    || avoid.routes.iter().any(|&s| crosses(&inner, s))
+                {
+                    continue;
+                }
+                let cost = avoid.outlines.iter().filter(|&&s| crosses(&rect, s)).count();
+                if best.as_ref().is_some_and(|(c, _)| *c <= cost) {
+                    continue;
+                }
+                let ax = match anchor {
+                    HAnchor::Left => left,
+                    HAnchor::Right => left + w,
+                    HAnchor::Center => left + w / 2.0,
+                };
+                let placed =
+                    Placed { at: (ax, top + lh / 2.0), h: anchor, line_height: lh, rect, lines: lines.clone() };
+                best = Some((cost, placed));
+                if cost == 0 {
+                    break 'variants;
+                }
+            }
+        }
+        if let Some((_, p)) = best {
+            taken.push(p.rect);
+            out[i] = Some(p);
         }
     }
     out
 }
 
 /// Greedy word wrap to a pixel width with the placer's text estimate: at spaces, and Chinese
-/// between characters (`scene::text::wrap`). Only plain spaces break a line, so a Russian number's
+/// after punctuation and spaces (`wrap_wide`). Only plain spaces break a line, so a Russian number's
 /// narrow no-break space stays.
 pub fn wrap_lines(lines: Vec<String>, max: f64, size: f64) -> Vec<String> {
     let mut out = Vec::new();
     for line in lines {
         if line.chars().any(crate::scene::text::is_wide) {
-            out.extend(crate::scene::text::wrap(&line, size, max));
+            out.extend(wrap_wide(&line, max, size));
             continue;
         }
         let mut cur = String::new();
@@ -124,6 +257,44 @@ pub fn wrap_lines(lines: Vec<String>, max: f64, size: f64) -> Vec<String> {
     out
 }
 
+/// Chinese text wrapped after its punctuation (，、；：。 and closing quotes and brackets) and
+/// spaces, so that a number stays with its unit (“…供气量，” / “亿立方米”); only a run longer
+/// than the width is broken between characters (`scene::text::wrap`).
+fn wrap_wide(line: &str, max: f64, size: f64) -> Vec<String> {
+    const BREAK_AFTER: &[char] = &['，', '、', '；', '：', '。', '”', '’', '）', '」', ' ', ',', ';'];
+    let mut chunks: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for c in line.chars() {
+        cur.push(c);
+        if BREAK_AFTER.contains(&c) {
+            chunks.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        chunks.push(cur);
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for chunk in chunks {
+        let cand = format!("{cur}{chunk}");
+        if text_width(cand.trim_end(), size) <= max || cur.is_empty() {
+            cur = cand;
+        } else {
+            out.push(std::mem::replace(&mut cur, chunk));
+        }
+        if text_width(cur.trim_end(), size) > max {
+            // One run longer than the width: broken between characters.
+            let mut pieces = crate::scene::text::wrap(cur.trim_end(), size, max);
+            cur = pieces.pop().unwrap_or_default();
+            out.extend(pieces);
+        }
+    }
+    if !cur.trim().is_empty() {
+        out.push(cur);
+    }
+    out.into_iter().map(|l| l.trim_end().to_string()).collect()
+}
+
 /// Vertical anchor used for every placed line (the placer computes line centres).
 pub const V: VAnchor = VAnchor::Middle;
 
@@ -132,14 +303,40 @@ mod tests {
     use super::*;
 
     fn label(x: f64, y: f64, text: &str, priority: i32) -> Label {
-        Label { anchor: (x, y), lines: vec![text.into()], size: 12.0, priority, offset: 5.0 }
+        Label { anchor: (x, y), lines: vec![text.into()], size: 12.0, priority, offset: 5.0, ..Label::default() }
     }
     const FRAME: Rect = Rect { x0: 0.0, y0: 0.0, x1: 400.0, y1: 300.0 };
 
     #[test]
+    fn chinese_wraps_at_punctuation_not_inside_a_unit() {
+        let title = "“西伯利亚力量”管道供气量，亿立方米";
+        let w = text_width("“西伯利亚力量”管道供气量，亿立", 11.0);
+        let lines = wrap_lines(vec![title.into()], w, 11.0);
+        assert_eq!(lines, vec!["“西伯利亚力量”管道供气量，", "亿立方米"]);
+        // A run with no break in it is still broken to fit.
+        let lines = wrap_lines(vec!["哈巴罗夫斯克边疆区哈巴罗夫斯克边疆区".into()], 60.0, 11.0);
+        assert!(lines.len() > 1 && lines.iter().all(|l| text_width(l, 11.0) <= 60.0 + 1.0), "{lines:?}");
+    }
+
+    #[test]
+    fn labels_keep_off_routes_and_try_other_points() {
+        // A vertical route through the label's first choices: it moves along to a free point.
+        let route: Vec<Segment> = vec![((100.0, 0.0), (100.0, 300.0))];
+        let mut l = label(100.0, 100.0, "Power of Siberia", 0);
+        let p = place_avoiding(&[l.clone()], FRAME, Avoid { routes: &route, ..Avoid::default() });
+        let p = p[0].clone().unwrap();
+        assert!(!route.iter().any(|&s| crosses(&p.rect, s)), "{p:?}");
+        // Boxed in on every side at its anchor, it takes an alternative point.
+        let boxes = [Rect::around((100.0, 100.0), 60.0)];
+        l.alternatives = vec![(300.0, 250.0)];
+        let p = place_avoiding(&[l], FRAME, Avoid { boxes: &boxes, routes: &route, outlines: &[] });
+        assert!(p[0].as_ref().unwrap().rect.x0 > 250.0, "{p:?}");
+    }
+
+    #[test]
     fn first_choice_is_to_the_right() {
         let p = place(&[label(100.0, 100.0, "Heihe", 0)], FRAME, &[]);
-        let p = p[0].unwrap();
+        let p = p[0].clone().unwrap();
         assert_eq!(p.h, HAnchor::Left);
         assert_eq!(p.at, (105.0, 100.0));
     }
@@ -149,7 +346,7 @@ mod tests {
         // Heihe and Blagoveshchensk sit 3 px apart: both are placed, on different sides.
         let ls = [label(100.0, 100.0, "Heihe", 1), label(103.0, 98.0, "Blagoveshchensk", 0)];
         let p = place(&ls, FRAME, &[]);
-        let (a, b) = (p[0].unwrap(), p[1].unwrap());
+        let (a, b) = (p[0].clone().unwrap(), p[1].clone().unwrap());
         assert!(!a.rect.overlaps(&b.rect));
         assert_eq!(b.h, HAnchor::Left, "the higher-priority label keeps the first choice");
     }
@@ -159,7 +356,7 @@ mod tests {
         // Ten labels on one point: only as many as there are free candidates fit.
         let ls: Vec<Label> = (0..10).map(|i| label(200.0, 150.0, "Suifenhe", i)).collect();
         let p = place(&ls, FRAME, &[]);
-        let placed: Vec<Placed> = p.iter().flatten().copied().collect();
+        let placed: Vec<Placed> = p.iter().flatten().cloned().collect();
         assert!(placed.len() < 10 && placed.len() >= 2);
         for (i, a) in placed.iter().enumerate() {
             for b in &placed[i + 1..] {
@@ -168,7 +365,7 @@ mod tests {
         }
         // Outside the frame or under an obstacle: skipped or moved.
         let p = place(&[label(398.0, 2.0, "Edge of the map", 0)], FRAME, &[]);
-        assert!(p[0].is_none_or(|p| p.rect.inside(&FRAME)));
+        assert!(p[0].as_ref().is_none_or(|p| p.rect.inside(&FRAME)));
         let obstacle = Rect { x0: 0.0, y0: 0.0, x1: 400.0, y1: 300.0 };
         assert_eq!(place(&[label(100.0, 100.0, "Hidden", 0)], FRAME, &[obstacle]), vec![None]);
     }

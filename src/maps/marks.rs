@@ -30,7 +30,7 @@ pub(super) fn country_labels(labels: &mut Labels, f: &Frame) {
         let name = words.country(id);
         let at = f.st.p.forward(lon, lat);
         if f.in_view(at) && !labels.labels.iter().any(|l| l.lines[0] == name) {
-            let l = Label { anchor: at, lines: vec![name.into()], size: f.small, priority: 50, offset: 0.0 };
+            let l = Label { anchor: at, lines: vec![name.into()], size: f.small, priority: 50, ..Label::default() };
             labels.push(l, f.theme.muted, false);
         }
     }
@@ -62,14 +62,15 @@ pub(super) fn routes(s: &mut Scene, labels: &mut Labels, f: &Frame) {
             route.line.clone()
         };
         let mut last = None;
-        let mut mid = None;
+        // Label points: the vertices of the visible pieces well inside the frame.
+        let mut pieces: Vec<Vec<(f64, f64)>> = Vec::new();
         for pts in f.st.run(&line, false) {
             last = pts.last().copied();
-            // Label anchor: a vertex near the middle of the longest visible piece.
-            let inside: Vec<(f64, f64)> =
-                pts.iter().copied().filter(|&(x, y)| x > 20.0 && x < w - 20.0 && y > 20.0 && y < h - 20.0).collect();
-            if !inside.is_empty() && mid.is_none_or(|(n, _)| inside.len() > n) {
-                mid = Some((inside.len(), inside[inside.len() / 2]));
+            pieces.push(
+                pts.iter().copied().filter(|&(x, y)| x > 20.0 && x < w - 20.0 && y > 20.0 && y < h - 20.0).collect(),
+            );
+            if alpha > 0.05 {
+                labels.route(&pts);
             }
             s.push(Shape::Line { points: round_pts(pts), color: colour.alpha(alpha), width, dashed });
         }
@@ -81,13 +82,28 @@ pub(super) fn routes(s: &mut Scene, labels: &mut Labels, f: &Frame) {
                 stroke: Some(theme.background),
             });
         }
-        if let (Some((_, at)), true) = (mid, alpha > 0.3) {
+        // First choice: a vertex near the middle of the longest visible piece; then others
+        // spread along every piece, nearest that middle first.
+        let longest = pieces.iter().filter(|p| !p.is_empty()).max_by_key(|p| p.len());
+        if let (Some(piece), true) = (longest, alpha > 0.3) {
+            let at = piece[piece.len() / 2];
+            let mut alternatives: Vec<(f64, f64)> = Vec::new();
+            for p in &pieces {
+                let step = (p.len() / 12).max(1);
+                alternatives.extend(p.iter().step_by(step).copied());
+            }
+            alternatives.sort_by(|a, b| {
+                let d = |q: &(f64, f64)| (q.0 - at.0).hypot(q.1 - at.1);
+                d(a).total_cmp(&d(b))
+            });
+            alternatives.retain(|&q| q != at);
             let l = Label {
                 anchor: at,
                 lines: route_label(f.lang, f.data, &route.id),
                 size: f.small,
                 priority: 10 - (r.emphasis * 5.0) as i32,
                 offset: 6.0,
+                alternatives,
             };
             labels.push(l, colour.mix(theme.ink, 0.45).alpha(r.alpha), r.emphasis > 0.5);
         }
@@ -131,7 +147,7 @@ pub(super) fn region_labels(labels: &mut Labels, f: &Frame, shown: &Shown) {
                 lines.push(source);
             }
         }
-        let l = Label { anchor: at, lines, size, priority: if emph { 2 } else { 7 }, offset: 0.0 };
+        let l = Label { anchor: at, lines, size, priority: if emph { 2 } else { 7 }, ..Label::default() };
         let colour = f.colours.edge(region.china()).mix(f.theme.ink, 0.3).alpha(r.alpha);
         labels.push(l, colour, emph);
     }
@@ -139,7 +155,7 @@ pub(super) fn region_labels(labels: &mut Labels, f: &Frame, shown: &Shown) {
 
 /// Places: a dot (a ring for straits, the accent for border crossings) and the name, with the
 /// crossing's figure when emphasised.
-pub(super) fn places(s: &mut Scene, labels: &mut Labels, f: &Frame) {
+pub(super) fn places(labels: &mut Labels, f: &Frame) {
     let theme = f.theme;
     for pl in &f.m.places {
         let Some(place) = gazetteer().place(&pl.id) else { continue };
@@ -149,6 +165,9 @@ pub(super) fn places(s: &mut Scene, labels: &mut Labels, f: &Frame) {
         }
         let crossing = place.kind == PlaceKind::BorderCrossing;
         let r = if crossing { 3.5 } else { 3.0 } + 1.0 * pl.emphasis;
+        // A marker at the very edge is moved in so that it is drawn whole.
+        let m = r + 2.0;
+        let (x, y) = (x.clamp(m, f.w - m), y.clamp(m, f.h - m));
         let (a, bg) = (pl.alpha, theme.background.alpha(pl.alpha));
         let (fill, stroke) = match place.kind {
             PlaceKind::Strait => (bg, Some(theme.ink.alpha(a))),
@@ -157,8 +176,7 @@ pub(super) fn places(s: &mut Scene, labels: &mut Labels, f: &Frame) {
                 (theme.ink.alpha(a), Some(bg))
             }
         };
-        s.push(Shape::Circle { center: (x, y), radius: r, fill, stroke });
-        labels.avoid(Rect::around((x, y), r));
+        labels.marker(Shape::Circle { center: (x, y), radius: r, fill, stroke }, Rect::around((x, y), r + 1.0));
         let mut lines = vec![place.name_in(f.lang).to_string()];
         if pl.emphasis > 0.5 {
             lines.extend(f.data.border_figure(&pl.id).and_then(|b| figure_line(f.lang, b)));
@@ -170,6 +188,7 @@ pub(super) fn places(s: &mut Scene, labels: &mut Labels, f: &Frame) {
             size: f.small,
             priority: 6 - (pl.emphasis * 5.0) as i32,
             offset: (r + 3.0).max(8.5),
+            ..Label::default()
         };
         labels.push(l, theme.ink.alpha(pl.alpha), pl.emphasis > 0.5);
     }
@@ -192,7 +211,7 @@ pub(super) fn event_pins(s: &mut Scene, labels: &mut Labels, f: &Frame) {
         });
         labels.avoid(Rect::around((x, y), 7.0));
         let lines = wrap_lines(content::event_lines(f.data, &e.id), (f.w * 0.45).max(140.0), f.small);
-        let l = Label { anchor: (x, y), lines, size: f.small, priority: -1, offset: 10.0 };
+        let l = Label { anchor: (x, y), lines, size: f.small, priority: -1, offset: 10.0, ..Label::default() };
         labels.push(l, theme.ink.alpha(e.alpha), true);
     }
 }

@@ -15,7 +15,7 @@ mod marks;
 pub mod projection;
 mod render;
 
-pub use render::{region_colours, RegionColours};
+pub use render::{region_colours, LaidOut, Layout, RegionColours};
 
 pub use camera::{Camera, Kind, View};
 pub use gazetteer::{cumulative_km, gazetteer, haversine_km, line_prefix, Gazetteer, Place, Region, Route};
@@ -291,7 +291,12 @@ impl MapModel {
     }
 
     pub fn scene(&self, geo: Option<&Geo>, data: &Dataset, progress: f64, size: Size, theme: &Theme) -> Scene {
-        render::scene(self, geo, data, progress, size, theme)
+        render::scene(self, geo, data, progress, size, theme).0
+    }
+
+    /// Where the labels of `scene` went (the same placement), for the tests.
+    pub fn layout(&self, geo: Option<&Geo>, data: &Dataset, progress: f64, size: Size, theme: &Theme) -> Layout {
+        render::scene(self, geo, data, progress, size, theme).1
     }
 
     pub fn describe(&self, data: &Dataset) -> String {

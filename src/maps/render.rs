@@ -5,7 +5,7 @@
 
 use super::clip::{cut_line, cut_ring};
 use super::geo::Geo;
-use super::labels::{self, Label, Rect};
+use super::labels::{self, Avoid, Label, Rect, Segment};
 use super::projection::Projection;
 use super::{base, inset, marks, Kind, MapModel};
 use crate::data::Dataset;
@@ -72,13 +72,23 @@ impl Frame<'_> {
     }
 }
 
-/// The labels the passes collect, each with its colour and weight, and the boxes they avoid;
-/// placed together at the end so that priority, not drawing order, decides who gets room.
+/// The labels the passes collect, each with its colour and weight, and what they avoid; placed
+/// together at the end so that priority, not drawing order, decides who gets room.
 #[derive(Default)]
 pub(super) struct Labels {
     pub labels: Vec<Label>,
     styles: Vec<(Rgba, bool)>,
     obstacles: Vec<Rect>,
+    /// Boxes drawn over the map (the inset): a marker under one is left out with its label.
+    covers: Vec<Rect>,
+    routes: Vec<Segment>,
+    outlines: Vec<Segment>,
+    /// A place's marker, drawn only when its label finds room: (label index, shape, box).
+    markers: Vec<(usize, Shape, Rect)>,
+}
+
+fn segments(pts: &[(f64, f64)]) -> impl Iterator<Item = Segment> + '_ {
+    pts.windows(2).map(|w| (w[0], w[1]))
 }
 
 impl Labels {
@@ -90,20 +100,55 @@ impl Labels {
     pub fn avoid(&mut self, r: Rect) {
         self.obstacles.push(r);
     }
+    /// A box drawn over the map: no label covers it, and the places under it are left out.
+    pub fn cover(&mut self, r: Rect) {
+        self.obstacles.push(r);
+        self.covers.push(r);
+    }
+    /// A drawn route: no label crosses it.
+    pub fn route(&mut self, pts: &[(f64, f64)]) {
+        self.routes.extend(segments(pts));
+    }
+    /// A drawn outline (a shown unit, the border): labels cross it only when nothing else fits.
+    pub fn outline(&mut self, pts: &[(f64, f64)]) {
+        self.outlines.extend(segments(pts));
+    }
+    /// A place's marker with its label (pushed next): the marker is drawn only if the label is.
+    pub fn marker(&mut self, shape: Shape, r: Rect) {
+        self.obstacles.push(r);
+        self.markers.push((self.labels.len(), shape, r));
+    }
 
-    /// Places every label once and draws the ones that fit; area labels (offset 0) are centred
-    /// on their point.
-    fn draw(mut self, s: &mut Scene, f: &Frame) {
+    /// Places every label once and draws the ones that fit, and the markers whose label fits.
+    fn draw(self, s: &mut Scene, f: &Frame) -> Layout {
         let frame = Rect { x0: 4.0, y0: 4.0, x1: f.w - 4.0, y1: f.h - 4.0 };
-        for l in self.labels.iter_mut().filter(|l| l.offset == 0.0) {
-            // Centre the name: shift the anchor so the first ("right") candidate is centred on it.
-            l.anchor.0 -= labels::text_width(&l.lines[0], l.size) / 2.0;
+        let avoid = Avoid { boxes: &self.obstacles, routes: &self.routes, outlines: &self.outlines };
+        let hidden: Vec<usize> =
+            self.markers.iter().filter(|(_, _, r)| self.covers.iter().any(|c| c.overlaps(r))).map(|m| m.0).collect();
+        let shown: Vec<Label> = (0..self.labels.len())
+            .map(|i| if hidden.contains(&i) { Label::default() } else { self.labels[i].clone() })
+            .collect();
+        let mut placed = labels::place_avoiding(&shown, frame, avoid);
+        for &i in &hidden {
+            placed[i] = None;
         }
-        let placed = labels::place(&self.labels, frame, &self.obstacles);
+        let mut layout = Layout { frame, routes: self.routes.clone(), ..Layout::default() };
+        for (i, shape, r) in self.markers {
+            if placed.get(i).is_some_and(Option::is_some) {
+                s.push(shape);
+                layout.markers.push((r, i));
+            }
+        }
         for ((l, pl), (colour, bold)) in self.labels.iter().zip(placed).zip(self.styles) {
+            layout.labels.push(LaidOut {
+                text: l.lines.join(" "),
+                priority: l.priority,
+                rect: pl.as_ref().map(|p| p.rect),
+                under_inset: hidden.contains(&layout.labels.len()),
+            });
             let Some(pl) = pl else { continue };
-            for (i, line) in l.lines.iter().enumerate() {
-                let size = if i == 0 { l.size } else { f.small };
+            for (i, line) in pl.lines.iter().enumerate() {
+                let size = if i == 0 || (i == 1 && pl.lines.len() > l.lines.len()) { l.size } else { f.small };
                 // A halo in the background colour keeps the label legible over routes and borders.
                 Shape::Text {
                     at: (pl.at.0, pl.at.1 + i as f64 * pl.line_height),
@@ -112,12 +157,33 @@ impl Labels {
                     color: colour,
                     h: pl.h,
                     v: VAnchor::Middle,
-                    bold: bold && i == 0,
+                    bold: bold && (i == 0 || (i == 1 && pl.lines.len() > l.lines.len())),
                 }
                 .push_with_halo(s, f.theme.background);
             }
         }
+        layout
     }
+}
+
+/// Where a map's labels went, for the tests: every label with its box (`None` when it was left
+/// out for want of room, lowest priority first), the markers drawn with the label each belongs
+/// to, the routes' segments, and the frame labels keep inside.
+#[derive(Clone, Debug, Default)]
+pub struct Layout {
+    pub frame: Rect,
+    pub labels: Vec<LaidOut>,
+    pub markers: Vec<(Rect, usize)>,
+    pub routes: Vec<Segment>,
+}
+
+#[derive(Clone, Debug)]
+pub struct LaidOut {
+    pub text: String,
+    pub priority: i32,
+    pub rect: Option<Rect>,
+    /// A place under the inset, left out with its marker.
+    pub under_inset: bool,
 }
 
 pub(super) fn scene(
@@ -127,7 +193,7 @@ pub(super) fn scene(
     progress: f64,
     size: Size,
     theme: &Theme,
-) -> Scene {
+) -> (Scene, Layout) {
     let mut s = Scene::default();
     let (w, h) = (size.width, size.height);
     s.push(Shape::Rect { x0: 0.0, y0: 0.0, x1: w, y1: h, fill: theme.water });
@@ -141,7 +207,7 @@ pub(super) fn scene(
             v: VAnchor::Middle,
             bold: false,
         });
-        return s;
+        return (s, Layout::default());
     };
     let view = Rect { x0: 0.0, y0: 0.0, x1: w, y1: h };
     let st = Stream { p: m.camera.projection(size), cut: m.camera.kind == Kind::Conic, view };
@@ -164,20 +230,33 @@ pub(super) fn scene(
 
     let shown = base::base_map(&mut s, &f);
     let mut labels = Labels::default();
+    // Shown units' outlines, and the border when it is drawn: labels keep off them if they can.
+    for (_, rings) in &shown {
+        for ring in rings {
+            labels.outline(ring);
+        }
+    }
+    if m.border > 0.3 {
+        for b in geo.borders.iter().filter(|b| b.china_russia) {
+            for pts in f.st.run(&b.line, false) {
+                labels.outline(&pts);
+            }
+        }
+    }
     // Country names first in the list but placed last (lowest priority).
     marks::country_labels(&mut labels, &f);
     marks::routes(&mut s, &mut labels, &f);
     marks::region_labels(&mut labels, &f, &shown);
-    marks::places(&mut s, &mut labels, &f);
+    marks::places(&mut labels, &f);
     marks::event_pins(&mut s, &mut labels, &f);
     if let Some((which, a)) = m.inset {
         if a > 0.01 {
-            labels.avoid(inset::draw_inset(&mut s, which, &f, a));
+            labels.cover(inset::draw_inset(&mut s, which, &f, a));
         }
     }
     credit(&mut s, &mut labels, &f);
-    labels.draw(&mut s, &f);
-    s
+    let layout = labels.draw(&mut s, &f);
+    (s, layout)
 }
 
 /// The attribution in the bottom-right corner, kept clear of labels.

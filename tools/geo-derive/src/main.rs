@@ -339,6 +339,8 @@ fn main() {
     // lengths computed without waiting for the base map).
     let gazetteer = json!({
         "about": about, "q": Q,
+        // The source (assets/data/sources.csv) every map names for the base map and the traces.
+        "source": "map-traced",
         "provinces": province_points,
         "places": places(dir),
         "routes": routes(dir),
