@@ -2,6 +2,7 @@
 //! step labelled, the rest as dots for context.
 
 use super::frame::{lerp_keyed, x_axis_years, Keyed, Plot};
+use super::labels::{widest, BOLD};
 use super::scale::Linear;
 use crate::data::words::say;
 use crate::data::{format, Dataset};
@@ -148,33 +149,89 @@ impl TimelineModel {
                 focused.push(d);
             }
         }
-        // Labels of the focused events: stacked top-down in date order, each with a leader.
+        // Labels of the focused events, one under another, each with a stem down to its dot.
+        // A stem must pass no other title: a title that covers another event's stem goes above
+        // that event's title (its stem then starts below it).
         focused.sort_by(|a, b| a.when.total_cmp(&b.when));
         let label_size = theme.font;
+        let lh = label_size + 3.0;
         let max_w = (plot.width() * 0.55).max(120.0);
+        struct Title<'d> {
+            dot: &'d Dot,
+            px: f64,
+            lines: Vec<String>,
+            tx: f64,
+            h: HAnchor,
+            x0: f64,
+            x1: f64,
+        }
+        let stems: Vec<f64> = focused.iter().map(|d| x.map(d.when)).collect();
+        let titles: Vec<Title> = focused
+            .into_iter()
+            .map(|d| {
+                let px = x.map(d.when);
+                let text = format!("{} — {}", d.date, d.title);
+                // Beside the stem, on a side where the title fits and covers no other event's
+                // stem (wrapped narrower to keep off the nearest one), else where it fits.
+                let (right, left) = (size.width - 4.0 - (px + 6.0), px - 6.0 - 4.0);
+                let side = |on_right: bool| {
+                    let room = if on_right { right } else { left };
+                    let next = stems
+                        .iter()
+                        .map(|&s| if on_right { s - px } else { px - s })
+                        .filter(|&gap| gap > 0.5)
+                        .fold(f64::INFINITY, f64::min);
+                    let clear = next - 6.0 - 8.0;
+                    let width = if clear >= 80.0 { max_w.min(room).min(clear) } else { max_w.min(room) };
+                    let lines = wrap(&text, label_size, width.max(40.0) / BOLD);
+                    let w = widest(&lines, label_size, true);
+                    let x0 = if on_right { px + 6.0 } else { px - 6.0 - w };
+                    let covers = stems.iter().any(|&s| (s - px).abs() > 0.5 && s >= x0 - 2.0 && s <= x0 + w + 2.0);
+                    (on_right, lines, w, x0, w <= room, covers)
+                };
+                let sides = [side(true), side(false)];
+                let pick = sides
+                    .iter()
+                    .find(|s| s.4 && !s.5)
+                    .or_else(|| sides.iter().find(|s| s.4))
+                    .unwrap_or(if right >= left { &sides[0] } else { &sides[1] })
+                    .clone();
+                let (on_right, lines, w, x0) = (pick.0, pick.1, pick.2, pick.3);
+                let (tx, h) = if on_right { (px + 6.0, HAnchor::Left) } else { (px - 6.0, HAnchor::Right) };
+                Title { dot: d, px, lines, tx, h, x0, x1: x0 + w }
+            })
+            .collect();
+        // Order: date order, except that a title covering another's stem comes first.
+        let covers = |t: &Title, u: &Title| u.px >= t.x0 - 2.0 && u.px <= t.x1 + 2.0;
+        let mut order: Vec<usize> = Vec::new();
+        let mut left: Vec<usize> = (0..titles.len()).collect();
+        while !left.is_empty() {
+            let free = left
+                .iter()
+                .position(|&j| !left.iter().any(|&i| i != j && covers(&titles[i], &titles[j]) && !covers(&titles[j], &titles[i])))
+                .unwrap_or(0);
+            order.push(left.remove(free));
+        }
         let mut y = plot.top;
-        for d in focused {
-            let px = x.map(d.when);
+        for i in order {
+            let t = &titles[i];
+            let d = t.dot;
             let c = theme.categorical[d.lane % 7].alpha(d.focus * d.alpha);
             let ink = theme.ink.alpha(d.focus * d.alpha);
-            let lines = wrap(&format!("{} — {}", d.date, d.title), label_size, max_w);
-            let w = lines.iter().map(|l| crate::scene::text::text_width(l, label_size)).fold(0.0, f64::max);
-            let (tx, h) =
-                if px + w + 6.0 < plot.right { (px + 6.0, HAnchor::Left) } else { (px - 6.0, HAnchor::Right) };
             let dot_y = lanes_top + (d.lane as f64 + 0.5) * lane_h;
-            scene.push(Shape::line(vec![(px, y + 2.0), (px, dot_y - 7.0)], c, 1.0));
-            for (k, l) in lines.iter().enumerate() {
+            scene.push(Shape::line(vec![(t.px, y + 2.0), (t.px, dot_y - 7.0)], c, 1.0));
+            for (k, l) in t.lines.iter().enumerate() {
                 scene.push(Shape::Text {
-                    at: (tx, y + k as f64 * (label_size + 3.0)),
+                    at: (t.tx, y + k as f64 * lh),
                     text: l.clone(),
                     size: label_size,
                     color: ink,
-                    h,
+                    h: t.h,
                     v: VAnchor::Top,
                     bold: k == 0,
                 });
             }
-            y += lines.len() as f64 * (label_size + 3.0) + 8.0;
+            y += t.lines.len() as f64 * lh + 8.0;
             if y > lanes_top - label_size {
                 break;
             }
