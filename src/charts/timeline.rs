@@ -5,7 +5,7 @@ use super::frame::{lerp_keyed, x_axis_years, Keyed, Plot};
 use super::labels::{widest, BOLD};
 use super::scale::Linear;
 use crate::data::words::say;
-use crate::data::{format, Dataset};
+use crate::data::{format, Dataset, EventCategory};
 use crate::scene::table::Table;
 use crate::scene::text::wrap;
 use crate::scene::theme::Theme;
@@ -14,7 +14,7 @@ use crate::scene::{HAnchor, Scene, Shape, Size, VAnchor};
 use serde::Deserialize;
 
 /// Lanes top to bottom; each category keeps its colour everywhere on the page.
-pub const CATEGORIES: [&str; 7] = ["diplomacy", "trade", "energy", "military", "sanctions", "war", "politics"];
+pub const CATEGORIES: [EventCategory; 7] = EventCategory::ALL;
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -23,9 +23,9 @@ pub struct TimelineSpec {
     pub to: f64,
     /// Dates (events.csv) of the events this step is about.
     pub focus: Vec<String>,
-    /// Only these categories; all when empty.
+    /// Only these categories; all when empty (an unknown one fails when the story is read).
     #[serde(default)]
-    pub categories: Vec<String>,
+    pub categories: Vec<EventCategory>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -61,8 +61,8 @@ pub struct TimelineModel {
     pub lanes: Vec<String>,
 }
 
-pub fn lane(category: &str) -> usize {
-    CATEGORIES.iter().position(|c| *c == category).unwrap_or(CATEGORIES.len() - 1)
+pub fn lane(category: EventCategory) -> usize {
+    category as usize
 }
 
 impl TimelineSpec {
@@ -72,11 +72,6 @@ impl TimelineSpec {
                 return Err(format!("timeline: no event dated {d}"));
             }
         }
-        for c in &self.categories {
-            if !CATEGORIES.contains(&c.as_str()) {
-                return Err(format!("timeline: unknown category {c}"));
-            }
-        }
         let dots = data
             .events
             .iter()
@@ -84,14 +79,14 @@ impl TimelineSpec {
             .map(|e| Dot {
                 key: e.date.clone(),
                 when: e.when(),
-                lane: lane(&e.category),
+                lane: lane(e.category),
                 title: e.title.clone(),
                 date: data.period(&e.date),
                 focus: if self.focus.contains(&e.date) { 1.0 } else { 0.0 },
                 alpha: 1.0,
             })
             .collect();
-        let lanes = CATEGORIES.iter().map(|c| data.words().category(c).to_string()).collect();
+        let lanes = CATEGORIES.iter().map(|c| data.words().category(c.as_str()).to_string()).collect();
         Ok(TimelineModel { x0: self.from, x1: self.to, dots, lanes })
     }
 }
@@ -208,7 +203,9 @@ impl TimelineModel {
         while !left.is_empty() {
             let free = left
                 .iter()
-                .position(|&j| !left.iter().any(|&i| i != j && covers(&titles[i], &titles[j]) && !covers(&titles[j], &titles[i])))
+                .position(|&j| {
+                    !left.iter().any(|&i| i != j && covers(&titles[i], &titles[j]) && !covers(&titles[j], &titles[i]))
+                })
                 .unwrap_or(0);
             order.push(left.remove(free));
         }
@@ -259,7 +256,11 @@ impl TimelineModel {
             if let Some(e) = data.events.iter().find(|e| e.date == dot.key) {
                 out.push(say(
                     &d.timeline_event,
-                    &[("date", &data.period(&e.date)), ("category", w.category(&e.category)), ("text", &e.description)],
+                    &[
+                        ("date", &data.period(&e.date)),
+                        ("category", w.category(e.category.as_str())),
+                        ("text", &e.description),
+                    ],
                 ));
             }
         }
@@ -275,7 +276,7 @@ impl TimelineModel {
                 t.row(vec![
                     e.date.clone(),
                     e.title.clone(),
-                    w.category(&e.category).to_string(),
+                    w.category(e.category.as_str()).to_string(),
                     data.source_names(&e.source),
                     w.status(e.status).to_string(),
                 ]);

@@ -170,10 +170,9 @@ pub struct Event {
     pub date: String,
     pub title: String,
     pub description: String,
-    /// One of `EventCategory`'s spellings, checked when the file is read (a typo is an error
-    /// naming the row and field); `Event::category` gives the enum.
-    #[serde(deserialize_with = "closed::<EventCategory, _>")]
-    pub category: String,
+    /// The timeline lane, parsed when the file is read (a typo is an error naming the row and
+    /// field).
+    pub category: EventCategory,
     pub source: String,
     pub status: Status,
 }
@@ -216,18 +215,6 @@ impl EventCategory {
     }
 }
 
-/// A string field that must be one of `T`'s serde spellings: deserialized as `T` (so a typo
-/// fails with serde's "unknown variant" error, which `parse_csv` places by row and field) and
-/// kept as written. For fields whose users still compare strings.
-fn closed<'de, T: Deserialize<'de> + Serialize, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    use serde::de::Error;
-    let value = T::deserialize(d)?;
-    match serde_json::to_value(value).map_err(D::Error::custom)? {
-        serde_json::Value::String(s) => Ok(s),
-        other => Err(D::Error::custom(format!("{other} is not a spelling"))),
-    }
-}
-
 impl Event {
     /// A date as the data writes it (YYYY, YYYY-MM or YYYY-MM-DD) as a fractional year: month
     /// midpoints, mid-year for a year alone. None for anything else (validation rejects it).
@@ -258,7 +245,7 @@ impl Event {
 
     /// The event's timeline lane (the field was checked against these when the file was read).
     pub fn category(&self) -> Option<EventCategory> {
-        EventCategory::ALL.into_iter().find(|c| c.as_str() == self.category)
+        Some(self.category)
     }
 }
 
