@@ -206,3 +206,28 @@ fn a_typo_in_a_colour_or_series_fails_with_its_file_and_field() {
     assert_eq!(e.len(), 1, "{e:?}");
     assert!(e[0].contains("01-boom.toml: steps.boom-decade.view: series: unknown series “totl”"), "{e:?}");
 }
+
+/// A fact table's unit column is in the edition's words: “млрд долл.”, “亿美元”, never the
+/// data's English “USD bn” in Russian or Chinese.
+#[test]
+fn fact_tables_write_units_in_the_edition() {
+    use explainer::data::DataText;
+    use explainer::lang::Lang;
+    for lang in [Lang::Ru, Lang::Zh] {
+        let mut data = explainer::data::Dataset::bundled();
+        data.localize(lang, &DataText::bundled(lang).unwrap());
+        let story = explainer::story::Story::bundled_in(lang).unwrap();
+        let mut seen = 0;
+        for (_, step) in story.steps() {
+            let Ok(model) = step.view.model(&data) else { continue };
+            let t = model.table(&data);
+            let Some(col) = t.columns.iter().position(|c| c == &data.words().col_unit) else { continue };
+            for row in &t.rows {
+                seen += 1;
+                let unit = &row[col];
+                assert!(!unit.chars().any(|c| c.is_ascii_alphabetic()), "{lang:?} {}: unit “{unit}”", step.id);
+            }
+        }
+        assert!(seen > 0, "{lang:?}: no fact table checked");
+    }
+}

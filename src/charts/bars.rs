@@ -244,7 +244,10 @@ pub fn fact_table<'a>(caption: &str, rows: impl Iterator<Item = (&'a str, &'a st
                 label.to_string(),
                 data.period(&f.period),
                 value.unwrap_or_default(),
-                f.unit.clone(),
+                match (data.lang, f.value) {
+                    (crate::lang::Lang::En, _) | (_, None) => f.unit.clone(),
+                    (lang, Some(v)) => unit_in(lang, v, &f.unit),
+                },
                 data.source_names(&f.source),
                 w.status(f.status).to_string(),
                 f.note.clone(),
@@ -252,6 +255,25 @@ pub fn fact_table<'a>(caption: &str, rows: impl Iterator<Item = (&'a str, &'a st
         }
     }
     t
+}
+
+/// A fact's unit as an edition writes it beside a number: what stays of its formatted value when
+/// the number changes (“млрд долл.”, “亿美元”, “每年…亿立方米”). English keeps the data's unit.
+fn unit_in(lang: crate::lang::Lang, v: f64, unit: &str) -> String {
+    let base = split_unit(unit).0;
+    let (a, b) = (format::value_in(lang, v, base), format::value_in(lang, v * 1.37 + 3.3, base));
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let pre = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suf = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count().min(a.len() - pre);
+    let number = |c: char| c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '\u{202f}' | '−' | '-' | '+');
+    let prefix: String = a[..pre].iter().collect::<String>().trim_end_matches(number).to_string();
+    let suffix: String = a[a.len() - suf..].iter().collect::<String>().trim_start_matches(number).to_string();
+    match (prefix.is_empty(), suffix.is_empty()) {
+        (false, false) => format!("{prefix}…{suffix}"),
+        (true, false) => suffix,
+        (false, true) => prefix,
+        (true, true) => unit.to_string(),
+    }
 }
 
 pub fn fact_sources<'a>(ids: impl Iterator<Item = &'a str>, data: &Dataset) -> Vec<String> {
