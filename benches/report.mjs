@@ -586,7 +586,7 @@ async function firstChartAndRedraw(browser, server) {
   const d = rd.durations.map((r) => r.d);
   const p95 = pct(d, 95);
   const worst = d.length ? Math.max(...d) : NaN;
-  section(`Redraw (performance.measure("redraw"), 1×, DPR 2, scrolling through ${rd.steps ?? "?"} steps)`);
+  section(`Redraw (performance.measure("redraw"): one frame's scene built (tween, layout, projection, labels) and painted; 1×, DPR 2, scrolling through ${rd.steps ?? "?"} steps)`);
   console.log(`  ${d.length} redraws   median ${ms(median(d))}   p95 ${ms(p95)}   worst ${ms(worst)}   budget p95 ≤ ${BUDGET.redrawP95Ms} ms${within(p95, BUDGET.redrawP95Ms)}, worst ≤ ${BUDGET.redrawWorstMs} ms${within(worst, BUDGET.redrawWorstMs)}`);
   console.log(`  slowest, by the step active then: ${[...rd.durations].sort((a, b) => b.d - a.d).slice(0, 5).map((r) => `${r.step} ${ms(r.d)}`).join(", ")}`);
   if (rd.error) console.log(`  stopped: ${rd.error}`);

@@ -20,10 +20,6 @@ pub fn dpr() -> f64 {
 }
 
 pub fn paint(canvas: &HtmlCanvasElement, scene: &Scene, size: Size, background: Rgba) {
-    let perf = window().performance();
-    if let Some(p) = &perf {
-        let _ = p.mark("redraw-start");
-    }
     let ratio = dpr();
     let (w, h) = ((size.width * ratio).round() as u32, (size.height * ratio).round() as u32);
     if canvas.width() != w || canvas.height() != h {
@@ -35,10 +31,5 @@ pub fn paint(canvas: &HtmlCanvasElement, scene: &Scene, size: Size, background: 
         if let Err(e) = draw(&area, scene, background, ratio) {
             leptos::logging::warn!("drawing failed: {e:?}");
         }
-    }
-    // Redraw timings for the report command (benches), read from the performance timeline.
-    if let Some(p) = perf {
-        let _ = p.measure_with_start_mark("redraw", "redraw-start");
-        p.clear_marks_with_mark_name("redraw-start");
     }
 }

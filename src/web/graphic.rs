@@ -181,6 +181,12 @@ fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inputs: 
             if sz.width < 10.0 || sz.height < 10.0 {
                 return false;
             }
+            // A redraw, for the report (benches/report.mjs): building the frame's scene (tween,
+            // layout, projection, labels) and painting it, read from the performance timeline.
+            let perf = window().performance();
+            if let Some(p) = &perf {
+                let _ = p.mark("redraw-start");
+            }
             let th = theme.get_untracked();
             let geo = geo.get_untracked();
             let ctx = Ctx { data: &data, geo: geo.as_deref() };
@@ -205,6 +211,10 @@ fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inputs: 
                 }
             };
             paint(&el, &scene, sz, th.background);
+            if let Some(p) = perf {
+                let _ = p.measure_with_start_mark("redraw", "redraw-start");
+                p.clear_marks_with_mark_name("redraw-start");
+            }
             // The first chart on screen marks the page ready (tests and the report read this).
             if document().body().is_some_and(|b| !b.has_attribute("data-ready")) {
                 super::load::mark("first-chart");
