@@ -146,10 +146,7 @@ fn every_label_lies_inside_the_figure() {
     each_scene(|what, _, scene, size, theme| {
         for l in labels(scene, theme) {
             if l.x0 < -0.5 || l.x1 > size.width + 0.5 || l.y0 < -0.5 || l.y1 > size.height + 0.5 {
-                wrong.push(format!(
-                    "{what}: “{}” at x {:.1}–{:.1}, y {:.1}–{:.1}",
-                    l.text, l.x0, l.x1, l.y0, l.y1
-                ));
+                wrong.push(format!("{what}: “{}” at x {:.1}–{:.1}, y {:.1}–{:.1}", l.text, l.x0, l.x1, l.y0, l.y1));
             }
         }
     });
