@@ -46,6 +46,11 @@ pub struct Label {
     /// Further points the label may stand by when there is no room at `anchor` (other vertices
     /// of a route), best first.
     pub alternatives: Vec<(f64, f64)>,
+    /// For a unit's name, the unit's visible rings: the box's centre stays on the unit.
+    pub area: Vec<Vec<(f64, f64)>>,
+    /// A note (a unit's figure) set beside another label, by its index: placed around that
+    /// label's box once it is placed, or left out with it.
+    pub follows: Option<usize>,
 }
 
 /// Where a label went: the anchor point and alignment of its first line, its box, and its lines
@@ -57,6 +62,8 @@ pub struct Placed {
     pub line_height: f64,
     pub rect: Rect,
     pub lines: Vec<String>,
+    /// How many of `lines` the label's first line (its name) takes.
+    pub first: usize,
 }
 
 pub fn line_height(size: f64) -> f64 {
@@ -108,23 +115,86 @@ pub fn crosses(r: &Rect, ((x0, y0), (x1, y1)): Segment) -> bool {
     true
 }
 
-/// The boxes a label may take around one point, best first, as (left, top, alignment).
-fn candidates(l: &Label, at: (f64, f64), w: f64, h: f64, out: &mut Vec<(f64, f64, HAnchor)>) {
+/// The boxes a note may take beside the label it follows (box `r`): under it, over it, then
+/// beside it, aligned with its middle or its edges.
+fn beside(r: Rect, w: f64, h: f64, out: &mut Vec<(f64, f64, HAnchor)>) {
+    let cx = (r.x0 + r.x1) / 2.0;
+    for top in [r.y1, r.y0 - h] {
+        out.push((cx - w / 2.0, top, HAnchor::Center));
+        out.push((r.x0, top, HAnchor::Left));
+        out.push((r.x1 - w, top, HAnchor::Right));
+    }
+    for top in [r.y0, r.y1 - h, (r.y0 + r.y1 - h) / 2.0] {
+        out.push((r.x1 + 4.0, top, HAnchor::Left));
+        out.push((r.x0 - 4.0 - w, top, HAnchor::Right));
+    }
+}
+
+/// Whether a point is inside the rings (even–odd).
+pub fn inside_rings(rings: &[Vec<(f64, f64)>], p: (f64, f64)) -> bool {
+    let mut odd = false;
+    for pts in rings {
+        let n = pts.len();
+        for i in 0..n {
+            let (a, b) = (pts[i], pts[(i + n - 1) % n]);
+            if (a.1 > p.1) != (b.1 > p.1) && p.0 < (b.0 - a.0) * (p.1 - a.1) / (b.1 - a.1) + a.0 {
+                odd = !odd;
+            }
+        }
+    }
+    odd
+}
+
+/// The boxes a label may take around one point at one distance (`ring` 0 nearest, up to 3),
+/// best first, as (left, top, alignment).
+fn candidates(l: &Label, at: (f64, f64), ring: usize, w: f64, h: f64, out: &mut Vec<(f64, f64, HAnchor)>) {
     let (x, y) = at;
     if l.offset == 0.0 {
-        // An area's name: centred on its point, else moved a little way off it.
-        out.push((x - w / 2.0, y - h / 2.0, HAnchor::Center));
-        for r in [0.5, 1.0, 1.6, 2.4] {
-            let (rx, ry) = (r * h * 1.5, r * h);
-            for (cx, cy) in
-                [(0.0, -1.0), (0.0, 1.0), (1.0, 0.0), (-1.0, 0.0), (0.7, -0.7), (-0.7, -0.7), (0.7, 0.7), (-0.7, 0.7)]
-            {
-                out.push((x + cx * rx - w / 2.0, y + cy * ry - h / 2.0, HAnchor::Center));
+        if ring > 0 {
+            return;
+        }
+        if l.alternatives.is_empty() {
+            // A country's or sea's name: centred on its point, else moved a little way off it.
+            out.push((x - w / 2.0, y - h / 2.0, HAnchor::Center));
+            for r in [0.5, 1.0, 1.6, 2.4] {
+                let (rx, ry) = (r * h * 1.5, r * h);
+                for (cx, cy) in [
+                    (0.0, -1.0),
+                    (0.0, 1.0),
+                    (1.0, 0.0),
+                    (-1.0, 0.0),
+                    (0.7, -0.7),
+                    (-0.7, -0.7),
+                    (0.7, 0.7),
+                    (-0.7, 0.7),
+                ] {
+                    out.push((x + cx * rx - w / 2.0, y + cy * ry - h / 2.0, HAnchor::Center));
+                }
             }
+            return;
+        }
+        // A unit's name and figure, at one of the unit's inner points: centred on it, else slid
+        // so that the point stays in the box or just by it (the name stays on its unit).
+        let (sx, sy) = (w / 2.0 + 6.0, h / 2.0 + 4.0);
+        let mut slides: Vec<(f64, f64)> = Vec::new();
+        for kx in [0.0, -0.5, 0.5, -1.0, 1.0] {
+            for ky in [0.0, -0.5, 0.5, -1.0, 1.0] {
+                slides.push((kx, ky));
+            }
+        }
+        slides.sort_by(|a, b| (a.0 * a.0 + a.1 * a.1).total_cmp(&(b.0 * b.0 + b.1 * b.1)));
+        for (kx, ky) in slides {
+            out.push((x + kx * sx - w / 2.0, y + ky * sy - h / 2.0, HAnchor::Center));
         }
         return;
     }
-    for (n, d) in [l.offset, l.offset + 6.0, l.offset + 14.0, l.offset + 24.0].into_iter().enumerate() {
+    // A place's name stays by its marker; a route's may stand farther off its line.
+    let rings = if l.alternatives.is_empty() { 3 } else { 4 };
+    if ring >= rings {
+        return;
+    }
+    if let Some((n, d)) = [l.offset, l.offset + 5.0, l.offset + 10.0, l.offset + 24.0].into_iter().enumerate().nth(ring)
+    {
         let dd = d * 0.7;
         out.extend([
             (x + d, y - h / 2.0, HAnchor::Left),
@@ -147,21 +217,44 @@ fn candidates(l: &Label, at: (f64, f64), w: f64, h: f64, out: &mut Vec<(f64, f64
 }
 
 /// The ways a label's lines may be set: as given, then with a long first line on two lines.
-fn variants(l: &Label) -> Vec<Vec<String>> {
-    let mut out = vec![l.lines.clone()];
-    if let Some(first) = l.lines.first() {
-        let wrapped = wrap_lines(vec![first.clone()], text_width(first, l.size) * 0.6, l.size);
-        if wrapped.len() == 2 {
-            out.push(wrapped.into_iter().chain(l.lines[1..].iter().cloned()).collect());
-        } else if let Some(i) = first.char_indices().filter(|&(i, c)| c == '-' && i > 0).map(|(i, _)| i).next() {
-            // A hyphenated name (Yuzhno-Sakhalinsk) breaks after its hyphen.
-            let (a, b) = first.split_at(i + 1);
-            if !b.is_empty() {
-                out.push([a.to_string(), b.to_string()].into_iter().chain(l.lines[1..].iter().cloned()).collect());
-            }
-        }
+/// The ways a label's lines may be set, each with how many lines its first line became: as given,
+/// then with a long first line on two lines, then (an area's) with every line narrower.
+fn variants(l: &Label) -> Vec<(Vec<String>, usize)> {
+    let mut out = vec![(l.lines.clone(), 1)];
+    if let Some((a, b)) = l.lines.first().and_then(|first| split_in_two(first, l.size)) {
+        out.push(([a, b].into_iter().chain(l.lines[1..].iter().cloned()).collect(), 2));
+    }
+    if l.offset == 0.0 && l.lines.len() > 1 {
+        let w = l.lines.iter().map(|s| text_width(s, l.size)).fold(0.0, f64::max);
+        let narrow = (w * 0.6).max(90.0);
+        let first = wrap_lines(vec![l.lines[0].clone()], narrow, l.size);
+        let n = first.len();
+        let rest = wrap_lines(l.lines[1..].to_vec(), narrow, l.size);
+        out.push((first.into_iter().chain(rest).collect(), n));
     }
     out
+}
+
+/// A name on two lines, broken where it may break (a space, after a hyphen or after Chinese
+/// punctuation) nearest its middle; `None` when it has no such place.
+fn split_in_two(s: &str, size: f64) -> Option<(String, String)> {
+    let mut best: Option<(f64, String, String)> = None;
+    for (i, c) in s.char_indices() {
+        let next = i + c.len_utf8();
+        let (a, b) = match c {
+            ' ' => (&s[..i], &s[next..]),
+            '-' | '，' | '、' | '；' | '：' | '”' | '）' => (&s[..next], &s[next..]),
+            _ => continue,
+        };
+        if a.trim().is_empty() || b.trim().is_empty() {
+            continue;
+        }
+        let w = text_width(a, size).max(text_width(b, size));
+        if best.as_ref().is_none_or(|(bw, ..)| w < *bw) {
+            best = Some((w, a.trim_end().to_string(), b.trim_start().to_string()));
+        }
+    }
+    best.map(|(_, a, b)| (a, b))
 }
 
 /// Places labels greedily. `obstacles` (markers, insets) are avoided too. Returns one entry per
@@ -179,7 +272,7 @@ pub fn place(labels: &[Label], frame: Rect, obstacles: &[Rect]) -> Vec<Option<Pl
 pub fn place_avoiding(labels: &[Label], frame: Rect, avoid: Avoid) -> Vec<Option<Placed>> {
     let mut order: Vec<usize> = (0..labels.len()).collect();
     order.sort_by_key(|&i| labels[i].priority);
-    let mut taken: Vec<Rect> = Vec::new();
+    let mut taken: Vec<(usize, Rect)> = Vec::new();
     let mut out = vec![None; labels.len()];
     let mut cands = Vec::new();
     for i in order {
@@ -189,26 +282,41 @@ pub fn place_avoiding(labels: &[Label], frame: Rect, avoid: Avoid) -> Vec<Option
         }
         let lh = line_height(l.size);
         let mut best: Option<(usize, Placed)> = None;
-        'variants: for lines in variants(l) {
+        'variants: for (lines, first) in variants(l) {
             let w = lines.iter().map(|s| text_width(s, l.size)).fold(0.0, f64::max);
             let h = lh * lines.len() as f64;
             cands.clear();
-            for &at in std::iter::once(&l.anchor).chain(&l.alternatives) {
-                candidates(l, at, w, h, &mut cands);
+            // Near each point first, then farther out: a route's name stays by its line.
+            if let Some(j) = l.follows {
+                let Some(r) = out.get(j).and_then(|p: &Option<Placed>| p.as_ref()).map(|p| p.rect) else { continue };
+                beside(r, w, h, &mut cands);
+            } else {
+                for ring in 0..4 {
+                    for &at in std::iter::once(&l.anchor).chain(&l.alternatives) {
+                        candidates(l, at, ring, w, h, &mut cands);
+                    }
+                }
             }
             for &(left, top, anchor) in &cands {
                 let rect = Rect { x0: left, y0: top, x1: left + w, y1: top + h };
                 let padded = Rect { x0: left - GAP, y0: top - GAP, x1: left + w + GAP, y1: top + h + GAP };
                 let t = ROUTE_TOLERANCE;
                 let inner = Rect { x0: left + t, y0: top + t, x1: left + w - t, y1: top + h - t };
+                let centre = ((rect.x0 + rect.x1) / 2.0, (rect.y0 + rect.y1) / 2.0);
                 if !rect.inside(&frame)
-                    || taken.iter().any(|r| r.overlaps(&padded))
+                    || (!l.area.is_empty() && !inside_rings(&l.area, centre))
+                    || taken.iter().any(|&(j, r)| r.overlaps(if Some(j) == l.follows { &rect } else { &padded }))
                     || avoid.boxes.iter().any(|r| r.overlaps(&rect))
                     || avoid.routes.iter().any(|&s| crosses(&inner, s))
                 {
                     continue;
                 }
-                let cost = avoid.outlines.iter().filter(|&&s| crosses(&rect, s)).count();
+                // Outlines weigh only on an area's name; a place's name stays by its marker.
+                let cost = if l.offset == 0.0 || l.follows.is_some() {
+                    avoid.outlines.iter().filter(|&&s| crosses(&rect, s)).count()
+                } else {
+                    0
+                };
                 if best.as_ref().is_some_and(|(c, _)| *c <= cost) {
                     continue;
                 }
@@ -218,7 +326,7 @@ pub fn place_avoiding(labels: &[Label], frame: Rect, avoid: Avoid) -> Vec<Option
                     HAnchor::Center => left + w / 2.0,
                 };
                 let placed =
-                    Placed { at: (ax, top + lh / 2.0), h: anchor, line_height: lh, rect, lines: lines.clone() };
+                    Placed { at: (ax, top + lh / 2.0), h: anchor, line_height: lh, rect, lines: lines.clone(), first };
                 best = Some((cost, placed));
                 if cost == 0 {
                     break 'variants;
@@ -226,7 +334,7 @@ pub fn place_avoiding(labels: &[Label], frame: Rect, avoid: Avoid) -> Vec<Option
             }
         }
         if let Some((_, p)) = best {
-            taken.push(p.rect);
+            taken.push((i, p.rect));
             out[i] = Some(p);
         }
     }

@@ -6,7 +6,7 @@ use super::base::Shown;
 use super::content::{self, figure_line, region_figure, route_label};
 use super::gazetteer::{gazetteer, line_prefix};
 use super::kinds::{Passage, PlaceKind, RouteKind, RouteStatus};
-use super::labels::{wrap_lines, Label, Rect};
+use super::labels::{inside_rings, wrap_lines, Label, Rect};
 use super::render::{round_pts, Frame, Labels};
 use crate::data::Status;
 use crate::scene::{Scene, Shape};
@@ -104,6 +104,7 @@ pub(super) fn routes(s: &mut Scene, labels: &mut Labels, f: &Frame) {
                 priority: 10 - (r.emphasis * 5.0) as i32,
                 offset: 6.0,
                 alternatives,
+                ..Label::default()
             };
             labels.push(l, colour.mix(theme.ink, 0.45).alpha(r.alpha), r.emphasis > 0.5);
         }
@@ -123,13 +124,15 @@ pub(super) fn region_labels(labels: &mut Labels, f: &Frame, shown: &Shown) {
         // may sit at the capital, on a border town, or out of view in a close-up).
         let rings = shown.iter().find(|(id, _)| *id == r.id).map(|(_, px)| px.as_slice()).unwrap_or(&[]);
         let frame = Rect { x0: 30.0, y0: 20.0, x1: w - 30.0, y1: h - 20.0 };
-        let Some(at) = visible_interior(rings, frame) else { continue };
+        let points = visible_interior(rings, frame);
+        let Some((&at, alternatives)) = points.split_first() else { continue };
         if r.alpha < 0.05 {
             continue;
         }
         let emph = r.emphasis > 0.5;
         let size = if emph { f.font } else { f.small };
-        let mut lines = wrap_lines(vec![region.name_in(lang).to_string()], (w * 0.4).max(110.0), size);
+        let lines = wrap_lines(vec![region.name_in(lang).to_string()], (w * 0.4).max(110.0), size);
+        let mut note = Vec::new();
         if let Some((figure, source)) = region_figure(lang, data, &r.id) {
             let status = data.border_figure(&r.id).map(|b| data.words().status(b.status)).unwrap_or_default();
             if narrow {
@@ -141,15 +144,29 @@ pub(super) fn region_labels(labels: &mut Labels, f: &Frame, shown: &Shown) {
                 } else {
                     figure
                 };
-                lines.extend(wrap_lines(vec![figure], (w * 0.45).max(140.0), f.small));
+                note.extend(wrap_lines(vec![figure], (w * 0.45).max(140.0), f.small));
             } else {
-                lines.extend(wrap_lines(vec![figure], (w * 0.45).max(140.0), f.small));
-                lines.push(source);
+                note.extend(wrap_lines(vec![figure], (w * 0.45).max(140.0), f.small));
+                note.push(source);
             }
         }
-        let l = Label { anchor: at, lines, size, priority: if emph { 2 } else { 7 }, ..Label::default() };
+        let alternatives = alternatives.to_vec();
+        let area = rings.to_vec();
+        let priority = if emph { 2 } else { 7 };
         let colour = f.colours.edge(region.china()).mix(f.theme.ink, 0.3).alpha(r.alpha);
-        labels.push(l, colour, emph);
+        // The name on its unit; the figure as a note beside the name, placed once every name of
+        // its rank has room, where it crosses the fewest outlines.
+        let name = labels.labels.len();
+        labels.push(
+            Label { anchor: at, lines, size, priority, offset: 0.0, alternatives, area, ..Label::default() },
+            colour,
+            emph,
+        );
+        if !note.is_empty() {
+            let l =
+                Label { lines: note, size: f.small, priority: priority + 1, follows: Some(name), ..Label::default() };
+            labels.push(l, colour, false);
+        }
     }
 }
 
@@ -216,24 +233,11 @@ pub(super) fn event_pins(s: &mut Scene, labels: &mut Labels, f: &Frame) {
     }
 }
 
-fn inside(rings: &[Vec<(f64, f64)>], p: (f64, f64)) -> bool {
-    let mut odd = false;
-    for pts in rings {
-        let n = pts.len();
-        for i in 0..n {
-            let (a, b) = (pts[i], pts[(i + n - 1) % n]);
-            if (a.1 > p.1) != (b.1 > p.1) && p.0 < (b.0 - a.0) * (p.1 - a.1) / (b.1 - a.1) + a.0 {
-                odd = !odd;
-            }
-        }
-    }
-    odd
-}
-
-/// A point well inside the part of a shape that is in `frame`: on a grid over that part, the
-/// inside point farthest from the shape's vertices and the frame's edges (an estimate of the
-/// pole of inaccessibility, enough for a label).
-fn visible_interior(rings: &[Vec<(f64, f64)>], frame: Rect) -> Option<(f64, f64)> {
+/// Points well inside the part of a shape that is in `frame`, best first: on a grid over that
+/// part, the inside points farthest from the shape's vertices and the frame's edges (the first
+/// an estimate of the pole of inaccessibility), up to eight, each at least half as far in as the
+/// best.
+fn visible_interior(rings: &[Vec<(f64, f64)>], frame: Rect) -> Vec<(f64, f64)> {
     // Search the part of the frame the shape's box covers.
     let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
     for &(x, y) in rings.iter().flatten() {
@@ -241,22 +245,24 @@ fn visible_interior(rings: &[Vec<(f64, f64)>], frame: Rect) -> Option<(f64, f64)
     }
     let b = Rect { x0: x0.max(frame.x0), y0: y0.max(frame.y0), x1: x1.min(frame.x1), y1: y1.min(frame.y1) };
     if b.x0 >= b.x1 || b.y0 >= b.y1 {
-        return None;
+        return Vec::new();
     }
-    let (mut best, mut best_d) = (None, 0.0);
+    let mut found: Vec<(f64, (f64, f64))> = Vec::new();
     const N: usize = 10;
     for i in 0..=N {
         for j in 0..=N {
             let q = (b.x0 + (b.x1 - b.x0) * i as f64 / N as f64, b.y0 + (b.y1 - b.y0) * j as f64 / N as f64);
-            if !inside(rings, q) {
+            if !inside_rings(rings, q) {
                 continue;
             }
             let edge = (q.0 - frame.x0).min(frame.x1 - q.0).min(q.1 - frame.y0).min(frame.y1 - q.1);
             let d = rings.iter().flatten().map(|v| (v.0 - q.0).hypot(v.1 - q.1)).fold(edge * 2.0, f64::min);
-            if d > best_d {
-                (best, best_d) = (Some(q), d);
+            if d > 0.0 {
+                found.push((d, q));
             }
         }
     }
-    best
+    found.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let best = found.first().map_or(0.0, |f| f.0);
+    found.into_iter().take_while(|f| f.0 >= best * 0.5).take(8).map(|f| f.1).collect()
 }

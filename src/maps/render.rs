@@ -148,7 +148,7 @@ impl Labels {
             });
             let Some(pl) = pl else { continue };
             for (i, line) in pl.lines.iter().enumerate() {
-                let size = if i == 0 || (i == 1 && pl.lines.len() > l.lines.len()) { l.size } else { f.small };
+                let size = if i < pl.first { l.size } else { f.small };
                 // A halo in the background colour keeps the label legible over routes and borders.
                 Shape::Text {
                     at: (pl.at.0, pl.at.1 + i as f64 * pl.line_height),
@@ -157,7 +157,7 @@ impl Labels {
                     color: colour,
                     h: pl.h,
                     v: VAnchor::Middle,
-                    bold: bold && (i == 0 || (i == 1 && pl.lines.len() > l.lines.len())),
+                    bold: bold && i < pl.first,
                 }
                 .push_with_halo(s, f.theme.background);
             }
