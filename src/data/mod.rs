@@ -1,6 +1,7 @@
 //! The bundled dataset: typed rows, parsing with file/row/field errors, validation and
 //! the figures derived from it (growth rates, shares). No browser needed.
 
+mod describe;
 mod error;
 pub mod format;
 mod model;
