@@ -438,7 +438,8 @@ mod tests {
         let boxes = [Rect::around((100.0, 100.0), 60.0)];
         l.alternatives = vec![(300.0, 250.0)];
         let p = place_avoiding(&[l], FRAME, Avoid { boxes: &boxes, routes: &route, outlines: &[] });
-        assert!(p[0].as_ref().unwrap().rect.x0 > 250.0, "{p:?}");
+        let r = p[0].as_ref().unwrap().rect;
+        assert!(!r.overlaps(&boxes[0]) && (r.y0 > 230.0 && r.y1 < 270.0 || r.x0 > 280.0), "{p:?}");
     }
 
     #[test]
