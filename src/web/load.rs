@@ -86,22 +86,34 @@ pub fn mark(name: &str) {
     }
 }
 
-/// Fetches `lang`'s edition and resolves every step's graphic state against its data.
+/// A future that resolves in a later task: start-up work split there is not one long task.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Fetches `lang`'s edition and resolves every step's graphic state against its data: reading
+/// the file, building the models and what the caller does with them each in a task of its own.
 pub async fn fetch_edition(lang: Lang) -> Loaded {
     let pending = start(&Edition::path(lang), &Edition::path(lang));
     let result = edition(pending).await;
     mark("data-parsed");
-    let state = match result {
-        Ok(Edition { story, words, data }) => match Words::install(lang, words) {
-            Err(e) => Loaded::Failed(e),
-            Ok(()) => match story.models(&data) {
-                Ok(models) => Loaded::Ready(Arc::new(story), Arc::new(data), Arc::new(models)),
-                Err(e) => Loaded::Failed(format!("The story refers to data that is not there: {e}")),
-            },
-        },
-        Err(e) => Loaded::Failed(e.to_string()),
+    let Edition { story, words, data } = match result {
+        Ok(e) => e,
+        Err(e) => return Loaded::Failed(e.to_string()),
+    };
+    if let Err(e) = Words::install(lang, words) {
+        return Loaded::Failed(e);
+    }
+    next_task().await;
+    let state = match story.models(&data) {
+        Ok(models) => Loaded::Ready(Arc::new(story), Arc::new(data), Arc::new(models)),
+        Err(e) => Loaded::Failed(format!("The story refers to data that is not there: {e}")),
     };
     mark("models-built");
+    next_task().await;
     state
 }
 
