@@ -5,6 +5,7 @@
 //!
 //! Text is measured with an estimate (no font metrics natively): average glyph width ≈ 0.56 em.
 
+use super::segments::Segments;
 use crate::scene::{HAnchor, VAnchor};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -275,6 +276,8 @@ pub fn place_avoiding(labels: &[Label], frame: Rect, avoid: Avoid) -> Vec<Option
     let mut taken: Vec<(usize, Rect)> = Vec::new();
     let mut out = vec![None; labels.len()];
     let mut cands = Vec::new();
+    // Indexed once per placing: each candidate box then looks only at the segments near it.
+    let (routes, outlines) = (Segments::new(avoid.routes), Segments::new(avoid.outlines));
     for i in order {
         let l = &labels[i];
         if l.lines.is_empty() {
@@ -307,13 +310,14 @@ pub fn place_avoiding(labels: &[Label], frame: Rect, avoid: Avoid) -> Vec<Option
                     || (!l.area.is_empty() && !inside_rings(&l.area, centre))
                     || taken.iter().any(|&(j, r)| r.overlaps(if Some(j) == l.follows { &rect } else { &padded }))
                     || avoid.boxes.iter().any(|r| r.overlaps(&rect))
-                    || avoid.routes.iter().any(|&s| crosses(&inner, s))
+                    || routes.any(&inner)
                 {
                     continue;
                 }
                 // Outlines weigh only on an area's name; a place's name stays by its marker.
                 let cost = if l.offset == 0.0 || l.follows.is_some() {
-                    avoid.outlines.iter().filter(|&&s| crosses(&rect, s)).count()
+                    // No further than the best so far: a box that crosses as many loses anyway.
+                    outlines.count_until(&rect, best.as_ref().map_or(usize::MAX, |(c, _)| *c))
                 } else {
                     0
                 };

@@ -11,6 +11,7 @@ pub mod geo;
 mod inset;
 pub mod kinds;
 pub mod labels;
+mod segments;
 mod marks;
 pub mod projection;
 mod render;
