@@ -11,10 +11,10 @@ pub mod geo;
 mod inset;
 pub mod kinds;
 pub mod labels;
-mod segments;
 mod marks;
 pub mod projection;
 mod render;
+mod segments;
 
 pub use render::{region_colours, LaidOut, Layout, RegionColours};
 
