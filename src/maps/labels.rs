@@ -26,6 +26,10 @@ impl Rect {
     pub fn inside(&self, o: &Rect) -> bool {
         self.x0 >= o.x0 && self.x1 <= o.x1 && self.y0 >= o.y0 && self.y1 <= o.y1
     }
+    /// Whether the point lies in the box, edges included.
+    pub fn contains(&self, (x, y): (f64, f64)) -> bool {
+        x >= self.x0 && x <= self.x1 && y >= self.y0 && y <= self.y1
+    }
 }
 
 /// Estimated width of a line of text in px.
@@ -88,6 +92,18 @@ pub struct Avoid<'a> {
 pub const GAP: f64 = 2.0;
 /// How far a label box may reach over a route line (its halo covers that much), px.
 pub const ROUTE_TOLERANCE: f64 = 1.0;
+
+/// The box around every point of `rings`; `None` when there are none.
+fn bounds(rings: &[Vec<(f64, f64)>]) -> Option<Rect> {
+    let mut pts = rings.iter().flatten();
+    let &(x, y) = pts.next()?;
+    Some(pts.fold(Rect { x0: x, y0: y, x1: x, y1: y }, |r, &(x, y)| Rect {
+        x0: r.x0.min(x),
+        y0: r.y0.min(y),
+        x1: r.x1.max(x),
+        y1: r.y1.max(y),
+    }))
+}
 
 /// Whether the segment passes through the rectangle (Liang–Barsky clipping).
 pub fn crosses(r: &Rect, ((x0, y0), (x1, y1)): Segment) -> bool {
@@ -285,6 +301,8 @@ pub fn place_avoiding(labels: &[Label], frame: Rect, avoid: Avoid) -> Vec<Option
         }
         let lh = line_height(l.size);
         let mut best: Option<(usize, Placed)> = None;
+        // The area's bounding box: most candidates outside it need no point-in-area test.
+        let area_box = bounds(&l.area);
         'variants: for (lines, first) in variants(l) {
             let w = lines.iter().map(|s| text_width(s, l.size)).fold(0.0, f64::max);
             let h = lh * lines.len() as f64;
@@ -306,11 +324,13 @@ pub fn place_avoiding(labels: &[Label], frame: Rect, avoid: Avoid) -> Vec<Option
                 let t = ROUTE_TOLERANCE;
                 let inner = Rect { x0: left + t, y0: top + t, x1: left + w - t, y1: top + h - t };
                 let centre = ((rect.x0 + rect.x1) / 2.0, (rect.y0 + rect.y1) / 2.0);
+                // Cheapest first: the point-in-area test walks the area's whole outline.
                 if !rect.inside(&frame)
-                    || (!l.area.is_empty() && !inside_rings(&l.area, centre))
                     || taken.iter().any(|&(j, r)| r.overlaps(if Some(j) == l.follows { &rect } else { &padded }))
                     || avoid.boxes.iter().any(|r| r.overlaps(&rect))
+                    || !area_box.as_ref().is_none_or(|b| b.contains(centre))
                     || routes.any(&inner)
+                    || (!l.area.is_empty() && !inside_rings(&l.area, centre))
                 {
                     continue;
                 }
