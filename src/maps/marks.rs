@@ -6,7 +6,7 @@ use super::base::Shown;
 use super::content::{self, figure_line, region_figure, route_label};
 use super::gazetteer::{gazetteer, line_prefix};
 use super::kinds::{Passage, PlaceKind, RouteKind, RouteStatus};
-use super::labels::{inside_rings, wrap_lines, Label, Rect};
+use super::labels::{wrap_lines, Label, Rect};
 use super::render::{round_pts, Frame, Labels};
 use crate::data::Status;
 use crate::scene::{Scene, Shape};
@@ -233,6 +233,21 @@ pub(super) fn event_pins(s: &mut Scene, labels: &mut Labels, f: &Frame) {
     }
 }
 
+/// Where the rings' edges cross the line at height `y`, by the even–odd rule of `inside_rings`.
+fn crossings(rings: &[Vec<(f64, f64)>], y: f64) -> Vec<f64> {
+    let mut xs = Vec::new();
+    for pts in rings {
+        let n = pts.len();
+        for i in 0..n {
+            let (a, b) = (pts[i], pts[(i + n - 1) % n]);
+            if (a.1 > y) != (b.1 > y) {
+                xs.push((b.0 - a.0) * (y - a.1) / (b.1 - a.1) + a.0);
+            }
+        }
+    }
+    xs
+}
+
 /// Points well inside the part of a shape that is in `frame`, best first: on a grid over that
 /// part, the inside points farthest from the shape's vertices and the frame's edges (the first
 /// an estimate of the pole of inaccessibility), up to eight, each at least half as far in as the
@@ -249,14 +264,19 @@ fn visible_interior(rings: &[Vec<(f64, f64)>], frame: Rect) -> Vec<(f64, f64)> {
     }
     let mut found: Vec<(f64, (f64, f64))> = Vec::new();
     const N: usize = 10;
+    let row_y = |j: usize| b.y0 + (b.y1 - b.y0) * j as f64 / N as f64;
+    // Each grid row's even–odd crossings, found once (as `inside_rings` finds them per point).
+    let rows: Vec<Vec<f64>> = (0..=N).map(|j| crossings(rings, row_y(j))).collect();
     for i in 0..=N {
-        for j in 0..=N {
-            let q = (b.x0 + (b.x1 - b.x0) * i as f64 / N as f64, b.y0 + (b.y1 - b.y0) * j as f64 / N as f64);
-            if !inside_rings(rings, q) {
+        for (j, xs) in rows.iter().enumerate() {
+            let q = (b.x0 + (b.x1 - b.x0) * i as f64 / N as f64, row_y(j));
+            if xs.iter().filter(|&&x| q.0 < x).count() % 2 == 0 {
                 continue;
             }
             let edge = (q.0 - frame.x0).min(frame.x1 - q.0).min(q.1 - frame.y0).min(frame.y1 - q.1);
-            let d = rings.iter().flatten().map(|v| (v.0 - q.0).hypot(v.1 - q.1)).fold(edge * 2.0, f64::min);
+            let near =
+                rings.iter().flatten().map(|v| (v.0 - q.0).powi(2) + (v.1 - q.1).powi(2)).fold(f64::MAX, f64::min);
+            let d = near.sqrt().min(edge * 2.0);
             if d > 0.0 {
                 found.push((d, q));
             }
