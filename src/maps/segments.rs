@@ -19,6 +19,9 @@ pub struct Segments {
     rows: usize,
     /// Segment indices by cell, row-major.
     cells: Vec<Vec<u32>>,
+    /// For `count_until`: the last query that saw each segment, and the query count.
+    seen: std::cell::RefCell<Vec<u32>>,
+    query: std::cell::Cell<u32>,
 }
 
 impl Segments {
@@ -35,7 +38,16 @@ impl Segments {
         let cell = CELL.max((x1 - x0).max(y1 - y0) / MAX_CELLS as f64);
         let cols = (((x1 - x0) / cell).floor() as usize + 1).min(MAX_CELLS);
         let rows = (((y1 - y0) / cell).floor() as usize + 1).min(MAX_CELLS);
-        let mut index = Segments { segs: Vec::new(), x0, y0, cell, cols, rows, cells: vec![Vec::new(); cols * rows] };
+        let mut index = Segments {
+            segs: Vec::new(),
+            x0,
+            y0,
+            cell,
+            cols,
+            rows,
+            cells: vec![Vec::new(); cols * rows],
+            ..Default::default()
+        };
         for (i, ((a, b), (c, d))) in segs.iter().enumerate() {
             let r = Rect { x0: a.min(*c), y0: b.min(*d), x1: a.max(*c), y1: b.max(*d) };
             let (c0, c1, r0, r1) = index.span(&r);
@@ -60,29 +72,40 @@ impl Segments {
         )
     }
 
-    /// The indices of segments in the cells `r` touches, each once.
-    fn near(&self, r: &Rect) -> Vec<u32> {
-        if self.segs.is_empty() {
-            return Vec::new();
-        }
-        let (c0, c1, r0, r1) = self.span(r);
-        let mut out: Vec<u32> = (r0..=r1)
-            .flat_map(|row| (c0..=c1).flat_map(move |col| self.cells[row * self.cols + col].iter().copied()))
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+    /// The indices of segments in the cells `r` touches (a segment in several cells comes
+    /// once per cell).
+    fn near<'a>(&'a self, r: &Rect) -> impl Iterator<Item = u32> + 'a {
+        let (c0, c1, r0, r1) = if self.segs.is_empty() { (1, 0, 1, 0) } else { self.span(r) };
+        (r0..=r1).flat_map(move |row| (c0..=c1).flat_map(move |col| self.cells[row * self.cols + col].iter().copied()))
     }
 
     /// Whether any segment passes through `r`.
     pub fn any(&self, r: &Rect) -> bool {
-        self.near(r).into_iter().any(|i| crosses(r, self.segs[i as usize]))
+        self.near(r).any(|i| crosses(r, self.segs[i as usize]))
     }
 
     /// How many segments pass through `r`, counting no further than `limit` (a placer that
     /// already has a box crossing `limit` need not know how much worse this one is).
     pub fn count_until(&self, r: &Rect, limit: usize) -> usize {
-        self.near(r).into_iter().filter(|&i| crosses(r, self.segs[i as usize])).take(limit).count()
+        // Each segment once: marked with this query's number as it is seen.
+        let query = self.query.get().wrapping_add(1);
+        self.query.set(query);
+        let mut seen = self.seen.borrow_mut();
+        seen.resize(self.segs.len(), 0);
+        let mut n = 0;
+        for i in self.near(r) {
+            if n >= limit {
+                break;
+            }
+            let mark = &mut seen[i as usize];
+            if *mark != query {
+                *mark = query;
+                if crosses(r, self.segs[i as usize]) {
+                    n += 1;
+                }
+            }
+        }
+        n
     }
 }
 
