@@ -51,7 +51,12 @@ pub fn wrap(text: &str, size: f64, width: f64) -> Vec<String> {
             let closes = matches!(c, '，' | '。' | '、' | '：' | '；' | '）' | '”' | '’' | '！' | '？');
             let opens = cjk && matches!(c, '“' | '‘');
             let opened = cjk && run.ends_with(['“', '‘']);
-            if (is_wide(c) || opens) && !closes && !opened && !run.is_empty() {
+            // A number keeps the character after it (its unit: 2024年, 1月, 2400亿), and a
+            // number after Chinese text starts a piece: "2024年1月" breaks as 2024年 | 1月.
+            let last = run.chars().last();
+            let unit = last.is_some_and(|p| p.is_ascii_digit());
+            let number = cjk && c.is_ascii_digit() && last.is_some_and(is_wide) && !opened;
+            if ((is_wide(c) || opens) && !closes && !opened && !unit || number) && !run.is_empty() {
                 pieces.push((spaced, std::mem::take(&mut run)));
                 spaced = false;
             }
@@ -82,6 +87,17 @@ pub fn wrap(text: &str, size: f64, width: f64) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chinese_numbers_keep_their_units() {
+        let lines = wrap("2024年1月至4月", 12.0, 30.0);
+        assert_eq!(lines.concat(), "2024年1月至4月");
+        for l in &lines {
+            assert!(!l.starts_with(['年', '月', '亿']), "a unit torn from its number: {lines:?}");
+            assert!(!l.ends_with(|c: char| c.is_ascii_digit()), "a number torn from its unit: {lines:?}");
+        }
+        assert_eq!(wrap("2400亿美元", 12.0, 40.0)[0], "2400亿");
+    }
 
     #[test]
     fn wrap_keeps_lines_short() {
