@@ -3,7 +3,8 @@
 use explainer::data::Dataset;
 use explainer::maps::Geo;
 use explainer::site::{
-    allow_style, drop_wasm_preload, externalise_start_script, fill, html::esc, inline_stylesheet, with_meta, Site,
+    allow_style, deferred_start, drop_wasm_preload, externalise_start_script, fill, html::esc, inline_stylesheet,
+    with_meta, Site,
 };
 use explainer::story::Story;
 
@@ -114,4 +115,17 @@ fn the_stylesheet_goes_inline_and_only_its_hash_is_let_in() {
     // A stylesheet that would close the element early is refused.
     assert!(inline_stylesheet(page, |_| Ok("</style><script>".into())).is_err());
     assert!(allow_style("default-src 'self'", "'sha384-x'").is_err());
+}
+
+#[test]
+fn the_start_script_asks_for_nothing_before_the_first_frame() {
+    let trunk = "import init, * as bindings from './explainer-1.js';\nconst wasm = await init({ module_or_path: './explainer-1_bg.wasm' });\nwindow.wasmBindings = bindings;\n";
+    let out = deferred_start(trunk).unwrap();
+    assert!(!out.contains("import init"), "a static import is fetched at once: {out}");
+    let wait = out.find("requestAnimationFrame").unwrap();
+    let import = out.find("await import('./explainer-1.js')").unwrap();
+    let preload = out.find("dataset.edition").unwrap();
+    assert!(wait < preload && preload < import, "{out}");
+    assert!(out.find("await init(").unwrap() > import, "{out}");
+    assert!(deferred_start("console.log(1)").is_err(), "another module shape must fail the build");
 }

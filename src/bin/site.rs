@@ -18,7 +18,8 @@ fn run() -> Result<(), String> {
     use explainer::lang::Lang;
     use explainer::maps::Geo;
     use explainer::site::{
-        allow_style, drop_wasm_preload, externalise_start_script, fill, inline_stylesheet, with_meta, Site,
+        allow_style, deferred_start, drop_wasm_preload, externalise_start_script, fill, inline_stylesheet, with_meta,
+        Site,
     };
     use explainer::story::{Edition, Story};
     use std::fs;
@@ -51,10 +52,9 @@ fn run() -> Result<(), String> {
     let template = allow_style(&template, &style_hash)?;
     let headers = fs::read_to_string(dir.join("_headers")).map_err(|e| format!("_headers: {e}"))?;
     write("_headers", &allow_style(&headers, &style_hash)?)?;
-    // The static article paints first; the wasm (already downloading: Trunk preloads it) starts
-    // after that frame, so its start-up never delays the first paint.
-    let wait = "await new Promise((ready) => requestAnimationFrame(() => setTimeout(ready, 0)));\n";
-    write("start.js", &format!("{wait}{start}\n"))?;
+    // The static article paints first; the edition, the wasm's glue and the wasm are asked for
+    // after that frame, so nothing competes with the first paint.
+    write("start.js", &deferred_start(&start)?)?;
     if !template.contains(r#"<html lang="en">"#) {
         return Err("the page template has no <html lang=\"en\">".into());
     }
@@ -70,12 +70,12 @@ fn run() -> Result<(), String> {
         // What the page's wasm fetches: the story's views and the checked, translated dataset.
         write(&Edition::path(lang), &Edition::json(lang, &data)?)?;
         let site = Site::new(&story, &data, Some(&geo))?;
-        // ...requested with the page, so it arrives while the wasm downloads (the wasm's fetch
-        // matches this request: same URL, CORS mode, same-origin credentials).
-        let preload = format!(r#"<link rel="preload" href="{}" as="fetch" crossorigin>"#, Edition::path(lang));
-        let template = template.replacen("</head>", &format!("{preload}\n</head>"), 1);
         // Other languages sit one folder down; a <base> keeps every relative URL at the root.
-        let page = template.replacen(r#"<html lang="en">"#, &format!(r#"<html lang="{}">"#, lang.tag()), 1);
+        // `data-edition`: the file start.js preloads after the first frame, while the wasm
+        // downloads (the wasm's fetch then reuses it: same URL, CORS mode and credentials).
+        let edition = Edition::path(lang);
+        let tag = format!(r#"<html lang="{}" data-edition="{edition}">"#, lang.tag());
+        let page = template.replacen(r#"<html lang="en">"#, &tag, 1);
         let page = if lang == Lang::En { page } else { page.replacen("<head>", r#"<head><base href="../">"#, 1) };
         write(lang.page(), &fill(&with_meta(&page, &site.story_meta())?, &site.article())?)?;
         for (path, svg) in site.figures() {
@@ -87,7 +87,11 @@ fn run() -> Result<(), String> {
         }
         // Embed pages: English; `lang=` in their query switches the live graphic's language.
         let embed_template = template
-            .replacen(r#"<html lang="en">"#, r#"<html lang="en" class="embed-mode">"#, 1)
+            .replacen(
+                r#"<html lang="en">"#,
+                &format!(r#"<html lang="en" class="embed-mode" data-edition="{edition}">"#),
+                1,
+            )
             .replacen("<body>", r#"<body class="embed-page">"#, 1);
         let embed_index = with_meta(&embed_template, &site.embed_index_meta())?;
         write("embed.html", &fill(&embed_index, &site.embed_index_body())?)?;

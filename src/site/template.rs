@@ -121,3 +121,31 @@ pub fn allow_style(policy_text: &str, source: &str) -> Result<String, String> {
     }
     Ok(policy_text.replace(STYLE, &format!("{STYLE} {source}")))
 }
+
+/// start.js from Trunk's start-up module: after the article's first frame, it asks for the page's
+/// edition (`<html data-edition>`, a preload the wasm's own fetch then reuses) and only then
+/// imports the wasm's glue. Nothing but the article and its stylesheet is requested before the
+/// first paint, so the reader's bandwidth goes to what they see first. Trunk's static
+/// `import init, * as bindings from '…';` (fetched at once, however late it runs) becomes a
+/// dynamic import; a module of another shape is an error, not a silent early fetch.
+pub fn deferred_start(module: &str) -> Result<String, String> {
+    const IMPORT: &str = "import init, * as bindings from ";
+    let at = module.find(IMPORT).ok_or("Trunk's start-up module has no `import init, * as bindings from`")?;
+    let end = module[at..].find(';').ok_or("unterminated import in Trunk's start-up module")? + at;
+    let path = module[at + IMPORT.len()..end].trim();
+    if module[end..].contains("import ") {
+        return Err("Trunk's start-up module has more than one import".into());
+    }
+    let wait = "await new Promise((ready) => requestAnimationFrame(() => setTimeout(ready, 0)));";
+    let preload = r#"const edition = document.documentElement.dataset.edition;
+if (edition) {
+  const link = Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", href: edition });
+  link.crossOrigin = "anonymous";
+  document.head.append(link);
+}"#;
+    Ok(format!(
+        "{wait}\n{preload}\nconst bindings = await import({path});\nconst init = bindings.default;\n{}{}\n",
+        &module[..at],
+        &module[end + 1..]
+    ))
+}
