@@ -52,17 +52,21 @@ pub fn fill(template: &str, body: &str) -> Result<String, String> {
     Ok(template.replacen(SLOT, &format!(r#"<div id="app">{body}</div>"#), 1))
 }
 
-/// The page without Trunk's `<link rel="preload" … as="fetch" type="application/wasm">`: a
-/// high-priority preload of the wasm competes with the article's own first paint for the
-/// reader's bandwidth. start.js fetches the wasm right after that paint instead.
+/// The page without Trunk's preloads of the wasm (`<link rel="preload" … type="application/wasm">`)
+/// and of its JavaScript glue (`<link rel="modulepreload">`): fetched at once, they compete with
+/// the article's own first paint for the reader's bandwidth. start.js asks for both right after
+/// that paint instead.
 pub fn drop_wasm_preload(page: &str) -> String {
     let mut out = String::with_capacity(page.len());
     let mut rest = page;
-    while let Some(i) = rest.find("<link rel=\"preload\"") {
+    while let Some(i) =
+        rest.find("<link rel=\"preload\"").into_iter().chain(rest.find("<link rel=\"modulepreload\"")).min()
+    {
         let end = rest[i..].find('>').map(|e| i + e + 1).unwrap_or(rest.len());
         out.push_str(&rest[..i]);
-        if !rest[i..end].contains("application/wasm") {
-            out.push_str(&rest[i..end]);
+        let tag = &rest[i..end];
+        if !tag.contains("application/wasm") && !tag.contains("modulepreload") {
+            out.push_str(tag);
         }
         rest = &rest[end..];
     }
