@@ -102,9 +102,9 @@ pub enum Layer {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Inset {
-    /// Power of Siberia 1 deliveries by year (F068–F072) against its capacity (F066).
+    /// Power of Siberia 1 deliveries by year against its capacity (facts in insets.toml).
     Pos1Flows,
-    /// All eastern pipelines at capacity (F042) against gas sold to Europe in 2021 (F043).
+    /// All eastern pipelines at capacity against gas sold to Europe in 2021 (insets.toml).
     GasVsEurope,
     /// Transit cargo on the Northern Sea Route by year (nsr.csv).
     NsrTransit,
