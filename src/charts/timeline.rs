@@ -112,8 +112,9 @@ impl TimelineModel {
         // Lanes take the lower part; labels of focused events go above.
         let lanes_top = plot.top + plot.height() * 0.45;
         let lane_h = (plot.bottom - lanes_top) / CATEGORIES.len() as f64;
+        let lane_y = |lane: usize| lanes_top + (lane as f64 + 0.5) * lane_h;
         for (i, c) in self.lanes.iter().enumerate() {
-            let y = lanes_top + (i as f64 + 0.5) * lane_h;
+            let y = lane_y(i);
             scene.push(Shape::line(vec![(plot.left, y), (plot.right, y)], theme.grid, 1.0));
             scene.push(Shape::Text {
                 at: (plot.left - 8.0, y),
@@ -133,9 +134,8 @@ impl TimelineModel {
                 continue;
             }
             let c = theme.categorical[d.lane % 7].alpha(d.alpha * (0.45 + 0.55 * d.focus));
-            let p = (x.map(d.when), lanes_top + (d.lane as f64 + 0.5) * lane_h);
             scene.push(Shape::Circle {
-                center: p,
+                center: (x.map(d.when), lane_y(d.lane)),
                 radius: 4.0 + 3.0 * d.focus,
                 fill: c,
                 stroke: if d.focus > 0.5 { Some(theme.ink.alpha(d.focus)) } else { None },
@@ -145,83 +145,21 @@ impl TimelineModel {
             }
         }
         // Labels of the focused events, one under another, each with a stem down to its dot.
-        // A stem must pass no other title: a title that covers another event's stem goes above
-        // that event's title (its stem then starts below it).
         focused.sort_by(|a, b| a.when.total_cmp(&b.when));
-        let label_size = theme.font;
-        let lh = label_size + 3.0;
-        let max_w = (plot.width() * 0.55).max(120.0);
-        struct Title<'d> {
-            dot: &'d Dot,
-            px: f64,
-            lines: Vec<String>,
-            tx: f64,
-            h: HAnchor,
-            x0: f64,
-            x1: f64,
-        }
-        let stems: Vec<f64> = focused.iter().map(|d| x.map(d.when)).collect();
-        let titles: Vec<Title> = focused
-            .into_iter()
-            .map(|d| {
-                let px = x.map(d.when);
-                let text = format!("{} — {}", d.date, d.title);
-                // Beside the stem, on a side where the title fits and covers no other event's
-                // stem (wrapped narrower to keep off the nearest one), else where it fits.
-                let (right, left) = (size.width - 4.0 - (px + 6.0), px - 6.0 - 4.0);
-                let side = |on_right: bool| {
-                    let room = if on_right { right } else { left };
-                    let next = stems
-                        .iter()
-                        .map(|&s| if on_right { s - px } else { px - s })
-                        .filter(|&gap| gap > 0.5)
-                        .fold(f64::INFINITY, f64::min);
-                    let clear = next - 6.0 - 8.0;
-                    let width = if clear >= 80.0 { max_w.min(room).min(clear) } else { max_w.min(room) };
-                    let lines = wrap(&text, label_size, width.max(40.0) / BOLD);
-                    let w = widest(&lines, label_size, true);
-                    let x0 = if on_right { px + 6.0 } else { px - 6.0 - w };
-                    let covers = stems.iter().any(|&s| (s - px).abs() > 0.5 && s >= x0 - 2.0 && s <= x0 + w + 2.0);
-                    (on_right, lines, w, x0, w <= room, covers)
-                };
-                let sides = [side(true), side(false)];
-                let pick = sides
-                    .iter()
-                    .find(|s| s.4 && !s.5)
-                    .or_else(|| sides.iter().find(|s| s.4))
-                    .unwrap_or(if right >= left { &sides[0] } else { &sides[1] })
-                    .clone();
-                let (on_right, lines, w, x0) = (pick.0, pick.1, pick.2, pick.3);
-                let (tx, h) = if on_right { (px + 6.0, HAnchor::Left) } else { (px - 6.0, HAnchor::Right) };
-                Title { dot: d, px, lines, tx, h, x0, x1: x0 + w }
-            })
-            .collect();
-        // Order: date order, except that a title covering another's stem comes first.
-        let covers = |t: &Title, u: &Title| u.px >= t.x0 - 2.0 && u.px <= t.x1 + 2.0;
-        let mut order: Vec<usize> = Vec::new();
-        let mut left: Vec<usize> = (0..titles.len()).collect();
-        while !left.is_empty() {
-            let free = left
-                .iter()
-                .position(|&j| {
-                    !left.iter().any(|&i| i != j && covers(&titles[i], &titles[j]) && !covers(&titles[j], &titles[i]))
-                })
-                .unwrap_or(0);
-            order.push(left.remove(free));
-        }
+        let titles = fit_titles(focused, &x, size.width, (plot.width() * 0.55).max(120.0), theme.font);
+        let lh = theme.font + 3.0;
         let mut y = plot.top;
-        for i in order {
+        for i in title_order(&titles) {
             let t = &titles[i];
             let d = t.dot;
             let c = theme.categorical[d.lane % 7].alpha(d.focus * d.alpha);
             let ink = theme.ink.alpha(d.focus * d.alpha);
-            let dot_y = lanes_top + (d.lane as f64 + 0.5) * lane_h;
-            scene.push(Shape::line(vec![(t.px, y + 2.0), (t.px, dot_y - 7.0)], c, 1.0));
+            scene.push(Shape::line(vec![(t.px, y + 2.0), (t.px, lane_y(d.lane) - 7.0)], c, 1.0));
             for (k, l) in t.lines.iter().enumerate() {
                 scene.push(Shape::Text {
                     at: (t.tx, y + k as f64 * lh),
                     text: l.clone(),
-                    size: label_size,
+                    size: theme.font,
                     color: ink,
                     h: t.h,
                     v: VAnchor::Top,
@@ -229,7 +167,7 @@ impl TimelineModel {
                 });
             }
             y += t.lines.len() as f64 * lh + 8.0;
-            if y > lanes_top - label_size {
+            if y > lanes_top - theme.font {
                 break;
             }
         }
@@ -298,4 +236,73 @@ impl TimelineModel {
         }
         out
     }
+}
+
+/// A focused event's title, fitted beside its stem.
+struct Title<'d> {
+    dot: &'d Dot,
+    px: f64,
+    lines: Vec<String>,
+    tx: f64,
+    h: HAnchor,
+    x0: f64,
+    x1: f64,
+}
+
+/// Each focused event's title beside its stem (`x` maps years to px), on a side where it fits
+/// and covers no other event's stem (wrapped narrower to keep off the nearest one), else where
+/// it fits.
+fn fit_titles<'d>(focused: Vec<&'d Dot>, x: &Linear, width: f64, max_w: f64, label_size: f64) -> Vec<Title<'d>> {
+    let stems: Vec<f64> = focused.iter().map(|d| x.map(d.when)).collect();
+    focused
+        .into_iter()
+        .map(|d| {
+            let px = x.map(d.when);
+            let text = format!("{} — {}", d.date, d.title);
+            let (right, left) = (width - 4.0 - (px + 6.0), px - 6.0 - 4.0);
+            let side = |on_right: bool| {
+                let room = if on_right { right } else { left };
+                let next = stems
+                    .iter()
+                    .map(|&s| if on_right { s - px } else { px - s })
+                    .filter(|&gap| gap > 0.5)
+                    .fold(f64::INFINITY, f64::min);
+                let clear = next - 6.0 - 8.0;
+                let width = if clear >= 80.0 { max_w.min(room).min(clear) } else { max_w.min(room) };
+                let lines = wrap(&text, label_size, width.max(40.0) / BOLD);
+                let w = widest(&lines, label_size, true);
+                let x0 = if on_right { px + 6.0 } else { px - 6.0 - w };
+                let covers = stems.iter().any(|&s| (s - px).abs() > 0.5 && s >= x0 - 2.0 && s <= x0 + w + 2.0);
+                (on_right, lines, w, x0, w <= room, covers)
+            };
+            let sides = [side(true), side(false)];
+            let pick = sides
+                .iter()
+                .find(|s| s.4 && !s.5)
+                .or_else(|| sides.iter().find(|s| s.4))
+                .unwrap_or(if right >= left { &sides[0] } else { &sides[1] })
+                .clone();
+            let (on_right, lines, w, x0) = (pick.0, pick.1, pick.2, pick.3);
+            let (tx, h) = if on_right { (px + 6.0, HAnchor::Left) } else { (px - 6.0, HAnchor::Right) };
+            Title { dot: d, px, lines, tx, h, x0, x1: x0 + w }
+        })
+        .collect()
+}
+
+/// The order titles stack in from the top: date order, except that a title covering another
+/// event's stem comes first (that stem then starts below it and passes no title).
+fn title_order(titles: &[Title]) -> Vec<usize> {
+    let covers = |t: &Title, u: &Title| u.px >= t.x0 - 2.0 && u.px <= t.x1 + 2.0;
+    let mut order: Vec<usize> = Vec::new();
+    let mut left: Vec<usize> = (0..titles.len()).collect();
+    while !left.is_empty() {
+        let free = left
+            .iter()
+            .position(|&j| {
+                !left.iter().any(|&i| i != j && covers(&titles[i], &titles[j]) && !covers(&titles[j], &titles[i]))
+            })
+            .unwrap_or(0);
+        order.push(left.remove(free));
+    }
+    order
 }
