@@ -4,11 +4,14 @@
 //
 //   node gallery.mjs [filter]     (filter: only step ids containing it)
 //   ONLY=phone node gallery.mjs   (only the configurations whose name contains it)
+//   EDITION=ru node gallery.mjs   (the Russian or Chinese story page; shots named ru-…, zh-…)
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as h from "./lib/harness.mjs";
 
 const filter = process.argv[2] ?? "";
+const EDITION = process.env.EDITION ?? "";
+const PAGE = EDITION ? `${EDITION}/index.html` : "";
 const OUT = join(h.ARTIFACTS, "gallery");
 const CONFIGS = [
   ["desktop-light", { ...h.DESKTOP, colorScheme: "light" }],
@@ -23,13 +26,14 @@ const server = await h.serve();
 const browser = await h.launch();
 const sheets = {};
 try {
-  for (const [name, options] of CONFIGS.filter(([n]) => n.includes(process.env.ONLY ?? ""))) {
+  for (const [config, options] of CONFIGS.filter(([n]) => n.includes(process.env.ONLY ?? ""))) {
+    const name = EDITION ? `${EDITION}-${config}` : config;
     const { context, page, errors } = await h.openPage(browser, options);
-    await h.gotoReady(page, server.url);
+    await h.gotoReady(page, server.url + PAGE);
     const ids = (await h.stepIds(page)).filter((id) => id.includes(filter));
     sheets[name] = [];
     for (const id of ids) {
-      await page.goto(`${server.url}#${id}`);
+      await page.goto(`${server.url}${PAGE}#${id}`);
       await page.reload();
       await h.waitReady(page);
       await h.waitActive(page, id).catch((e) => console.error(`${name} ${id}: ${e.message}`));
@@ -53,7 +57,7 @@ try {
     await page.screenshot({ path: join(OUT, `${file}.png`), fullPage: true });
   };
   for (const [name, shots] of Object.entries(sheets)) {
-    const phone = name.startsWith("phone");
+    const phone = name.includes("phone");
     await sheet(`sheet-${name}`, shots, phone ? 8 : 4);
     const per = phone ? 6 : 4;
     for (let k = 0; k * per < shots.length; k++) {
