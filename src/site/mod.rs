@@ -354,7 +354,12 @@ impl<'a> Site<'a> {
         let mut out = String::new();
         // The live embed's own frame (web/embed.rs), so the graphic it mounts in its place moves
         // nothing: same root, stage, canvas box and story link.
-        out.push_str(r#"<main class="embed-root embed-static" id="embed"><div class="embed-stage">"#);
+        // The words the live embed says a failed load with (`web::page_word`).
+        let _ = write!(
+            out,
+            r#"<main class="embed-root embed-static" id="embed" data-failed="{}"><div class="embed-stage">"#,
+            esc(&self.story.meta.ui.data_failed)
+        );
         self.static_graphic(&mut out, c, true, true);
         // The step controls' place (buttons need the wasm; `controls=0` drops them there).
         let _ = write!(

@@ -46,7 +46,7 @@ pub fn say_failed(msg: &str) {
     if let Ok(p) = doc.create_element("p") {
         p.set_class_name("embed-message data-error");
         let _ = p.set_attribute("role", "alert");
-        p.set_text_content(Some(&format!("The data could not be loaded ({msg}). The figure below is the static one.")));
+        p.set_text_content(Some(&format!("{} ({msg})", super::page_word("failed"))));
         let _ = root.prepend_with_node_1(&p);
     }
     mark_ready();

@@ -21,6 +21,20 @@ pub fn mark_ready() {
     }
 }
 
+/// One of the page's own words for what it says when its edition cannot be loaded
+/// (`data-failed`, `data-failed-rest`, `data-graphic-failed` on the element the static site
+/// writes them on): read from the HTML because the edition file that holds the words is what
+/// failed. Empty where the page has none.
+pub fn page_word(name: &str) -> String {
+    let attr = format!("data-{name}");
+    document()
+        .query_selector(&format!("[{attr}]"))
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute(&attr))
+        .unwrap_or_default()
+}
+
 /// The page's language, from `<html lang>` (the static site writes it per edition).
 pub fn page_lang() -> crate::lang::Lang {
     document()

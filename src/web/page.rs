@@ -42,14 +42,10 @@ fn App() -> impl IntoView {
 }
 
 /// A failed load keeps the static figures and says why: above the contents, and on each
-/// graphic. The words are the static page's own (`data-failed` attributes of `#load-status`),
-/// since the edition that holds them in this language is what failed.
+/// graphic, in the static page's own words (`super::page_word`), since the edition that holds
+/// them in this language is what failed.
 fn failed(msg: &str) -> impl IntoView {
-    let status = document().get_element_by_id("load-status");
-    let word = |name: &str, english: &str| {
-        status.as_ref().and_then(|s| s.get_attribute(name)).unwrap_or_else(|| english.to_string())
-    };
-    let graphic_failed = word("data-graphic-failed", "This graphic could not be drawn");
+    let graphic_failed = super::page_word("graphic-failed");
     for canvas in elements(".graphic-slot .graphic-canvas") {
         let text = format!("{graphic_failed} ({msg})");
         leptos::mount::mount_to(canvas, move || view! { <p class="graphic-error" role="status">{text}</p> }).forget();
@@ -57,8 +53,8 @@ fn failed(msg: &str) -> impl IntoView {
     mark_ready();
     view! {
         <div class="data-error" role="alert">
-            <strong>{format!("{} ", word("data-failed", "The data could not be loaded."))}</strong>
-            {format!("{msg}. {}", word("data-failed-rest", "The article below is complete."))}
+            <strong>{format!("{} ", super::page_word("failed"))}</strong>
+            {format!("{msg}. {}", super::page_word("failed-rest"))}
         </div>
     }
 }
