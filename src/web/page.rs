@@ -74,6 +74,17 @@ fn set_flag(el: &web_sys::Element, class: &str, aria_current: &str, on: bool) {
     let _ = if on { el.set_attribute("aria-current", aria_current) } else { el.remove_attribute("aria-current") };
 }
 
+/// Scrolls the contents row sideways (never the page) so the current chapter's link is in
+/// view: on a phone the row is wider than the screen.
+fn show_in_row(link: &web_sys::HtmlElement) {
+    let Some(row) = link.closest("ol").ok().flatten() else { return };
+    let (l, r) = (link.get_bounding_client_rect(), row.get_bounding_client_rect());
+    if l.left() < r.left() || l.right() > r.right() {
+        let centre = l.left() - r.left() - (r.width() - l.width()) / 2.0;
+        row.set_scroll_left(row.scroll_left() + centre.round() as i32);
+    }
+}
+
 type Mount = Rc<dyn Fn(usize, Arc<Dataset>, Arc<Vec<Vec<Model>>>)>;
 
 /// Mounts the graphics not yet mounted, one per idle moment (a timeout where the browser has
@@ -116,6 +127,9 @@ fn reflect_active(active_ref: Memo<StepRef>, index: RwSignal<usize>, progress: R
         }
         if let Some(el) = toc.get(chapter) {
             set_flag(el, "is-current", "true", true);
+            if prev.is_none_or(|(_, pc)| pc != chapter) {
+                show_in_row(el);
+            }
         }
         if let (Some(el), Some(id)) = (&story_el, ids.get(i)) {
             let _ = el.set_attribute("data-active-step", id);

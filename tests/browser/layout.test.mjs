@@ -71,3 +71,33 @@ test("dark scheme changes the page colours", async () => {
   assert.notEqual(colours.dark, colours.light, "body background is the same in light and dark");
   assert.notEqual(colours.darkCanvas, colours.lightCanvas, "the first chart is drawn the same in light and dark");
 });
+
+test("on a phone the contents row scrolls sideways to keep the current chapter's link in view", async () => {
+  const { context, page, errors } = await h.openPage(site.browser, h.PHONE);
+  try {
+    await h.gotoReady(page, site.url);
+    const ids = await h.stepIds(page);
+    const late = ids[ids.length - 3];
+    const seen = async () =>
+      page.evaluate(() => {
+        const a = document.querySelector(".toc ol a.is-current");
+        if (!a) return null;
+        const l = a.getBoundingClientRect();
+        const r = a.closest("ol").getBoundingClientRect();
+        return { inside: l.left >= r.left - 1 && l.right <= r.right + 1, text: a.textContent, scrollY: window.scrollY };
+      });
+    await h.scrollToStep(page, late);
+    await h.waitActive(page, late);
+    const before = await seen();
+    assert.ok(before, "no current chapter in the contents");
+    assert.ok(before.inside, `the current chapter “${before.text}” is outside the contents row`);
+    // Back to the start: the row follows, and the page is not scrolled by it.
+    await h.scrollToStep(page, ids[0]);
+    await h.waitActive(page, ids[0]);
+    const after = await seen();
+    assert.ok(after.inside, `the first chapter “${after.text}” is outside the contents row`);
+    assert.deepEqual(errors.page, [], "uncaught page errors");
+  } finally {
+    await context.close();
+  }
+});
