@@ -226,3 +226,25 @@ fn timeline_stems_cross_no_title() {
     });
     assert!(wrong.is_empty(), "{} stems through titles:\n{}", wrong.len(), wrong.join("\n"));
 }
+
+#[test]
+fn timeline_titles_cover_no_dot() {
+    let mut wrong = Vec::new();
+    each_scene(|what, model, scene, _, theme| {
+        if !matches!(model, Model::Timeline(_)) {
+            return;
+        }
+        let ls = labels(scene, theme);
+        for s in &scene.shapes {
+            let Shape::Circle { center: (x, y), radius, fill, .. } = s else { continue };
+            if fill.3 < 0.05 {
+                continue;
+            }
+            let dot = Label { x0: x - radius, y0: y - radius, x1: x + radius, y1: y + radius, text: String::new() };
+            for l in ls.iter().filter(|l| l.overlaps(&dot)) {
+                wrong.push(format!("{what}: “{}” covers a dot at ({x:.0}, {y:.0})", l.text));
+            }
+        }
+    });
+    assert!(wrong.is_empty(), "{} titles over dots:\n{}", wrong.len(), wrong.join("\n"));
+}

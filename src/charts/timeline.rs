@@ -151,6 +151,11 @@ impl TimelineModel {
         let mut y = plot.top;
         for i in title_order(&titles) {
             let t = &titles[i];
+            // A title that would run down into the lanes (over their dots) is left to the
+            // description and the table: the dot stays marked.
+            if y + t.lines.len() as f64 * lh > lanes_top - 4.0 {
+                continue;
+            }
             let d = t.dot;
             let c = theme.categorical[d.lane % 7].alpha(d.focus * d.alpha);
             let ink = theme.ink.alpha(d.focus * d.alpha);
