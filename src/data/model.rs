@@ -15,13 +15,6 @@ pub enum Status {
 }
 
 impl Status {
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::Seed => "from the articles",
-            Status::SeedConsistent => "official, matches the articles",
-            Status::Unverified => "unverified",
-        }
-    }
     pub fn id(self) -> &'static str {
         match self {
             Status::Seed => "seed",
