@@ -52,24 +52,7 @@ impl Label {
     /// Whether the segment a–b passes through the box (shrunk by a pixel).
     fn crossed_by(&self, a: (f64, f64), b: (f64, f64)) -> bool {
         let (x0, y0, x1, y1) = (self.x0 + 1.0, self.y0 + 1.0, self.x1 - 1.0, self.y1 - 1.0);
-        // Liang–Barsky clipping of the segment against the box.
-        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-        let (mut t0, mut t1) = (0.0f64, 1.0f64);
-        for (p, q) in [(-dx, a.0 - x0), (dx, x1 - a.0), (-dy, a.1 - y0), (dy, y1 - a.1)] {
-            if p == 0.0 {
-                if q < 0.0 {
-                    return false;
-                }
-            } else {
-                let r = q / p;
-                if p < 0.0 {
-                    t0 = t0.max(r);
-                } else {
-                    t1 = t1.min(r);
-                }
-            }
-        }
-        t0 <= t1
+        explainer::scene::rect::Rect { x0, y0, x1, y1 }.crossed_by(a, b)
     }
 }
 

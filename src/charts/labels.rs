@@ -3,70 +3,11 @@
 //! `scene::text::text_width` (per script), so what fits here fits in Russian and Chinese too.
 
 use crate::scene::text::{is_wide, text_width};
-use crate::scene::{HAnchor, VAnchor};
 
 /// Bold text is set about 6% wider than the regular weight `text_width` measures.
 pub const BOLD: f64 = 1.06;
 
-/// A label's box in CSS pixels.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Rect {
-    pub x0: f64,
-    pub y0: f64,
-    pub x1: f64,
-    pub y1: f64,
-}
-
-impl Rect {
-    /// The box of a text of `width` × `height` drawn at `at` with these anchors.
-    pub fn of_text(at: (f64, f64), width: f64, height: f64, h: HAnchor, v: VAnchor) -> Rect {
-        let x0 = match h {
-            HAnchor::Left => at.0,
-            HAnchor::Center => at.0 - width / 2.0,
-            HAnchor::Right => at.0 - width,
-        };
-        let y0 = match v {
-            VAnchor::Top => at.1,
-            VAnchor::Middle => at.1 - height / 2.0,
-            VAnchor::Bottom => at.1 - height,
-        };
-        Rect { x0, y0, x1: x0 + width, y1: y0 + height }
-    }
-    /// The box grown by `m` on every side.
-    pub fn grown(self, m: f64) -> Rect {
-        Rect { x0: self.x0 - m, y0: self.y0 - m, x1: self.x1 + m, y1: self.y1 + m }
-    }
-    pub fn overlaps(&self, o: &Rect) -> bool {
-        self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
-    }
-    /// Whether the segment a–b passes through the box (Liang–Barsky clipping).
-    pub fn crossed_by(&self, a: (f64, f64), b: (f64, f64)) -> bool {
-        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-        let (mut t0, mut t1) = (0.0f64, 1.0f64);
-        for (p, q) in [(-dx, a.0 - self.x0), (dx, self.x1 - a.0), (-dy, a.1 - self.y0), (dy, self.y1 - a.1)] {
-            if p == 0.0 {
-                if q < 0.0 {
-                    return false;
-                }
-            } else {
-                let r = q / p;
-                if p < 0.0 {
-                    t0 = t0.max(r);
-                } else {
-                    t1 = t1.min(r);
-                }
-            }
-        }
-        t0 <= t1
-    }
-    /// Whether any segment of the polyline passes through the box.
-    pub fn crossed_by_line(&self, points: &[(f64, f64)]) -> bool {
-        match points {
-            [p] => self.crossed_by(*p, *p),
-            _ => points.windows(2).any(|w| self.crossed_by(w[0], w[1])),
-        }
-    }
-}
+pub use crate::scene::rect::Rect;
 
 /// The widest of some lines at `size` (bold: `BOLD` wider).
 pub fn widest(lines: &[String], size: f64, bold: bool) -> f64 {
@@ -112,6 +53,7 @@ pub fn fit(text: &str, size: f64, width: f64, max_lines: usize, bold: bool) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scene::{HAnchor, VAnchor};
 
     #[test]
     fn fits_in_as_few_lines_as_asked() {

@@ -8,29 +8,7 @@
 use super::segments::Segments;
 use crate::scene::{HAnchor, VAnchor};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct Rect {
-    pub x0: f64,
-    pub y0: f64,
-    pub x1: f64,
-    pub y1: f64,
-}
-
-impl Rect {
-    pub fn around(c: (f64, f64), r: f64) -> Rect {
-        Rect { x0: c.0 - r, y0: c.1 - r, x1: c.0 + r, y1: c.1 + r }
-    }
-    pub fn overlaps(&self, o: &Rect) -> bool {
-        self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
-    }
-    pub fn inside(&self, o: &Rect) -> bool {
-        self.x0 >= o.x0 && self.x1 <= o.x1 && self.y0 >= o.y0 && self.y1 <= o.y1
-    }
-    /// Whether the point lies in the box, edges included.
-    pub fn contains(&self, (x, y): (f64, f64)) -> bool {
-        x >= self.x0 && x <= self.x1 && y >= self.y0 && y <= self.y1
-    }
-}
+pub use crate::scene::rect::Rect;
 
 /// Estimated width of a line of text in px.
 /// The same estimate the charts use, so map and chart labels are measured alike.
@@ -105,31 +83,9 @@ fn bounds(rings: &[Vec<(f64, f64)>]) -> Option<Rect> {
     }))
 }
 
-/// Whether the segment passes through the rectangle (Liang–Barsky clipping).
-pub fn crosses(r: &Rect, ((x0, y0), (x1, y1)): Segment) -> bool {
-    if r.x0 >= r.x1 || r.y0 >= r.y1 {
-        return false;
-    }
-    let (dx, dy) = (x1 - x0, y1 - y0);
-    let (mut t0, mut t1) = (0.0f64, 1.0f64);
-    for (p, q) in [(-dx, x0 - r.x0), (dx, r.x1 - x0), (-dy, y0 - r.y0), (dy, r.y1 - y0)] {
-        if p == 0.0 {
-            if q < 0.0 {
-                return false;
-            }
-        } else {
-            let t = q / p;
-            if p < 0.0 {
-                t0 = t0.max(t);
-            } else {
-                t1 = t1.min(t);
-            }
-            if t0 > t1 {
-                return false;
-            }
-        }
-    }
-    true
+/// Whether the segment passes through the rectangle; an empty rectangle is crossed by nothing.
+pub fn crosses(r: &Rect, (a, b): Segment) -> bool {
+    r.x0 < r.x1 && r.y0 < r.y1 && r.crossed_by(a, b)
 }
 
 /// The boxes a note may take beside the label it follows (box `r`): under it, over it, then

@@ -4,6 +4,7 @@
 //! Nothing here knows a chart form or a map.
 
 pub mod draw;
+pub mod rect;
 mod shape;
 pub mod table;
 pub mod text;
