@@ -68,6 +68,11 @@ impl Model {
         })
     }
 
+    /// Whether the step's scroll progress changes this state's picture (see `MapModel::uses_progress`).
+    pub fn uses_progress(&self) -> bool {
+        matches!(self, Model::Map(m) if m.uses_progress())
+    }
+
     pub fn scene(&self, ctx: Ctx, progress: f64, size: Size, theme: &Theme) -> Scene {
         match self {
             Model::Trade(m) => m.scene(ctx.data, size, theme),

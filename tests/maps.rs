@@ -415,7 +415,7 @@ fn previews() {
                     Shape::Line { points, color, width, dashed } => format!(r#"<path d="M{}" fill="none" stroke="{}" stroke-width="{width}"{}/>"#, pts(points), color.css(), if *dashed { r#" stroke-dasharray="5 3""# } else { "" }),
                     Shape::Rect { x0, y0, x1, y1, fill } => format!(r#"<rect x="{x0}" y="{y0}" width="{}" height="{}" fill="{}"/>"#, x1 - x0, y1 - y0, fill.css()),
                     Shape::Circle { center, radius, fill, stroke } => format!(r#"<circle cx="{}" cy="{}" r="{radius}" fill="{}" stroke="{}"/>"#, center.0, center.1, fill.css(), stroke.map(|s| s.css()).unwrap_or("none".into())),
-                    Shape::Text { at, text, size, color, h, bold, .. } => format!(r#"<text x="{}" y="{}" font-size="{size}" font-family="sans-serif" fill="{}" text-anchor="{}" dominant-baseline="middle"{}>{}</text>"#, at.0, at.1, color.css(), match h { explainer::scene::HAnchor::Left => "start", explainer::scene::HAnchor::Center => "middle", _ => "end" }, if *bold { r#" font-weight="bold""# } else { "" }, text.replace('&', "&amp;").replace('<', "&lt;")),
+                    Shape::Halo { at, text, size, color, h, bold, .. } | Shape::Text { at, text, size, color, h, bold, .. } => format!(r#"<text x="{}" y="{}" font-size="{size}" font-family="sans-serif" fill="{}" text-anchor="{}" dominant-baseline="middle"{}>{}</text>"#, at.0, at.1, color.css(), match h { explainer::scene::HAnchor::Left => "start", explainer::scene::HAnchor::Center => "middle", _ => "end" }, if *bold { r#" font-weight="bold""# } else { "" }, text.replace('&', "&amp;").replace('<', "&lt;")),
                 });
             }
             svg.push_str("</svg>");

@@ -75,7 +75,9 @@ fn tweens_pass_through_sensible_states() {
                         | explainer::scene::Shape::Polygon { points, .. } => {
                             points.iter().all(|p| p.0.is_finite() && p.1.is_finite())
                         }
-                        explainer::scene::Shape::Text { at, .. } => at.0.is_finite() && at.1.is_finite(),
+                        explainer::scene::Shape::Text { at, .. } | explainer::scene::Shape::Halo { at, .. } => {
+                            at.0.is_finite() && at.1.is_finite()
+                        }
                         explainer::scene::Shape::Rect { x0, y0, x1, y1, .. } => {
                             [x0, y0, x1, y1].iter().all(|v| v.is_finite())
                         }

@@ -343,7 +343,7 @@ fn shift(shape: Shape, dy: f64) -> Shape {
             *y1 += dy;
         }
         Shape::Circle { center, .. } => mv(center),
-        Shape::Text { at, .. } => mv(at),
+        Shape::Text { at, .. } | Shape::Halo { at, .. } => mv(at),
     }
     s
 }

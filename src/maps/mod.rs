@@ -291,6 +291,13 @@ impl MapModel {
         })
     }
 
+    /// Whether the scroll progress through the step changes the picture: a route drawn as the
+    /// reader scrolls, or an inset's bars growing. Other map states ignore it, so the page need
+    /// not repaint them on every scroll frame.
+    pub fn uses_progress(&self) -> bool {
+        self.reveal.is_some() || self.inset.is_some()
+    }
+
     pub fn scene(&self, geo: Option<&Geo>, data: &Dataset, progress: f64, size: Size, theme: &Theme) -> Scene {
         render::scene(self, geo, data, progress, size, theme).0
     }

@@ -7,8 +7,10 @@
 
 use super::{HAnchor, Rgba, Scene, Shape, VAnchor};
 use plotters::coord::Shift;
+use plotters::element::{Drawable, PointCollection};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters_backend::{BackendCoord, BackendTextStyle, DrawingErrorKind};
 
 fn color(c: Rgba) -> RGBAColor {
     RGBAColor(c.0, c.1, c.2, c.3)
@@ -55,7 +57,93 @@ fn dash_segments(points: &[(f64, f64)], on: f64, off: f64) -> Vec<Vec<(f64, f64)
     out
 }
 
-pub fn draw<DB: DrawingBackend>(
+/// A backend that can draw a text's halo itself (the canvas strokes the glyphs once: one call
+/// instead of eight). The default draws it as eight copies of the text offset by a pixel in
+/// every direction, which any backend can (SVG through plotters has no stroked text).
+pub trait HaloText: DrawingBackend {
+    /// Strokes `text` `width` backend pixels wide in the style's colour; false when this
+    /// backend cannot, and the copies are drawn instead.
+    fn stroke_text<S: BackendTextStyle>(
+        &mut self,
+        _text: &str,
+        _style: &S,
+        _pos: BackendCoord,
+        _width: f64,
+    ) -> Result<bool, DrawingErrorKind<Self::ErrorType>> {
+        Ok(false)
+    }
+}
+
+impl HaloText for SVGBackend<'_> {}
+
+/// The halo of a text, as a plotters element: `Shape::Halo` drawn through `HaloText`.
+struct Halo<'a> {
+    text: &'a str,
+    /// Where the text is, in CSS pixels and in backend pixels.
+    css: (f64, f64),
+    at: BackendCoord,
+    style: TextStyle<'a>,
+    /// Backend pixels per CSS pixel.
+    scale: f64,
+}
+
+impl<'a> PointCollection<'a, BackendCoord> for &'a Halo<'_> {
+    type Point = &'a BackendCoord;
+    type IntoIter = std::iter::Once<&'a BackendCoord>;
+    fn point_iter(self) -> Self::IntoIter {
+        std::iter::once(&self.at)
+    }
+}
+
+impl<DB: HaloText> Drawable<DB> for Halo<'_> {
+    fn draw<I: Iterator<Item = BackendCoord>>(
+        &self,
+        mut pos: I,
+        backend: &mut DB,
+        _: (u32, u32),
+    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+        let Some(at) = pos.next() else { return Ok(()) };
+        // One pixel each side of the glyphs' outline.
+        if backend.stroke_text(self.text, &self.style, at, 2.0 * self.scale)? {
+            return Ok(());
+        }
+        // The copies overlap, so each is a little transparent (0.85) for about the same band.
+        let c = self.style.color;
+        let mut style = self.style.clone();
+        style.color = plotters_backend::BackendColor { alpha: c.alpha * 0.85, rgb: c.rgb };
+        let shift = (at.0 - px(self.css, self.scale).0, at.1 - px(self.css, self.scale).1);
+        for (dx, dy) in
+            [(-1.0, 0.0), (1.0, 0.0), (0.0, -1.0), (0.0, 1.0), (-0.7, -0.7), (0.7, 0.7), (-0.7, 0.7), (0.7, -0.7)]
+        {
+            let p = px((self.css.0 + dx, self.css.1 + dy), self.scale);
+            backend.draw_text(self.text, &style, (p.0 + shift.0, p.1 + shift.1))?;
+        }
+        Ok(())
+    }
+}
+
+/// A text's style: its font at `scale`, colour and anchor.
+fn text_style(size: f64, c: Rgba, h: HAnchor, v: VAnchor, bold: bool, scale: f64) -> TextStyle<'static> {
+    let pos = Pos::new(
+        match h {
+            HAnchor::Left => HPos::Left,
+            HAnchor::Center => HPos::Center,
+            HAnchor::Right => HPos::Right,
+        },
+        match v {
+            VAnchor::Top => VPos::Top,
+            VAnchor::Middle => VPos::Center,
+            VAnchor::Bottom => VPos::Bottom,
+        },
+    );
+    let style = if bold { FontStyle::Bold } else { FontStyle::Normal };
+    let font = FontDesc::new(FontFamily::SansSerif, size * scale, style);
+    let mut ts = TextStyle::from(font).pos(pos);
+    ts.color = color(c).to_backend_color();
+    ts
+}
+
+pub fn draw<DB: HaloText>(
     area: &DrawingArea<DB, Shift>,
     scene: &Scene,
     background: Rgba,
@@ -107,23 +195,15 @@ pub fn draw<DB: DrawingBackend>(
                 if c.3 <= 0.0 || text.is_empty() {
                     continue;
                 }
-                let pos = Pos::new(
-                    match h {
-                        HAnchor::Left => HPos::Left,
-                        HAnchor::Center => HPos::Center,
-                        HAnchor::Right => HPos::Right,
-                    },
-                    match v {
-                        VAnchor::Top => VPos::Top,
-                        VAnchor::Middle => VPos::Center,
-                        VAnchor::Bottom => VPos::Bottom,
-                    },
-                );
-                let style = if *bold { FontStyle::Bold } else { FontStyle::Normal };
-                let font = FontDesc::new(FontFamily::SansSerif, size * scale, style);
-                let fill = color(*c);
-                let ts = TextStyle::from(font).color(&fill).pos(pos);
+                let ts = text_style(*size, *c, *h, *v, *bold, scale);
                 area.draw(&Text::new(text.as_str(), px(*at, scale), ts))?;
+            }
+            Shape::Halo { at, text, size, color: c, h, v, bold } => {
+                if c.3 <= 0.0 || text.is_empty() {
+                    continue;
+                }
+                let style = text_style(*size, *c, *h, *v, *bold, scale);
+                area.draw(&Halo { text, css: *at, at: px(*at, scale), style, scale })?;
             }
         }
     }

@@ -102,30 +102,29 @@ pub enum Shape {
         v: VAnchor,
         bold: bool,
     },
+    /// The halo of the text pushed after it: a band of `color` around its glyphs, so the text
+    /// stays legible over lines and routes (`push_with_halo`).
+    Halo {
+        at: (f64, f64),
+        text: String,
+        size: f64,
+        color: Rgba,
+        h: HAnchor,
+        v: VAnchor,
+        bold: bool,
+    },
 }
 
 impl Shape {
     pub fn text(at: (f64, f64), text: impl Into<String>, size: f64, color: Rgba) -> Self {
         Shape::Text { at, text: text.into(), size, color, h: HAnchor::Left, v: VAnchor::Middle, bold: false }
     }
-    /// Pushes a text with a halo in `background` under it (eight offset copies), so it
-    /// stays legible over lines and routes. Other shapes are pushed as they are.
+    /// Pushes a text with a halo in `background` under it, so it stays legible over lines and
+    /// routes. Other shapes are pushed as they are.
     pub fn push_with_halo(self, scene: &mut Scene, background: Rgba) {
         if let Shape::Text { at, text, size, color, h, v, bold } = &self {
-            let halo = background.alpha(0.85 * color.3);
-            for (dx, dy) in
-                [(-1.0, 0.0), (1.0, 0.0), (0.0, -1.0), (0.0, 1.0), (-0.7, -0.7), (0.7, 0.7), (-0.7, 0.7), (0.7, -0.7)]
-            {
-                scene.push(Shape::Text {
-                    at: (at.0 + dx, at.1 + dy),
-                    text: text.clone(),
-                    size: *size,
-                    color: halo,
-                    h: *h,
-                    v: *v,
-                    bold: *bold,
-                });
-            }
+            let (at, text, size, h, v, bold) = (*at, text.clone(), *size, *h, *v, *bold);
+            scene.push(Shape::Halo { at, text, size, color: background.alpha(color.3), h, v, bold });
         }
         scene.push(self);
     }
@@ -136,7 +135,9 @@ impl Shape {
     /// The same shape with every colour's alpha multiplied by `a` (cross-fades).
     pub fn faded(mut self, a: f64) -> Self {
         match &mut self {
-            Shape::Line { color, .. } | Shape::Text { color, .. } => *color = color.alpha(a),
+            Shape::Line { color, .. } | Shape::Text { color, .. } | Shape::Halo { color, .. } => {
+                *color = color.alpha(a)
+            }
             Shape::Polygon { fill, .. } | Shape::Rect { fill, .. } => *fill = fill.alpha(a),
             Shape::Circle { fill, stroke, .. } => {
                 *fill = fill.alpha(a);

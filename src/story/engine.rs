@@ -20,6 +20,38 @@ pub fn active_step(boxes: &[(f64, f64)], reading_line: f64) -> Option<(usize, f6
     Some((index, progress))
 }
 
+/// `active_step`, reading only the boxes it needs: a walk from `hint` (the step active at the
+/// last check), back while the step starts below the line, then forward while the next one
+/// has reached it. An ordinary scroll reads two or three boxes instead of every step's; a jump
+/// walks as far as it went. Steps are in reading order, their tops increasing down the page,
+/// and for such boxes the answer is `active_step`'s (a test holds the two together).
+pub fn active_step_near(
+    count: usize,
+    hint: usize,
+    mut read: impl FnMut(usize) -> (f64, f64),
+    reading_line: f64,
+) -> Option<(usize, f64)> {
+    if count == 0 {
+        return None;
+    }
+    let mut i = hint.min(count - 1);
+    let mut b = read(i);
+    while b.0 > reading_line && i > 0 {
+        i -= 1;
+        b = read(i);
+    }
+    while i + 1 < count {
+        let next = read(i + 1);
+        if next.0 > reading_line {
+            break;
+        }
+        (i, b) = (i + 1, next);
+    }
+    let (top, height) = b;
+    let progress = if height > 0.0 { ((reading_line - top) / height).clamp(0.0, 1.0) } else { 1.0 };
+    Some((i, progress))
+}
+
 /// The reading line: a fraction down the viewport, nearer the top on short (landscape
 /// phone) screens so a step does not have to scroll far before it counts.
 pub fn reading_line(viewport_height: f64) -> f64 {
@@ -146,6 +178,47 @@ mod tests {
         let after = vec![(-400.0, 900.0), (500.0, 900.0), (1400.0, 900.0)];
         assert_eq!(active_step(&before, 440.0).unwrap().0, 1);
         assert_eq!(active_step(&after, 440.0).unwrap().0, 0);
+    }
+
+    #[test]
+    fn the_walk_from_any_hint_agrees_with_reading_every_box() {
+        // Tall and short steps, gaps between them, one of height 0.
+        let tops = [-900.0, -300.0, -120.0, 200.0, 200.0, 520.0, 1400.0];
+        let heights = [500.0, 150.0, 300.0, 0.0, 280.0, 700.0, 400.0];
+        let b: Vec<(f64, f64)> = tops.iter().zip(heights).map(|(&t, h)| (t, h)).collect();
+        for line in [-2000.0, -900.0, -400.0, 0.0, 199.9, 200.0, 440.0, 1399.0, 5000.0] {
+            for hint in 0..b.len() + 2 {
+                let mut reads = 0;
+                let near = active_step_near(
+                    b.len(),
+                    hint,
+                    |i| {
+                        reads += 1;
+                        b[i]
+                    },
+                    line,
+                );
+                assert_eq!(near, active_step(&b, line), "line {line}, hint {hint}");
+                assert!(reads <= b.len() + 1, "line {line}, hint {hint}: {reads} reads");
+            }
+        }
+        // Staying on the hinted step reads it and the next one only.
+        let mut reads = 0;
+        assert_eq!(
+            active_step_near(
+                b.len(),
+                2,
+                |i| {
+                    reads += 1;
+                    b[i]
+                },
+                0.0
+            )
+            .map(|a| a.0),
+            Some(2)
+        );
+        assert_eq!(reads, 2);
+        assert_eq!(active_step_near(0, 3, |_| unreachable!(), 0.0), None);
     }
 
     #[test]

@@ -199,6 +199,30 @@ impl CanvasBackend {
         self.font_family.push_str(family.as_str());
     }
 
+    /// Baseline, alignment and font of a text.
+    fn set_text<S: BackendTextStyle>(&mut self, style: &S) {
+        let anchor = style.anchor();
+        let (code, baseline) = match anchor.v_pos {
+            VPos::Top => (0, "top"),
+            VPos::Center => (1, "middle"),
+            VPos::Bottom => (2, "bottom"),
+        };
+        if self.baseline != Some(code) {
+            self.context.set_text_baseline(baseline);
+            self.baseline = Some(code);
+        }
+        let (code, align) = match anchor.h_pos {
+            HPos::Left => (0, "start"),
+            HPos::Right => (1, "end"),
+            HPos::Center => (2, "center"),
+        };
+        if self.align != Some(code) {
+            self.context.set_text_align(align);
+            self.align = Some(code);
+        }
+        self.set_font(style);
+    }
+
     /// One path: beginPath, moveTo, lineTo… (closed when asked). A point equal to the one
     /// before it is left out (at whole backend pixels a base map's outline repeats points
     /// often, and a zero-length segment paints nothing); false, and nothing traced, when no
@@ -369,27 +393,8 @@ impl DrawingBackend for CanvasBackend {
             return Ok(());
         }
         // All state is set before a rotation's save(), so restore() leaves what is tracked.
-        let anchor = style.anchor();
-        let (code, baseline) = match anchor.v_pos {
-            VPos::Top => (0, "top"),
-            VPos::Center => (1, "middle"),
-            VPos::Bottom => (2, "bottom"),
-        };
-        if self.baseline != Some(code) {
-            self.context.set_text_baseline(baseline);
-            self.baseline = Some(code);
-        }
-        let (code, align) = match anchor.h_pos {
-            HPos::Left => (0, "start"),
-            HPos::Right => (1, "end"),
-            HPos::Center => (2, "center"),
-        };
-        if self.align != Some(code) {
-            self.context.set_text_align(align);
-            self.align = Some(code);
-        }
+        self.set_text(style);
         self.set_fill(color);
-        self.set_font(style);
 
         let degree: f64 = match style.transform() {
             FontTransform::None => 0.0,
@@ -411,5 +416,35 @@ impl DrawingBackend for CanvasBackend {
             r.map_err(failed)?;
         }
         Ok(())
+    }
+}
+
+impl crate::scene::draw::HaloText for CanvasBackend {
+    /// The halo as one stroke around the glyphs, round-joined (no spikes at sharp corners):
+    /// one call where the fallback makes eight. The stroke's style, width and join are set
+    /// inside save/restore, so what this backend tracks stays true.
+    fn stroke_text<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        pos: BackendCoord,
+        width: f64,
+    ) -> Result<bool, DrawingErrorKind<CanvasError>> {
+        if !matches!(style.transform(), FontTransform::None) {
+            return Ok(false);
+        }
+        if style.color().alpha == 0.0 {
+            return Ok(true);
+        }
+        self.set_text(style);
+        css_color(&mut self.buf, color_key(style.color()));
+        self.context.save();
+        self.context.set_stroke_style_str(&self.buf);
+        self.context.set_line_width(width);
+        self.context.set_line_join("round");
+        let stroked = self.context.stroke_text(text, f64::from(pos.0), f64::from(pos.1));
+        self.context.restore();
+        stroked.map_err(|_| DrawingErrorKind::DrawingError(CanvasError("halo")))?;
+        Ok(true)
     }
 }

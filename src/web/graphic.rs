@@ -248,18 +248,21 @@ fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inputs: 
             step
         });
     }
-    // Size, pixel ratio, theme, progress (maps only) and the map geometry arriving repaint in place.
+    // The progress as the picture sees it: only a step whose state draws with it (a route being
+    // drawn, an inset's bars) repaints on a scroll frame; the others ignore it.
+    let drawn_progress = Memo::new(move |_| {
+        let step = inputs.step.get().min(models.len() - 1);
+        models[step].uses_progress().then(|| inputs.progress.get())
+    });
+    // Size, pixel ratio, theme, drawn progress and the map geometry arriving repaint in place.
     {
-        let (painter, paint_frame, models) = (painter.clone(), paint_frame.clone(), models.clone());
-        let uses_progress = models.iter().any(|m| matches!(m, Model::Map(_)));
+        let (painter, paint_frame) = (painter.clone(), paint_frame.clone());
         Effect::new(move |_| {
             size.track();
             dpr.track();
             theme.track();
             geo.track();
-            if uses_progress {
-                inputs.progress.track();
-            }
+            drawn_progress.track();
             run(painter.clone(), paint_frame.clone(), false);
         });
     }

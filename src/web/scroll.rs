@@ -110,6 +110,8 @@ struct Engine {
     pin: Rc<Cell<Option<(usize, f64)>>>,
     frame_pending: Rc<Cell<bool>>,
     ready: Rc<Cell<bool>>,
+    /// The steps' elements in reading order (see `steps`).
+    steps: Rc<std::cell::RefCell<Rc<Vec<web_sys::HtmlElement>>>>,
 }
 
 impl Engine {
@@ -119,15 +121,15 @@ impl Engine {
             return;
         }
         let active = self.active;
-        let els = step_elements();
-        let boxes: Vec<(f64, f64)> = els
-            .iter()
-            .map(|e| {
-                let r = e.get_bounding_client_rect();
-                (r.top(), r.height())
-            })
-            .collect();
-        let Some((i, p)) = engine::active_step(&boxes, engine::reading_line(viewport_height())) else { return };
+        let els = self.steps();
+        let read = |i: usize| {
+            let r = els[i].get_bounding_client_rect();
+            (r.top(), r.height())
+        };
+        let line = engine::reading_line(viewport_height());
+        let Some((i, p)) = engine::active_step_near(els.len(), active.index.get_untracked(), read, line) else {
+            return;
+        };
         if let Some((target, until)) = self.lock.get() {
             if i != target && now() < until {
                 return;
@@ -138,7 +140,7 @@ impl Engine {
             active.jump.set(false);
             active.index.set(i);
             // Before the first step the reader is still in the opening: no hash yet.
-            let in_story = boxes.first().is_some_and(|b| b.0 <= engine::reading_line(viewport_height()));
+            let in_story = read(0).0 <= line;
             if let Some(id) = self.ids.get(i).filter(|_| in_story) {
                 set_hash_soon(id);
             }
@@ -146,6 +148,18 @@ impl Engine {
         if (active.progress.get_untracked() - p).abs() > 0.001 {
             active.progress.set(p);
         }
+    }
+
+    /// The step elements, queried again only when the page has replaced one of them.
+    fn steps(&self) -> Rc<Vec<web_sys::HtmlElement>> {
+        let cached = self.steps.borrow().clone();
+        let connected = |e: Option<&web_sys::HtmlElement>| e.is_some_and(|e| e.is_connected());
+        if cached.len() == self.ids.len() && connected(cached.first()) && connected(cached.last()) {
+            return cached;
+        }
+        let fresh = Rc::new(step_elements());
+        *self.steps.borrow_mut() = fresh.clone();
+        fresh
     }
 
     /// Coalesces bursts of scroll/resize events into one `check` per frame.
@@ -163,7 +177,7 @@ impl Engine {
     /// Makes step `i` active and scrolls to it; `jump` (Home/End, a hash) skips the animation.
     fn go_to(&self, i: usize, jump: bool) {
         let active = self.active;
-        let els = step_elements();
+        let els = self.steps();
         let Some(el) = els.get(i) else { return };
         let smooth = !jump && !self.reduced_motion.get_untracked();
         self.lock.set(Some((i, now() + if smooth { 1200.0 } else { 300.0 })));
@@ -214,7 +228,7 @@ impl Engine {
     /// link is scrolled back to its step, then the active step is checked.
     fn on_body_resize(&self) {
         let pinned = self.pin.get().filter(|&(_, until)| now() < until).map(|(i, _)| i);
-        if let Some(el) = pinned.and_then(|i| step_elements().get(i).cloned().map(|e| (i, e))) {
+        if let Some(el) = pinned.and_then(|i| self.steps().get(i).cloned().map(|e| (i, e))) {
             self.lock.set(Some((el.0, now() + 300.0)));
             scroll_to_step(&el.1, false);
         }
@@ -268,6 +282,7 @@ pub fn use_active_step(step_ids: Rc<Vec<String>>, reduced_motion: Signal<bool>) 
         pin: Rc::new(Cell::new(None)),
         frame_pending: Rc::new(Cell::new(false)),
         ready: Rc::new(Cell::new(false)),
+        steps: Rc::default(),
     };
     listen_layout(&e);
     let s = e.clone();
