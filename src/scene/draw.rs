@@ -143,6 +143,33 @@ fn text_style(size: f64, c: Rgba, h: HAnchor, v: VAnchor, bold: bool, scale: f64
     ts
 }
 
+/// The order `draw` paints shapes in: the scene's, except that within each run of texts and
+/// halos the halos come first and then the texts, each grouped by font. A canvas then sets its
+/// font a few times a frame instead of at nearly every label (the font setter is the dearest
+/// call a label-heavy frame makes), and no halo covers a neighbouring label's letters. The texts
+/// of a run are labels placed apart from one another, so nothing else changes.
+pub fn drawing_order(shapes: &[Shape]) -> Vec<&Shape> {
+    let font = |s: &Shape| match s {
+        Shape::Halo { size, bold, .. } => (0, size.to_bits(), *bold),
+        Shape::Text { size, bold, .. } => (1, size.to_bits(), *bold),
+        _ => unreachable!("only texts and halos are in a run"),
+    };
+    let mut out = Vec::with_capacity(shapes.len());
+    let mut run: Vec<&Shape> = Vec::new();
+    for s in shapes {
+        if matches!(s, Shape::Text { .. } | Shape::Halo { .. }) {
+            run.push(s);
+            continue;
+        }
+        run.sort_by_key(|s| font(s));
+        out.append(&mut run);
+        out.push(s);
+    }
+    run.sort_by_key(|s| font(s));
+    out.append(&mut run);
+    out
+}
+
 pub fn draw<DB: HaloText>(
     area: &DrawingArea<DB, Shift>,
     scene: &Scene,
@@ -150,7 +177,7 @@ pub fn draw<DB: HaloText>(
     scale: f64,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     area.fill(&color(background))?;
-    for shape in &scene.shapes {
+    for shape in drawing_order(&scene.shapes) {
         match shape {
             Shape::Line { points, color: c, width, dashed } => {
                 if c.3 <= 0.0 || points.len() < 2 {
@@ -233,6 +260,42 @@ mod tests {
         assert_eq!(segs.len(), 12);
         assert!(segs.iter().all(|s| s.len() >= 2));
         assert_eq!(segs[0][0], (0.0, 0.0));
+    }
+
+    #[test]
+    fn runs_of_labels_draw_halos_first_then_texts_by_font() {
+        let text = |x: f64, size: f64, bold: bool| Shape::Text {
+            at: (x, 0.0),
+            text: "a".into(),
+            size,
+            color: Rgba(0, 0, 0, 1.0),
+            h: HAnchor::Left,
+            v: VAnchor::Middle,
+            bold,
+        };
+        let bg = Rgba(255, 255, 255, 1.0);
+        let mut scene = Scene::default();
+        for (x, size, bold) in [(1.0, 12.0, true), (2.0, 11.0, false), (3.0, 12.0, true), (4.0, 11.0, false)] {
+            text(x, size, bold).push_with_halo(&mut scene, bg);
+        }
+        let rect = Shape::Rect { x0: 0.0, y0: 0.0, x1: 1.0, y1: 1.0, fill: bg };
+        scene.push(rect.clone());
+        scene.push(text(5.0, 12.0, true));
+        let order = drawing_order(&scene.shapes);
+        let kinds: Vec<(char, f64)> = order
+            .iter()
+            .map(|s| match s {
+                Shape::Halo { at, .. } => ('h', at.0),
+                Shape::Text { at, .. } => ('t', at.0),
+                _ => ('r', 0.0),
+            })
+            .collect();
+        // Halos first, then texts; 11 px before 12 px, and within a font the scene's order.
+        let want = [('h', 2.0), ('h', 4.0), ('h', 1.0), ('h', 3.0), ('t', 2.0), ('t', 4.0), ('t', 1.0), ('t', 3.0)];
+        assert_eq!(kinds[..8], want);
+        // A shape that is not text ends the run: what follows it stays after it.
+        assert_eq!(kinds[8..], [('r', 0.0), ('t', 5.0)]);
+        assert_eq!(order.len(), scene.shapes.len());
     }
 
     #[test]

@@ -247,6 +247,7 @@ fn EmbedStage(
             progress: Signal::derive(|| 1.0),
             jump: jump.into(),
             live: Signal::derive(|| true),
+            near: Signal::derive(|| true),
             dark,
             reduced_motion,
         };

@@ -29,6 +29,10 @@ pub struct GraphicInputs {
     pub jump: Signal<bool>,
     /// True while this chapter holds the reading line (its description is announced).
     pub live: Signal<bool>,
+    /// True while the reader is in this chapter or next to it: only then does the canvas paint
+    /// (a graphic mounted in an idle moment further down waits, blank and unseen, until the
+    /// reader comes near).
+    pub near: Signal<bool>,
     pub dark: Signal<bool>,
     pub reduced_motion: Signal<bool>,
 }
@@ -178,7 +182,7 @@ fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inputs: 
         move || -> bool {
             let Some(el) = canvas.get_untracked() else { return false };
             let sz = size.get_untracked();
-            if sz.width < 10.0 || sz.height < 10.0 {
+            if sz.width < 10.0 || sz.height < 10.0 || !inputs.near.get_untracked() {
                 return false;
             }
             // A redraw, for the report (benches/report.mjs): building the frame's scene (tween,
@@ -235,7 +239,8 @@ fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inputs: 
             let now = window().performance().map(|p| p.now()).unwrap_or(0.0);
             let tweening = {
                 let mut p = painter.borrow_mut();
-                let from = p.shown.clone();
+                // Far from the reader nothing is painted, so nothing is on screen to tween from.
+                let from = if inputs.near.get_untracked() { p.shown.clone() } else { None };
                 p.tween = match from {
                     Some(from) if ms > 0.0 && from != models[step] => {
                         Some(Tween::new(from, models[step].clone(), now, ms))
@@ -263,6 +268,7 @@ fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inputs: 
             theme.track();
             geo.track();
             drawn_progress.track();
+            inputs.near.track();
             run(painter.clone(), paint_frame.clone(), false);
         });
     }

@@ -143,9 +143,9 @@ fn reflect_active(active_ref: Memo<StepRef>, index: RwSignal<usize>, progress: R
         (i, chapter)
     });
     Effect::new(move |_| {
-        let share = (index.get() as f64 + progress.get()) / total * 100.0;
+        let share = (index.get() as f64 + progress.get()) / total;
         if let Some(bar) = &bar {
-            let _ = bar.style().set_property("width", &format!("{share:.1}%"));
+            let _ = bar.style().set_property("transform", &format!("scaleX({share:.4})"));
         }
     });
 }
@@ -190,6 +190,7 @@ fn Explainer(
                 engine::chapter_step(c, a.chapter, a.step, n)
             });
             let live = Memo::new(move |_| active_ref.get().chapter == c);
+            let near = Memo::new(move |_| active_ref.get().chapter.abs_diff(c) <= 1);
             let progress = Memo::new(move |_| match active_ref.get().chapter {
                 a if a == c => active.progress.get(),
                 a if a > c => 1.0,
@@ -200,6 +201,7 @@ fn Explainer(
                 progress: progress.into(),
                 jump: active.jump.into(),
                 live: live.into(),
+                near: near.into(),
                 dark,
                 reduced_motion,
             };
