@@ -139,6 +139,10 @@ pub struct MapModel {
     pub events: Vec<Shown<EventPin>>,
     pub reveal: Option<String>,
     pub inset: Option<(Inset, f64)>,
+    /// A frame between two states (`lerp`): its labels keep off routes and boxes but not off
+    /// outlines, which a moving map's labels cross for a moment at most. Testing every label
+    /// box against every outline was a fifth of a border-map frame.
+    pub moving: bool,
 }
 
 impl MapSpec {
@@ -183,6 +187,7 @@ impl MapSpec {
             events: self.event_pins(data)?,
             reveal: self.reveal.clone(),
             inset: self.inset(data)?.map(|i| (i, 1.0)),
+            moving: false,
         })
     }
 
@@ -288,6 +293,7 @@ impl MapModel {
             events: lerp_shown(&a.events, &b.events, t),
             reveal: if t < 0.5 { a.reveal.clone() } else { b.reveal.clone() },
             inset,
+            moving: t > 0.0 && t < 1.0,
         })
     }
 

@@ -230,13 +230,14 @@ pub(super) fn scene(
 
     let shown = base::base_map(&mut s, &f);
     let mut labels = Labels::default();
-    // Shown units' outlines, and the border when it is drawn: labels keep off them if they can.
-    for (_, rings) in &shown {
+    // Shown units' outlines, and the border when it is drawn: labels keep off them if they can
+    // (a still map; see `MapModel::moving`).
+    for (_, rings) in shown.iter().filter(|_| !m.moving) {
         for ring in rings {
             labels.outline(ring);
         }
     }
-    if m.border > 0.3 {
+    if m.border > 0.3 && !m.moving {
         for b in geo.borders.iter().filter(|b| b.china_russia) {
             for pts in f.st.run(&b.line, false) {
                 labels.outline(&pts);

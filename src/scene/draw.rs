@@ -176,7 +176,14 @@ pub fn draw<DB: HaloText>(
     background: Rgba,
     scale: f64,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    area.fill(&color(background))?;
+    // A scene that starts with an opaque rectangle over the whole area (a map's water) paints
+    // every pixel itself: filling the background first would paint them all twice.
+    let (w, h) = area.dim_in_pixel();
+    let covered = matches!(scene.shapes.first(), Some(&Shape::Rect { x0, y0, x1, y1, fill })
+        if fill.3 >= 1.0 && x0 <= 0.0 && y0 <= 0.0 && x1 * scale >= f64::from(w) && y1 * scale >= f64::from(h));
+    if !covered {
+        area.fill(&color(background))?;
+    }
     for shape in drawing_order(&scene.shapes) {
         match shape {
             Shape::Line { points, color: c, width, dashed } => {
