@@ -48,6 +48,12 @@ fn main() {
         fs::write(out.join(format!("words-{lang}.json")), serde_json::to_string(&words).unwrap()).unwrap();
     }
 
+    // The binary files' stamp (src/wire.rs): the page refuses an edition or base map written by
+    // another build, whose binary layout may differ without a byte to tell. Any change to the
+    // code changes it; nothing else does.
+    println!("cargo:rerun-if-changed=src");
+    println!("cargo:rustc-env=WIRE_STAMP={:08x}", source_hash(Path::new("src")));
+
     // The map insets' figures (fact ids), one file for every edition (maps::content).
     let insets = read(&dir.join("insets.toml"));
     fs::write(out.join("insets.json"), serde_json::to_string(&insets).unwrap()).unwrap();
@@ -98,4 +104,29 @@ fn write_story(out: &Path, lang: &str, story: &serde_json::Value) {
         }
     }
     fs::write(out.join(format!("story-views-{lang}.json")), serde_json::to_string(&views).unwrap()).unwrap();
+}
+
+/// FNV-1a over every file under `dir` (paths and contents, in path order).
+fn source_hash(dir: &Path) -> u32 {
+    fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                files(&path, out);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    let mut paths = Vec::new();
+    files(dir, &mut paths);
+    paths.sort();
+    let mut hash: u32 = 0x811c_9dc5;
+    for path in paths {
+        let bytes = fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        for b in path.to_string_lossy().bytes().chain(bytes) {
+            hash = (hash ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        }
+    }
+    hash
 }

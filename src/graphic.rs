@@ -9,11 +9,18 @@ use crate::maps::{Geo, MapModel, MapSpec};
 use crate::scene::table::Table;
 use crate::scene::theme::Theme;
 use crate::scene::{Scene, Size};
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// What a story step asks its graphic to show; `form` picks the chart form.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(tag = "form", rename_all = "kebab-case")]
+///
+/// Written two ways. The story content (TOML, and the JSON build.rs compiles it to) names the
+/// form inside the view (`form = "map"`, serde's internally tagged enum, `Authored`); that shape
+/// needs a self-describing format, so the edition file (postcard, not human-readable) writes the
+/// form before the view (serde's default, externally tagged). `Deserialize` and `Serialize`
+/// pick by `is_human_readable`; the derives below (`remote = "Self"`) are the binary half, as
+/// `Spec::deserialize` and `Spec::serialize` functions the trait impls call.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum Spec {
     Trade(trade::TradeSpec),
     Bars(bars::BarsSpec),
@@ -21,6 +28,68 @@ pub enum Spec {
     Waffle(waffle::WaffleSpec),
     Timeline(timeline::TimelineSpec),
     Map(MapSpec),
+}
+
+/// `Spec` as the story content writes it: `form` among the view's own fields. Native only: the
+/// page reads its views from the edition file.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Deserialize, Serialize)]
+#[serde(tag = "form", rename_all = "kebab-case")]
+enum Authored {
+    Trade(trade::TradeSpec),
+    Bars(bars::BarsSpec),
+    Slope(slope::SlopeSpec),
+    Waffle(waffle::WaffleSpec),
+    Timeline(timeline::TimelineSpec),
+    Map(MapSpec),
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl From<Authored> for Spec {
+    fn from(a: Authored) -> Spec {
+        match a {
+            Authored::Trade(s) => Spec::Trade(s),
+            Authored::Bars(s) => Spec::Bars(s),
+            Authored::Slope(s) => Spec::Slope(s),
+            Authored::Waffle(s) => Spec::Waffle(s),
+            Authored::Timeline(s) => Spec::Timeline(s),
+            Authored::Map(s) => Spec::Map(s),
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl From<Spec> for Authored {
+    fn from(s: Spec) -> Authored {
+        match s {
+            Spec::Trade(s) => Authored::Trade(s),
+            Spec::Bars(s) => Authored::Bars(s),
+            Spec::Slope(s) => Authored::Slope(s),
+            Spec::Waffle(s) => Authored::Waffle(s),
+            Spec::Timeline(s) => Authored::Timeline(s),
+            Spec::Map(s) => Authored::Map(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Spec {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Spec, D::Error> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if d.is_human_readable() {
+            return Authored::deserialize(d).map(Spec::from);
+        }
+        Spec::deserialize(d)
+    }
+}
+
+impl Serialize for Spec {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if s.is_human_readable() {
+            return Authored::from(self.clone()).serialize(s);
+        }
+        Spec::serialize(self, s)
+    }
 }
 
 /// A resolved chart state: plain numbers and labels, ready to draw or interpolate.

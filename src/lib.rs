@@ -6,7 +6,8 @@
 //!   draw function that charts and maps share;
 //! - `charts`: scales, axes and every chart form; `maps`: projections, geometry, map scenes;
 //! - `graphic`: a step's view (`Spec`) → `Model` → `Scene`, dispatched over charts and maps;
-//! - `embed`: embed-page queries, height messages and SVG exports.
+//! - `embed`: embed-page queries, height messages and SVG exports;
+//! - `wire`: the binary format of the files the page fetches (edition, base map).
 //!
 //! Layers run one way: data → scene → charts | maps → graphic → story → embed → web.
 //! The Leptos page (`web`, wasm only) sits on top and only wires these to the DOM.
@@ -21,6 +22,7 @@ pub mod scene;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod site;
 pub mod story;
+pub mod wire;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

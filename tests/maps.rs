@@ -94,6 +94,21 @@ fn parse_errors_name_the_file_and_field() {
 }
 
 #[test]
+fn the_pages_base_map_file_reads_back_as_the_base_map() {
+    let json = std::fs::read_to_string("assets/geo/base.json").unwrap();
+    let file = Geo::file(&json).unwrap();
+    assert_eq!(Geo::read(&file).unwrap(), Geo::parse(&json).unwrap());
+    assert!(file.len() * 2 < json.len(), "{} bytes against {} of JSON", file.len(), json.len());
+    // Cut short, foreign (the JSON itself) or damaged: refused, naming the file the page fetched.
+    for (bytes, says) in [(&file[..file.len() / 2], "cut short"), (json.as_bytes(), "not a map geometry file")] {
+        let e = Geo::read(bytes).unwrap_err();
+        assert_eq!(e.file, "geo/base.bin");
+        assert!(e.message.contains(says), "{e}");
+    }
+    assert!(Geo::file("{}").is_err(), "a base map that does not read is not written");
+}
+
+#[test]
 fn sea_routes_compare_as_published() {
     let (nsr, suez) = sea_route_distances();
     assert!((14_500.0..16_000.0).contains(&nsr), "NSR + North Cape {nsr}");

@@ -28,7 +28,7 @@ fn main() {
         let text = explainer::data::DataText::bundled(lang).unwrap_or_else(|e| panic!("{e}"));
         data.localize(lang, &text);
     }
-    let geo = std::fs::read_to_string(root.join("assets").join(explainer::maps::GEO_FILE))
+    let geo = std::fs::read_to_string(root.join("assets").join(explainer::maps::geo::BASE_FILE))
         .ok()
         .and_then(|t| Geo::parse(&t).map_err(|e| eprintln!("map data: {e}")).ok());
     let ctx = Ctx { data: &data, geo: geo.as_ref() };

@@ -31,17 +31,20 @@ fn run() -> Result<(), String> {
         .ok_or("usage: site <built site folder> (or TRUNK_STAGING_DIR set)")?
         .into();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let write = |rel: &str, text: &str| -> Result<(), String> {
+    let write_bytes = |rel: &str, bytes: &[u8]| -> Result<(), String> {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
         }
-        fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
+        fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))
     };
+    let write = |rel: &str, text: &str| write_bytes(rel, text.as_bytes());
 
     let geo_text =
-        fs::read_to_string(root.join("assets").join(explainer::maps::GEO_FILE)).map_err(|e| e.to_string())?;
+        fs::read_to_string(root.join("assets").join(explainer::maps::geo::BASE_FILE)).map_err(|e| e.to_string())?;
     let geo = Geo::parse(&geo_text).map_err(|e| e.to_string())?;
+    // What the page fetches: the same base map in the binary format (index.html copies no JSON).
+    write_bytes(explainer::maps::GEO_FILE, &Geo::file(&geo_text).map_err(|e| e.to_string())?)?;
 
     let template = fs::read_to_string(dir.join("index.html")).map_err(|e| format!("index.html: {e}"))?;
     let (template, start) = externalise_start_script(&template, "start.js")?;
@@ -68,7 +71,7 @@ fn run() -> Result<(), String> {
             return Err(format!("assets/story/i18n/{}/data.toml names what the data lacks: {unknown:?}", lang.code()));
         }
         // What the page's wasm fetches: the story's views and the checked, translated dataset.
-        write(&Edition::path(lang), &Edition::json(lang, &data)?)?;
+        write_bytes(&Edition::path(lang), &Edition::file(lang, &data)?)?;
         let site = Site::new(&story, &data, Some(&geo))?;
         // Other languages sit one folder down; a <base> keeps every relative URL at the root.
         // `data-edition`: the file start.js preloads after the first frame, while the wasm

@@ -7,9 +7,10 @@ use crate::scene::theme::Theme;
 use crate::scene::{HAnchor, Rgba, Scene, Shape, Size, VAnchor};
 
 /// A mark's colour as chart content names it (`color = "china"`), parsed once: an unknown name
-/// is an error naming the field, never a grey mark.
+/// is an error naming the field, never a grey mark. Written as that name too (`into`), so every
+/// format, the edition file's included, reads back what it wrote.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
-#[serde(try_from = "String", rename_all = "lowercase")]
+#[serde(try_from = "String", into = "&'static str")]
 pub enum Colour {
     China,
     Russia,
@@ -57,6 +58,13 @@ impl Colour {
             Colour::Cat5 => theme.categorical[5],
             Colour::Cat6 => theme.categorical[6],
         }
+    }
+}
+
+impl From<Colour> for &'static str {
+    /// The name content writes (`NAMES` lists every colour; tests/edition.rs reads each back).
+    fn from(c: Colour) -> &'static str {
+        Colour::NAMES.iter().find(|(_, n)| *n == c).map_or("muted", |(name, _)| name)
     }
 }
 

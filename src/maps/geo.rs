@@ -1,17 +1,24 @@
-//! The map's geometry: the base map (`assets/geo/base.json`, fetched: land, borders, rivers and
-//! the province/region outlines as shared arcs). The gazetteer of named places, provinces and
-//! routes is `gazetteer.rs`.
+//! The map's geometry: the base map (`assets/geo/base.json`: land, borders, rivers and the
+//! province/region outlines as shared arcs; the page fetches it as `geo/base.bin`, the same
+//! content in the binary format of `crate::wire`, written by the site binary). The gazetteer of
+//! named places, provinces and routes is `gazetteer.rs`.
 //!
 //! Both files store coordinates as integers of 1/q degree, each line or ring a flat array
-//! `[lon0, lat0, dlon1, dlat1, …]` delta-encoded (see tools/geo-derive).
+//! `[lon0, lat0, dlon1, dlat1, …]` delta-encoded (see tools/geo-derive); in `base.bin` each is
+//! a zigzag varint, mostly one byte.
 
 use super::kinds::{parse, BorderKind, Side};
 use crate::data::DataError;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 pub type Line = Vec<(f64, f64)>;
 
+/// The base map as committed, under `assets/` (native code reads it; its errors name it).
 pub const BASE_FILE: &str = "geo/base.json";
+/// The base map as the page fetches it from `dist/`: `BASE_FILE` in the binary format.
+pub const BASE_BIN: &str = "geo/base.bin";
+/// The first bytes of `BASE_BIN`: what it is, and the version of its layout.
+const BASE_MAGIC: &[u8; 4] = b"CRG1";
 pub(super) fn decode(q: f64, flat: &[i64]) -> Result<Line, String> {
     if !flat.len().is_multiple_of(2) || flat.is_empty() {
         return Err(format!("a coordinate array has {} numbers: expected an even, non-zero count", flat.len()));
@@ -27,7 +34,7 @@ pub(super) fn decode(q: f64, flat: &[i64]) -> Result<Line, String> {
         .collect())
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 struct RawBase {
     q: f64,
     land: Vec<Vec<i64>>,
@@ -38,31 +45,31 @@ struct RawBase {
     #[serde(default)]
     provinces: RawProvinces,
 }
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Serialize, Default)]
 struct RawProvinces {
     inner: usize,
     arcs: Vec<Vec<i64>>,
     units: Vec<RawUnit>,
 }
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 struct RawUnit {
     id: String,
     country: String,
     /// Arc references: `i`, or `!i` (−i−1) for arc i reversed, as TopoJSON writes them.
     rings: Vec<Vec<i64>>,
 }
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 struct RawCountry {
     id: String,
     name: String,
     rings: Vec<Vec<i64>>,
 }
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 struct RawBorder {
     kind: String,
     line: Vec<i64>,
 }
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 struct RawRiver {
     id: String,
     line: Vec<i64>,
@@ -145,9 +152,30 @@ fn rings(file: &str, field: &str, q: f64, raw: &[Vec<i64>]) -> Result<Vec<Line>,
 }
 
 impl Geo {
+    /// Reads `assets/geo/base.json` (native: the site binary, tests, previews).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn parse(json: &str) -> Result<Geo, DataError> {
-        let f = BASE_FILE;
-        let raw: RawBase = serde_json::from_str(json).map_err(|e| err(f, field_of(&e), e.to_string()))?;
+        let raw: RawBase = serde_json::from_str(json).map_err(|e| err(BASE_FILE, field_of(&e), e.to_string()))?;
+        Geo::from_raw(raw, BASE_FILE)
+    }
+
+    /// Reads the page's `geo/base.bin`.
+    pub fn read(bytes: &[u8]) -> Result<Geo, DataError> {
+        let raw = crate::wire::read(bytes, BASE_MAGIC, "a map geometry file")
+            .map_err(|m| DataError::new(BASE_BIN, None, None, m))?;
+        Geo::from_raw(raw, BASE_BIN)
+    }
+
+    /// `geo/base.bin` from `assets/geo/base.json`, which must read as a base map.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn file(json: &str) -> Result<Vec<u8>, DataError> {
+        Geo::parse(json)?;
+        let raw: RawBase = serde_json::from_str(json).map_err(|e| err(BASE_FILE, field_of(&e), e.to_string()))?;
+        crate::wire::write(&raw, BASE_MAGIC).map_err(|m| DataError::new(BASE_BIN, None, None, m))
+    }
+
+    /// Checks a base map and decodes its coordinates; errors name `f`, the file it came from.
+    fn from_raw(raw: RawBase, f: &str) -> Result<Geo, DataError> {
         let q = raw.q;
         if q.is_nan() || q <= 0.0 {
             return Err(err(f, "q", "the quantisation step must be positive"));
@@ -236,6 +264,7 @@ fn provinces(q: f64, raw: RawProvinces) -> Result<Provinces, String> {
 }
 
 /// The top-level field a serde error is about, when its message names one.
+#[cfg(not(target_arch = "wasm32"))]
 fn field_of(e: &serde_json::Error) -> &'static str {
     let m = e.to_string();
     for f in ["land", "lakes", "countries", "borders", "rivers", "provinces", "q"] {

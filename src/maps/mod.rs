@@ -29,8 +29,9 @@ use crate::scene::theme::Theme;
 use crate::scene::{Scene, Size};
 use serde::{Deserialize, Serialize};
 
-/// Path of the base map under dist/ (assets/geo is copied to dist/geo).
-pub const GEO_FILE: &str = geo::BASE_FILE;
+/// Path of the base map the page fetches under dist/ (the site binary writes it from
+/// assets/geo/base.json).
+pub const GEO_FILE: &str = geo::BASE_BIN;
 
 /// What a story step asks the map to show: the step's `[steps.view]` table with `form = "map"`.
 /// Views, layers and insets are enums: an unknown spelling fails when the story is read.

@@ -28,7 +28,8 @@ fn start(path: &str, name: &str) -> Pending {
 }
 
 impl Pending {
-    async fn text(self) -> Result<String, DataError> {
+    /// The file's bytes, or why there are none.
+    async fn bytes(self) -> Result<Vec<u8>, DataError> {
         let err = |msg: String| DataError::new(&self.name, None, None, msg);
         let resp =
             JsFuture::from(self.promise).await.map_err(|e| err(format!("could not be fetched ({})", js_text(&e))))?;
@@ -36,14 +37,15 @@ impl Pending {
         if !resp.ok() {
             return Err(err(format!("the file is missing (HTTP {})", resp.status())));
         }
-        let text = resp.text().map_err(|e| err(js_text(&e)))?;
-        let text = JsFuture::from(text).await.map_err(|e| err(js_text(&e)))?;
-        let text = text.as_string().ok_or_else(|| err("is not text".into()))?;
-        // Our largest file is well under this; anything bigger is not ours and is not parsed.
-        if text.len() > MAX_FILE_BYTES {
-            return Err(err(format!("is too large ({} bytes, at most {MAX_FILE_BYTES})", text.len())));
+        let buffer = resp.array_buffer().map_err(|e| err(js_text(&e)))?;
+        let buffer = JsFuture::from(buffer).await.map_err(|e| err(js_text(&e)))?;
+        let array = js_sys::Uint8Array::new(&buffer);
+        // Our largest file is well under this; anything bigger is not ours and is not copied in.
+        let len = array.length() as usize;
+        if len > MAX_FILE_BYTES {
+            return Err(err(format!("is too large ({len} bytes, at most {MAX_FILE_BYTES})")));
         }
-        Ok(text)
+        Ok(array.to_vec())
     }
 }
 
@@ -57,8 +59,8 @@ fn js_text(v: &wasm_bindgen::JsValue) -> String {
 /// Waits for the edition file and reads it; an error names the file.
 async fn edition(pending: Pending) -> Result<Edition, DataError> {
     let name = pending.name.clone();
-    let text = pending.text().await?;
-    Edition::parse(&text).map_err(|e| DataError::new(&name, None, None, e))
+    let bytes = pending.bytes().await?;
+    Edition::parse(&bytes).map_err(|e| DataError::new(&name, None, None, e))
 }
 
 pub fn start_geo() -> Pending {
@@ -66,7 +68,7 @@ pub fn start_geo() -> Pending {
 }
 
 pub async fn geo(pending: Pending) -> Result<Geo, DataError> {
-    Geo::parse(&pending.text().await?)
+    Geo::read(&pending.bytes().await?)
 }
 
 /// Where the edition's load has got to; the story page and the embed page render from it.

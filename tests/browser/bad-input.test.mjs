@@ -39,29 +39,44 @@ async function errorShown(url) {
 }
 
 // The CSV files are read and checked when the site is built (a bad row fails the build, naming
-// file, row and field: tests/data.rs); the page reads one edition file per language.
-const EDITION = "edition-en.json";
+// file, row and field: tests/data.rs); the page reads one binary edition file per language
+// (src/wire.rs: "CRE1", the build's stamp, then postcard).
+const EDITION = "edition-en.bin";
 
-test("a non-number in the edition's data names the file and what is wrong", async () => {
+/** Opens a copy of dist/ whose edition file is `change(bytes)`; asserts the message names the
+ *  file and says `says`, with the story's text still there. */
+async function editionRefused(change, says) {
   const broken = await brokenSite(async (dir) => {
     const file = join(dir, "data", EDITION);
-    const edition = JSON.parse(await readFile(file, "utf8"));
-    edition.data.trade[2].total_usd_bn = "abc";
-    await writeFile(file, JSON.stringify(edition));
+    await writeFile(file, change(await readFile(file)));
   });
   try {
     const { shown, state, pageErrors } = await errorShown(broken.url);
     assert.ok(shown, `no visible .data-error; page shows: ${state.body}`);
     const alert = state.alerts[0];
     assert.equal(alert.role, "alert", ".data-error lacks role=alert");
-    assert.match(alert.text, /edition-en\.json/, "message does not name the file");
-    assert.match(alert.text, /"abc"/, "message does not say what is wrong");
+    assert.match(alert.text, /edition-en\.bin/, "message does not name the file");
+    assert.match(alert.text, says, "message does not say what is wrong");
     assert.ok(state.steps > 0 && state.stepText > 100, `story text gone: ${state.steps} .step elements, ${state.stepText} characters`);
     assert.deepEqual(pageErrors, [], "uncaught page errors");
   } finally {
     await broken.close();
   }
-});
+}
+
+test("an edition file cut short names the file and says so", () =>
+  editionRefused((bytes) => bytes.subarray(0, Math.floor(bytes.length / 2)), /cut short/));
+
+test("garbage inside the edition names the file and says it is damaged", () =>
+  // After the 12-byte header, the first field is the story's title: a length, then its UTF-8.
+  // 0xff bytes there are not UTF-8, whatever the length says.
+  editionRefused((bytes) => Buffer.concat([bytes.subarray(0, 13), Buffer.alloc(8, 0xff), bytes.subarray(21)]), /damaged/));
+
+test("a file that is not an edition (e.g. the old JSON) is refused by name", () =>
+  editionRefused(() => Buffer.from('{"story":{},"words":{},"data":{}}'), /not an edition file/));
+
+test("an edition from another build (another stamp) is refused by name", () =>
+  editionRefused((bytes) => Buffer.concat([bytes.subarray(0, 4), Buffer.from("00000000"), bytes.subarray(12)]), /another build/));
 
 test("a missing edition file names the file", async () => {
   const broken = await brokenSite((dir) => rm(join(dir, "data", EDITION)));
@@ -69,7 +84,7 @@ test("a missing edition file names the file", async () => {
     const { shown, state, pageErrors } = await errorShown(broken.url);
     assert.ok(shown, `no visible .data-error; page shows: ${state.body}`);
     assert.equal(state.alerts[0].role, "alert", ".data-error lacks role=alert");
-    assert.match(state.alerts[0].text, /edition-en\.json/, "message does not name the file");
+    assert.match(state.alerts[0].text, /edition-en\.bin/, "message does not name the file");
     assert.match(state.alerts[0].text, /missing/, "message does not say the file is missing");
     assert.ok(state.steps > 0, "story text gone");
     assert.deepEqual(pageErrors, [], "uncaught page errors");
@@ -122,10 +137,10 @@ async function graphicMessages(url, hash, route) {
 }
 
 test("a missing map geometry file is said on the map, which still draws its routes", async () => {
-  const broken = await brokenSite((dir) => rm(join(dir, "geo", "base.json")));
+  const broken = await brokenSite((dir) => rm(join(dir, "geo", "base.bin")));
   try {
     const r = await graphicMessages(broken.url, "#pipes-pos1");
-    assert.ok(r.messages.some((m) => /base\.json/.test(m) && /land/.test(m)), `messages: ${JSON.stringify(r.messages)}`);
+    assert.ok(r.messages.some((m) => /base\.bin/.test(m) && /land/.test(m)), `messages: ${JSON.stringify(r.messages)}`);
     assert.ok(r.canvases >= 2, "the graphics still run");
     // The map draws its routes on no land rather than waiting for geometry that will not come.
     assert.ok(r.mapInk > 0.01, `the map without its geometry is blank: ${r.mapInk}`);
@@ -135,11 +150,11 @@ test("a missing map geometry file is said on the map, which still draws its rout
   }
 });
 
-test("map geometry that is not JSON is said on the map", async () => {
-  const broken = await brokenSite((dir) => writeFile(join(dir, "geo", "base.json"), "{ not json"));
+test("map geometry that is not ours is said on the map", async () => {
+  const broken = await brokenSite((dir) => writeFile(join(dir, "geo", "base.bin"), "{ not json"));
   try {
     const r = await graphicMessages(broken.url, "#border-line");
-    assert.ok(r.messages.some((m) => /base\.json/.test(m)), `messages: ${JSON.stringify(r.messages)}`);
+    assert.ok(r.messages.some((m) => /base\.bin/.test(m) && /not a map geometry file/.test(m)), `messages: ${JSON.stringify(r.messages)}`);
     assert.deepEqual(r.pageErrors, [], "uncaught page errors");
   } finally {
     await broken.close();
@@ -150,7 +165,7 @@ test("an oversized data file is refused by name; the static figures stay with a 
   const broken = await brokenSite((dir) => writeFile(join(dir, "data", EDITION), "x".repeat(5_000_000)));
   try {
     const r = await graphicMessages(broken.url, "");
-    assert.ok(r.alerts.some((m) => /edition-en\.json/.test(m) && /too large/.test(m)), `alerts: ${JSON.stringify(r.alerts)}`);
+    assert.ok(r.alerts.some((m) => /edition-en\.bin/.test(m) && /too large/.test(m)), `alerts: ${JSON.stringify(r.alerts)}`);
     assert.equal(r.messages.length >= 1, true, "no message on the graphic in view");
     assert.equal(r.staticFigures, 9, "the static figures were taken away");
     assert.ok(r.stepText > 5000, "story text gone");
@@ -162,10 +177,10 @@ test("an oversized data file is refused by name; the static figures stay with a 
 
 test("a network failure for the edition file names the file", async () => {
   const r = await graphicMessages(site.url, "", {
-    pattern: /data\/edition-en\.json$/,
+    pattern: /data\/edition-en\.bin$/,
     handler: (route) => route.abort("failed"),
   });
-  assert.ok(r.alerts.some((m) => /edition-en\.json/.test(m)), `alerts: ${JSON.stringify(r.alerts)}`);
+  assert.ok(r.alerts.some((m) => /edition-en\.bin/.test(m)), `alerts: ${JSON.stringify(r.alerts)}`);
   assert.ok(r.messages.length >= 1, "no message on the graphic in view");
   assert.deepEqual(r.pageErrors, [], "uncaught page errors");
 });

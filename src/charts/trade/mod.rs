@@ -11,11 +11,11 @@ use crate::scene::text::wrap;
 use crate::scene::theme::Theme;
 use crate::scene::tween::lerp;
 use crate::scene::{HAnchor, Scene, Shape, Size, VAnchor};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 mod draw;
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct TradeSpec {
     pub from: i32,
@@ -37,9 +37,9 @@ pub struct TradeSpec {
 }
 
 /// A trade series as chart content names it (`series = ["exports", "imports"]`), parsed once:
-/// an unknown name is an error naming the field.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]
-#[serde(try_from = "String", rename_all = "lowercase")]
+/// an unknown name is an error naming the field. Written as that name too (`into`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(try_from = "String", into = "&'static str")]
 pub enum Series {
     Total,
     Exports,
@@ -86,6 +86,12 @@ impl Series {
             (Series::Exports, true) => &w.exports_short,
             (Series::Imports, true) => &w.imports_short,
         }
+    }
+}
+
+impl From<Series> for &'static str {
+    fn from(s: Series) -> &'static str {
+        s.key()
     }
 }
 

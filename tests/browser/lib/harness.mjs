@@ -34,6 +34,7 @@ const TYPES = {
   ".ico": "image/x-icon",
   ".woff2": "font/woff2",
   ".txt": "text/plain; charset=utf-8",
+  ".bin": "application/octet-stream",
 };
 
 /**
@@ -110,8 +111,9 @@ export async function serve(root = DIST, headers = process.env.CSP === "off" ? {
   return { url, close: () => new Promise((ok) => server.close(ok)) };
 }
 
-// What static hosts compress (they leave PNG, JPEG and WOFF2 alone).
-const BROTLI_TYPES = new Set([".html", ".js", ".mjs", ".wasm", ".css", ".json", ".geojson", ".csv", ".svg", ".ico", ".txt"]);
+// What static hosts compress (they leave PNG, JPEG and WOFF2 alone). The edition and base map
+// (.bin) compress as well as text; see README "Build and deploy" for hosts that skip their type.
+const BROTLI_TYPES = new Set([".html", ".js", ".mjs", ".wasm", ".css", ".json", ".geojson", ".csv", ".svg", ".ico", ".txt", ".bin"]);
 
 function end(res, code) {
   res.writeHead(code, { "content-type": "text/plain" });

@@ -1,0 +1,54 @@
+//! The binary files the page fetches (the edition, `story::Edition`, and the base map,
+//! `maps::Geo`): a four-byte magic naming what the file is and its layout, this build's stamp,
+//! then the value in postcard (serde's data model as varints and length-prefixed bytes, fields in
+//! declaration order, no names). The page decodes them without a JSON parser, and they are
+//! smaller than JSON.
+//!
+//! Postcard is not self-describing, so its files need two things JSON did not: serde's
+//! internally tagged and untagged enums, `flatten` and `skip_serializing_if` cannot be written
+//! in it (`graphic::Spec` is read from the content in one shape and written here in another),
+//! and a file from other code would read as nonsense rather than fail, hence the stamp.
+
+use serde::de::DeserializeOwned;
+
+/// The build a file belongs to: 8 hex digits of a hash of `src/` (build.rs). The page and its
+/// files are built together; a stale copy of a file (a cache, a half-finished upload) is refused
+/// by name rather than read with another layout.
+const STAMP: &str = env!("WIRE_STAMP");
+
+/// Reads a file written by `write` with the same `magic`; `what` names the kind of file in the
+/// error ("an edition file"). Errors say what is wrong in words, without the file's name.
+pub fn read<T: DeserializeOwned>(bytes: &[u8], magic: &[u8; 4], what: &str) -> Result<T, String> {
+    let body = bytes.strip_prefix(magic.as_slice()).ok_or_else(|| {
+        format!("the file is not {what} (it does not begin with “{}”)", String::from_utf8_lossy(magic))
+    })?;
+    let body = body
+        .strip_prefix(STAMP.as_bytes())
+        .ok_or("the file was written by another build of the page (reload to fetch the current one)")?;
+    let (value, rest) = postcard::take_from_bytes(body).map_err(unreadable)?;
+    if !rest.is_empty() {
+        return Err(format!("the file is damaged ({} bytes after its end)", rest.len()));
+    }
+    Ok(value)
+}
+
+/// `value` as a file `read` takes: `magic`, the stamp, the value.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn write<T: serde::Serialize>(value: &T, magic: &[u8; 4]) -> Result<Vec<u8>, String> {
+    let head = [magic.as_slice(), STAMP.as_bytes()].concat();
+    postcard::to_extend(value, head).map_err(|e| format!("postcard: {e}"))
+}
+
+/// Why postcard could not read a file, in words: it was cut short or its bytes are not what the
+/// page expects (postcard's errors carry no position, and no serde message).
+fn unreadable(e: postcard::Error) -> String {
+    use postcard::Error as E;
+    let what = match e {
+        E::DeserializeUnexpectedEnd => return "the file is cut short (it ends inside its data)".into(),
+        E::DeserializeBadUtf8 | E::DeserializeBadChar => "text that is not UTF-8",
+        E::DeserializeBadVarint => "a malformed number",
+        E::DeserializeBadBool | E::DeserializeBadOption | E::DeserializeBadEnum => "a malformed choice",
+        _ => "a value the page does not accept",
+    };
+    format!("the file is damaged ({what})")
+}
