@@ -190,7 +190,19 @@ fn Explainer(
                 engine::chapter_step(c, a.chapter, a.step, n)
             });
             let live = Memo::new(move |_| active_ref.get().chapter == c);
-            let near = Memo::new(move |_| active_ref.get().chapter.abs_diff(c) <= 1);
+            // Near: the reader's chapter at once, its neighbours a task later, so that entering
+            // a chapter does not also paint the next one in the same task.
+            let beside = RwSignal::new(false);
+            Effect::new(move |_| {
+                let v = active_ref.get().chapter.abs_diff(c) <= 1;
+                set_timeout(
+                    move || {
+                        let _ = beside.try_set(v);
+                    },
+                    std::time::Duration::ZERO,
+                );
+            });
+            let near = Memo::new(move |_| live.get() || beside.get());
             let progress = Memo::new(move |_| match active_ref.get().chapter {
                 a if a == c => active.progress.get(),
                 a if a > c => 1.0,
