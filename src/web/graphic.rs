@@ -325,8 +325,17 @@ fn after_this_task(source: Signal<usize>) -> ReadSignal<usize> {
     out
 }
 
-/// `data-animating` on <body> while any graphic tweens (tests and the report read it).
+thread_local! {
+    /// Whether `data-animating` is on <body> now (see `set_animating`).
+    static ANIMATING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// `data-animating` on <body> while any graphic tweens (tests and the report read it); written
+/// only when it changes, not on every frame.
 fn set_animating(on: bool) {
+    if ANIMATING.with(|a| a.replace(on)) == on {
+        return;
+    }
     if let Some(body) = document().body() {
         if on {
             let _ = body.set_attribute("data-animating", "true");
@@ -334,4 +343,9 @@ fn set_animating(on: bool) {
             let _ = body.remove_attribute("data-animating");
         }
     }
+}
+
+/// Whether a graphic is tweening now.
+pub fn animating() -> bool {
+    ANIMATING.with(|a| a.get())
 }

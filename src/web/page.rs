@@ -85,6 +85,23 @@ fn show_in_row(link: &web_sys::HtmlElement) {
     }
 }
 
+/// Runs `f` once the page is still: no scroll for `STILL_MS` and no graphic tweening.
+fn when_still(scrolled_at: StoredValue<f64>, f: impl FnOnce() + 'static) {
+    const STILL_MS: f64 = 200.0;
+    set_timeout(
+        move || {
+            let now = window().performance().map(|p| p.now()).unwrap_or(0.0);
+            let since = now - scrolled_at.try_get_value().unwrap_or(0.0);
+            if since >= STILL_MS && !super::graphic::animating() {
+                f();
+            } else {
+                when_still(scrolled_at, f);
+            }
+        },
+        std::time::Duration::from_millis(STILL_MS as u64),
+    );
+}
+
 type Mount = Rc<dyn Fn(usize, Arc<Dataset>, Arc<Vec<Vec<Model>>>)>;
 
 /// Mounts the graphics not yet mounted, one per idle moment (a timeout where the browser has
@@ -190,17 +207,16 @@ fn Explainer(
                 engine::chapter_step(c, a.chapter, a.step, n)
             });
             let live = Memo::new(move |_| active_ref.get().chapter == c);
-            // Near: the reader's chapter at once, its neighbours a task later, so that entering
-            // a chapter does not also paint the next one in the same task.
+            // Near: the reader's chapter at once; its neighbours once the page is still, so a
+            // neighbour's first paint (the dearest frame a graphic draws) happens while the
+            // reader reads, not while the page moves.
             let beside = RwSignal::new(false);
+            let scrolled_at = active.scrolled_at;
             Effect::new(move |_| {
                 let v = active_ref.get().chapter.abs_diff(c) <= 1;
-                set_timeout(
-                    move || {
-                        let _ = beside.try_set(v);
-                    },
-                    std::time::Duration::ZERO,
-                );
+                when_still(scrolled_at, move || {
+                    let _ = beside.try_set(v);
+                });
             });
             let near = Memo::new(move |_| live.get() || beside.get());
             let progress = Memo::new(move |_| match active_ref.get().chapter {

@@ -17,6 +17,8 @@ pub struct ActiveStep {
     pub index: RwSignal<usize>,
     pub progress: RwSignal<f64>,
     pub jump: RwSignal<bool>,
+    /// When the page last scrolled (performance.now(), ms).
+    pub scrolled_at: StoredValue<f64>,
 }
 
 fn step_elements() -> Vec<web_sys::HtmlElement> {
@@ -251,7 +253,15 @@ impl Engine {
 fn listen_layout(e: &Engine) {
     let passive = UseEventListenerOptions::default().passive(true);
     let s = e.clone();
-    let _ = use_event_listener_with_options(window(), leptos::ev::scroll, move |_| s.schedule(), passive);
+    let _ = use_event_listener_with_options(
+        window(),
+        leptos::ev::scroll,
+        move |_| {
+            s.active.scrolled_at.set_value(now());
+            s.schedule()
+        },
+        passive,
+    );
     let s = e.clone();
     let _ = use_event_listener_with_options(window(), leptos::ev::resize, move |_| s.schedule(), passive);
     for ev in ["wheel", "touchstart", "mousedown", "keydown"] {
@@ -273,7 +283,12 @@ fn listen_layout(e: &Engine) {
 
 /// The active step, following the scroll, the keys and the address's hash.
 pub fn use_active_step(step_ids: Rc<Vec<String>>, reduced_motion: Signal<bool>) -> ActiveStep {
-    let active = ActiveStep { index: RwSignal::new(0), progress: RwSignal::new(0.0), jump: RwSignal::new(true) };
+    let active = ActiveStep {
+        index: RwSignal::new(0),
+        progress: RwSignal::new(0.0),
+        jump: RwSignal::new(true),
+        scrolled_at: StoredValue::new(0.0),
+    };
     let e = Engine {
         active,
         ids: step_ids,
