@@ -1,12 +1,22 @@
 //! Compiles the story content (assets/story/story.toml and assets/story/chapters/*.toml,
 //! in file-name order) into one JSON document that the app embeds and parses with serde.
-//! The content stays editable TOML; the page ships no TOML parser.
+//! The content stays editable TOML; the page ships no TOML parser. The gazetteer and the map
+//! insets' figures are compiled in as postcard, so the page ships no JSON parser either.
 
 use std::{env, fs, path::Path};
 
 #[allow(dead_code)] // the tests use what the build does not
 #[path = "src/story/overlay.rs"]
 mod overlay;
+
+// The data compiled into the app as postcard (src/wire.rs, `read_compiled`), read from its
+// files into the app's own types here, so a malformed file fails the build and names itself.
+#[allow(dead_code)]
+#[path = "src/maps/gazetteer/raw.rs"]
+mod gazetteer_raw;
+#[allow(dead_code)]
+#[path = "src/maps/inset_facts.rs"]
+mod inset_facts;
 
 /// The languages besides English, as `assets/story/i18n/<code>/` holds them.
 const LANGS: &[&str] = &["ru", "zh"];
@@ -54,9 +64,22 @@ fn main() {
     println!("cargo:rerun-if-changed=src");
     println!("cargo:rustc-env=WIRE_STAMP={:08x}", source_hash(Path::new("src")));
 
-    // The map insets' figures (fact ids), one file for every edition (maps::content).
-    let insets = read(&dir.join("insets.toml"));
-    fs::write(out.join("insets.json"), serde_json::to_string(&insets).unwrap()).unwrap();
+    // The map insets' figures (fact ids), one file for every edition (maps::content); whether
+    // the facts exist is for the native tests.
+    let insets_file = dir.join("insets.toml");
+    println!("cargo:rerun-if-changed={}", insets_file.display());
+    let text = fs::read_to_string(&insets_file).unwrap_or_else(|e| panic!("{}: {e}", insets_file.display()));
+    let insets: std::collections::BTreeMap<inset_facts::Inset, inset_facts::InsetFacts> =
+        toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", insets_file.display()));
+    fs::write(out.join("insets.bin"), compiled(&insets, inset_facts::MAGIC)).unwrap();
+
+    // The gazetteer (maps::gazetteer): its shape checked here, its kinds by the native tests.
+    let gazetteer_file = Path::new("assets/geo/gazetteer.json");
+    println!("cargo:rerun-if-changed={}", gazetteer_file.display());
+    let text = fs::read_to_string(gazetteer_file).unwrap_or_else(|e| panic!("{}: {e}", gazetteer_file.display()));
+    let gazetteer: gazetteer_raw::RawGazetteer =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", gazetteer_file.display()));
+    fs::write(out.join("gazetteer.bin"), compiled(&gazetteer, gazetteer_raw::MAGIC)).unwrap();
 
     // Each other language: its words over the English structure. What is missing stays English
     // here; the native tests (tests/i18n.rs) fail on it, the build does not.
@@ -87,6 +110,13 @@ fn main() {
             if data_file.exists() { serde_json::to_value(read(&data_file)).unwrap() } else { serde_json::json!({}) };
         fs::write(out.join(format!("data-text-{lang}.json")), data_text.to_string()).unwrap();
     }
+}
+
+/// Data compiled into the app as `wire::read_compiled` reads it: the magic, then the value in
+/// postcard.
+fn compiled<T: serde::Serialize>(value: &T, magic: &[u8; 4]) -> Vec<u8> {
+    let body = postcard::to_allocvec(value).expect("postcard");
+    [magic.as_slice(), &body].concat()
 }
 
 /// Writes a language's whole story (native code: the static site, tests) and the page's copy.

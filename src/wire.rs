@@ -8,6 +8,10 @@
 //! internally tagged and untagged enums, `flatten` and `skip_serializing_if` cannot be written
 //! in it (`graphic::Spec` is read from the content in one shape and written here in another),
 //! and a file from other code would read as nonsense rather than fail, hence the stamp.
+//!
+//! Data compiled into the wasm (the gazetteer, the insets' figures) uses the same layout without
+//! the stamp (`read_compiled`): build.rs writes it from the same types in the same build, so it
+//! cannot be stale; the magic still says which file it is.
 
 use serde::de::DeserializeOwned;
 
@@ -25,6 +29,18 @@ pub fn read<T: DeserializeOwned>(bytes: &[u8], magic: &[u8; 4], what: &str) -> R
     let body = body
         .strip_prefix(STAMP.as_bytes())
         .ok_or("the file was written by another build of the page (reload to fetch the current one)")?;
+    read_body(body)
+}
+
+/// Reads data build.rs compiled in: `magic`, then the value in postcard (no stamp; build.rs
+/// writes it as `[magic, postcard::to_allocvec(value)]`).
+pub fn read_compiled<T: DeserializeOwned>(bytes: &[u8], magic: &[u8; 4], what: &str) -> Result<T, String> {
+    let body = bytes.strip_prefix(magic.as_slice()).ok_or_else(|| format!("{what} does not begin with its magic"))?;
+    read_body(body)
+}
+
+/// The value after the magic (and stamp): all of the rest, nothing after it.
+fn read_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, String> {
     let (value, rest) = postcard::take_from_bytes(body).map_err(unreadable)?;
     if !rest.is_empty() {
         return Err(format!("the file is damaged ({} bytes after its end)", rest.len()));

@@ -184,6 +184,32 @@ fn exports_burn_in_title_and_source() {
 }
 
 #[test]
+fn height_messages_are_written_as_serde_json_wrote_them() {
+    // The page writes its messages by hand (no JSON parser in the wasm); the text on the wire is
+    // byte for byte what serde_json wrote before (keys sorted), whatever the URL holds.
+    for src in [
+        "https://example.org/explainer/embed/trade.html?step=boom-split",
+        "https://x.org/a?b=\"c\\d\n\r\t\u{8}\u{c}\u{1}\u{1f}\u{7f}é中/</script>",
+        "",
+    ] {
+        let want =
+            json!({"sender": "Flourish", "context": "iframe.resize", "method": "resize", "height": 612, "src": src});
+        assert_eq!(flourish_height(612, src), want.to_string());
+        assert_eq!(parse_flourish_height(&flourish_height(612, src)), Some((612.0, src.to_string())));
+    }
+    for (graphic, px) in [("trade", 612), ("far-east-2", 0), ("a", 100_000)] {
+        let (_, dw, ours) = height_messages(graphic, None, px);
+        assert_eq!(dw, json!({"datawrapper-height": {graphic: px}}).to_string());
+        assert_eq!(ours, json!({"explainer-height": {"id": graphic, "height": px}}).to_string());
+    }
+    assert_eq!(
+        height_messages("trade", None, 612).2,
+        r#"{"explainer-height":{"height":612,"id":"trade"}}"#,
+        "resize.js and hosts read this text"
+    );
+}
+
+#[test]
 fn flourish_height_message_has_flourish_shape() {
     let src = "https://example.org/explainer/embed/trade.html?step=boom-split";
     let msg = flourish_height(612, src);

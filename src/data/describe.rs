@@ -163,28 +163,98 @@ pub fn say(template: &str, values: &[(&str, &str)]) -> String {
     fill(template, values).unwrap_or_else(|e| panic!("describe: {e}"))
 }
 
+/// A template field's texts and whether they are a count's plural forms.
+trait Forms {
+    fn forms(&self) -> (&[String], bool);
+}
+impl Forms for String {
+    fn forms(&self) -> (&[String], bool) {
+        (std::slice::from_ref(self), false)
+    }
+}
+impl Forms for Vec<String> {
+    fn forms(&self) -> (&[String], bool) {
+        (self, true)
+    }
+}
+
+/// Every template field of a words struct as (name, its texts), the names as words.toml writes
+/// them. The struct is taken apart without `..`, so a field added to it and not here fails to
+/// compile; `$nested` names a field of another struct, listed by its own call.
+macro_rules! templates {
+    ($value:expr, $ty:ident, $prefix:literal, [$($field:ident),* $(,)?] $(, $nested:ident)?) => {{
+        let $ty { $($field,)* $($nested: _,)? } = $value;
+        vec![$((concat!($prefix, stringify!($field)), Forms::forms($field))),*]
+    }};
+}
+
 impl DescribeWords {
     /// What is wrong with the templates for an edition with `plural_forms` forms of a count.
     pub fn check(&self, plural_forms: usize) -> Vec<String> {
         let mut problems = Vec::new();
-        let value = serde_json::to_value(self).expect("describe words as JSON");
-        let mut fields = Vec::new();
-        for (k, v) in value.as_object().into_iter().flatten() {
-            match v.as_object() {
-                Some(map) => fields.extend(map.iter().map(|(m, v)| (format!("{k}.{m}"), v.clone()))),
-                None => fields.push((k.clone(), v.clone())),
-            }
-        }
-        for (field, v) in fields {
+        let mut fields = templates!(
+            self,
+            DescribeWords,
+            "",
+            [
+                gap,
+                list,
+                comma,
+                names,
+                and_last,
+                paren,
+                item,
+                trade,
+                trade_series,
+                trade_peak,
+                trade_marked,
+                trade_panel,
+                bars,
+                bars_caption,
+                slope,
+                slope_series,
+                slope_point,
+                waffle,
+                squares,
+                timeline,
+                events,
+                timeline_event
+            ],
+            map
+        );
+        fields.extend(templates!(
+            &self.map,
+            MapDescribeWords,
+            "map.",
+            [
+                view,
+                view_north_west,
+                view_far_east,
+                view_east_of_baikal,
+                view_bering,
+                view_arctic,
+                border,
+                border_length,
+                regions,
+                regions_china,
+                regions_russia,
+                emphasised,
+                no_figure,
+                outlines,
+                outlines_others,
+                places,
+                routes,
+                event,
+                inset,
+                inset_line
+            ]
+        ));
+        for (field, (texts, plural)) in fields {
             let Some((_, want)) = PLACEHOLDERS.iter().find(|(f, _)| *f == field) else {
                 problems.push(format!("describe.{field}: no placeholder list in words.rs"));
                 continue;
             };
-            let texts: Vec<&str> = match &v {
-                serde_json::Value::Array(a) => a.iter().filter_map(|t| t.as_str()).collect(),
-                other => other.as_str().into_iter().collect(),
-            };
-            if v.is_array() && texts.len() != plural_forms {
+            if plural && texts.len() != plural_forms {
                 problems
                     .push(format!("describe.{field}: {} forms, the language counts with {plural_forms}", texts.len()));
             }
@@ -193,7 +263,7 @@ impl DescribeWords {
                 if let Err(e) = fill(t, &values) {
                     problems.push(format!("describe.{field}: {e}"));
                 }
-                if t.is_empty() && !["gap"].contains(&field.as_str()) {
+                if t.is_empty() && field != "gap" {
                     problems.push(format!("describe.{field}: empty"));
                 }
             }

@@ -12,7 +12,8 @@ use crate::scene::draw::to_svg;
 use crate::scene::theme::Theme;
 use crate::scene::{HAnchor, Scene, Shape, Size, VAnchor};
 use crate::story::{StepRef, Story};
-use serde_json::{json, Value};
+#[cfg(not(target_arch = "wasm32"))]
+use serde_json::Value;
 
 /// The page theme an embed asks for; anything unrecognised means `Auto`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -209,34 +210,69 @@ pub fn pym_height(child_id: &str, px: u32) -> String {
     format!("pymxPYMx{child_id}xPYMxheightxPYMx{px}")
 }
 
-/// Datawrapper's height message: `{"datawrapper-height": {"<id>": px}}`.
-pub fn datawrapper_height(graphic: &str, px: u32) -> Value {
-    json!({ "datawrapper-height": { graphic: px } })
+// The messages are JSON text written by hand (the page ships no JSON parser): flat objects of
+// ids, whole pixels and a URL, their keys in the order serde_json wrote them before (sorted),
+// which hosts and tests/embed.rs hold them to. The parsers are the host's side, native only.
+
+/// `s` as a JSON string literal, escaped as serde_json escapes it: `"`, `\\` and control
+/// characters; everything else as it is.
+fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(HEX[(c as usize) >> 4] as char);
+                out.push(HEX[(c as usize) & 0xf] as char);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
-/// Our own message, read by assets/embed/resize.js.
-pub fn explainer_height(graphic: &str, px: u32) -> Value {
-    json!({ "explainer-height": { "id": graphic, "height": px } })
+/// Datawrapper's height message as JSON text: `{"datawrapper-height":{"<id>":px}}`.
+pub fn datawrapper_height(graphic: &str, px: u32) -> String {
+    format!("{{\"datawrapper-height\":{{{}:{px}}}}}", json_string(graphic))
+}
+
+/// Our own message as JSON text, read by assets/embed/resize.js:
+/// `{"explainer-height":{"height":px,"id":"<id>"}}`.
+pub fn explainer_height(graphic: &str, px: u32) -> String {
+    format!("{{\"explainer-height\":{{\"height\":{px},\"id\":{}}}}}", json_string(graphic))
 }
 
 /// Flourish's resize message, as Flourish's own embedded script (`@flourish/sdk`,
 /// `site/embedded.js`) posts it: JSON text of
-/// `{"sender":"Flourish","context":"iframe.resize","method":"resize","height":H,"src":location.href}`.
-/// Hosts that size Flourish frames by this shape size ours too.
+/// `{"sender":"Flourish","context":"iframe.resize","method":"resize","height":H,"src":location.href}`
+/// (keys sorted). Hosts that size Flourish frames by this shape size ours too.
 pub fn flourish_height(px: u32, src: &str) -> String {
-    json!({ "sender": "Flourish", "context": "iframe.resize", "method": "resize", "height": px, "src": src })
-        .to_string()
+    format!(
+        "{{\"context\":\"iframe.resize\",\"height\":{px},\"method\":\"resize\",\"sender\":\"Flourish\",\"src\":{}}}",
+        json_string(src)
+    )
 }
 
 /// A Flourish resize message read as a host reads it (JSON text, sender "Flourish", method
 /// "resize", a sane height): the height and the frame's `src`.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn parse_flourish_height(msg: &str) -> Option<(f64, String)> {
     let v: Value = serde_json::from_str(msg).ok()?;
     let o = v.as_object()?;
     if o.get("sender")?.as_str()? != "Flourish" || o.get("method")?.as_str()? != "resize" {
         return None;
     }
-    Some((height_ok(o.get("height")?)?, o.get("src")?.as_str()?.to_string()))
+    Some((height_ok(o.get("height")?.as_f64()?)?, o.get("src")?.as_str()?.to_string()))
 }
 
 /// Every message an embed posts for one height: pym's string (only with a child id),
@@ -244,23 +280,23 @@ pub fn parse_flourish_height(msg: &str) -> Option<(f64, String)> {
 pub fn height_messages(graphic: &str, child_id: Option<&str>, px: u32) -> (Option<String>, String, String) {
     (
         child_id.filter(|c| valid_child_id(c)).map(|c| pym_height(c, px)),
-        datawrapper_height(graphic, px).to_string(),
-        explainer_height(graphic, px).to_string(),
+        datawrapper_height(graphic, px),
+        explainer_height(graphic, px),
     )
 }
 
-fn height_ok(v: &Value) -> Option<f64> {
-    let h = v.as_f64()?;
+fn height_ok(h: f64) -> Option<f64> {
     (h.is_finite() && (0.0..=100_000.0).contains(&h)).then_some(h)
 }
 
 /// The host side's check (resize.js does the same): exactly
 /// `{"explainer-height": {"id": <graphic id>, "height": <number>}}`, nothing more.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn parse_explainer_height(msg: &Value) -> Option<(String, f64)> {
     let outer = msg.as_object().filter(|o| o.len() == 1)?;
     let inner = outer.get("explainer-height")?.as_object().filter(|o| o.len() == 2)?;
     let id = inner.get("id")?.as_str().filter(|s| crate::story::is_id(s))?;
-    Some((id.to_string(), height_ok(inner.get("height")?)?))
+    Some((id.to_string(), height_ok(inner.get("height")?.as_f64()?)?))
 }
 
 /// pym's height message for `child_id`, parsed as pym's parent does.
@@ -269,7 +305,7 @@ pub fn parse_pym_height(msg: &str, child_id: &str) -> Option<f64> {
     if rest.is_empty() || !rest.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    height_ok(&Value::from(rest.parse::<f64>().ok()?))
+    height_ok(rest.parse::<f64>().ok()?)
 }
 
 // ---------------------------------------------------------------------------------------

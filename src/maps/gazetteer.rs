@@ -7,57 +7,12 @@ use super::geo::{decode, err, Line};
 use super::kinds::{parse, Passage, PlaceKind, RouteKind, RouteStatus, Side};
 use crate::data::DataError;
 use crate::lang::Lang;
-use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
-const GAZETTEER_FILE: &str = "geo/gazetteer.json";
+mod raw;
+use raw::{RawGazetteer, RawPoint, RawRegion, RawRoute};
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-struct RawPoint {
-    id: String,
-    name: String,
-    #[serde(default)]
-    ru: String,
-    #[serde(default)]
-    zh: String,
-    kind: String,
-    at: Vec<i64>,
-}
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-struct RawRoute {
-    id: String,
-    name: String,
-    #[serde(default)]
-    ru: String,
-    #[serde(default)]
-    zh: String,
-    kind: String,
-    status: String,
-    capacity: Option<f64>,
-    unit: Option<String>,
-    #[serde(default)]
-    passage: Option<String>,
-    line: Vec<i64>,
-}
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-struct RawRegion {
-    id: String,
-    name: String,
-    label: String,
-    ru: String,
-    zh: String,
-    country: String,
-    border: bool,
-    at: Vec<i64>,
-}
-#[derive(Serialize, Deserialize)]
-struct RawGazetteer {
-    q: f64,
-    source: String,
-    provinces: Vec<RawRegion>,
-    places: Vec<RawPoint>,
-    routes: Vec<RawRoute>,
-}
+const GAZETTEER_FILE: &str = "geo/gazetteer.json";
 
 /// A named point: a city, crossing, port, strait, field or terminal.
 #[derive(Clone, Debug, PartialEq)]
@@ -169,9 +124,18 @@ fn field<T: serde::de::DeserializeOwned>(field: &str, id: &str, value: &str) -> 
 }
 
 impl Gazetteer {
+    /// Reads `assets/geo/gazetteer.json` as written (native: the tests; the page's copy is
+    /// compiled in, see `gazetteer`).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn parse(json: &str) -> Result<Gazetteer, DataError> {
+        let raw = serde_json::from_str(json).map_err(|e| err(GAZETTEER_FILE, "json", e.to_string()))?;
+        Gazetteer::from_raw(raw)
+    }
+
+    /// The kinds read into enums and the coordinates decoded; an error names the file, the
+    /// field and the entry.
+    fn from_raw(raw: RawGazetteer) -> Result<Gazetteer, DataError> {
         let f = GAZETTEER_FILE;
-        let raw: RawGazetteer = serde_json::from_str(json).map_err(|e| err(f, "json", e.to_string()))?;
         let q = raw.q;
         let point = |p: RawPoint| -> Result<Place, DataError> {
             let at = decode(q, &p.at).map_err(|m| err(f, "places", m))?;
@@ -228,11 +192,16 @@ impl Gazetteer {
     }
 }
 
-/// The gazetteer compiled into the app (all targets).
+/// The gazetteer compiled into the app (all targets): build.rs checks the JSON's shape and
+/// compiles it in as postcard (`raw::MAGIC`); its kinds are read here, and the native tests fail
+/// on a wrong one.
 pub fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
     G.get_or_init(|| {
-        Gazetteer::parse(include_str!("../../assets/geo/gazetteer.json")).expect("assets/geo/gazetteer.json is valid")
+        let bytes = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
+        let raw = crate::wire::read_compiled(bytes, raw::MAGIC, "the compiled gazetteer")
+            .unwrap_or_else(|e| panic!("assets/geo/gazetteer.json: {e}"));
+        Gazetteer::from_raw(raw).unwrap_or_else(|e| panic!("{e} (the native tests check this)"))
     })
 }
 

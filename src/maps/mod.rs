@@ -9,6 +9,7 @@ mod content;
 mod gazetteer;
 pub mod geo;
 mod inset;
+mod inset_facts;
 pub mod kinds;
 pub mod labels;
 mod marks;
@@ -21,6 +22,7 @@ pub use render::{region_colours, LaidOut, Layout, RegionColours};
 pub use camera::{Camera, Kind, View};
 pub use gazetteer::{cumulative_km, gazetteer, haversine_km, line_prefix, Gazetteer, Place, Region, Route};
 pub use geo::{Geo, Provinces, Unit};
+pub use inset_facts::Inset;
 pub use kinds::{Passage, PlaceKind, RouteKind, RouteStatus, Side};
 
 use crate::data::{Dataset, EventDate};
@@ -97,20 +99,6 @@ pub enum Layer {
     Rivers,
     /// Faint outlines of every province and region in view.
     Provinces,
-}
-
-/// A small chart inside the map, by the id a step's view and assets/story/insets.toml name it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Inset {
-    /// Power of Siberia 1 deliveries by year against its capacity (facts in insets.toml).
-    Pos1Flows,
-    /// All eastern pipelines at capacity against gas sold to Europe in 2021 (insets.toml).
-    GasVsEurope,
-    /// Transit cargo on the Northern Sea Route by year (nsr.csv).
-    NsrTransit,
-    /// Rotterdam–Shanghai by the Northern Sea Route and by Suez, from the route geometry.
-    Distances,
 }
 
 /// Something shown on the map, with its opacity (0..1, eased between steps) and emphasis: a

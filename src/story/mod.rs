@@ -210,20 +210,18 @@ pub fn is_id(s: &str) -> bool {
     !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// The file each chapter of the compiled story came from, in order (build.rs); none in the
-/// page, whose story comes inside an `Edition` built and checked natively.
+/// The file each chapter of the compiled story came from, in order (build.rs). Native only,
+/// as all of the JSON reading here: the page's story comes inside an `Edition` built and checked
+/// natively.
+#[cfg(not(target_arch = "wasm32"))]
 fn chapter_files() -> Vec<String> {
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/story-files.json"))).unwrap_or_default()
-    }
-    #[cfg(target_arch = "wasm32")]
-    Vec::new()
+    serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/story-files.json"))).unwrap_or_default()
 }
 
 /// Where a story's content error is: serde's error for the whole document names a line and
 /// column of compiled JSON, so the chapters and their steps are read again one by one to name
 /// the chapter's file and the step's id instead.
+#[cfg(not(target_arch = "wasm32"))]
 fn locate_error(json: &str, error: serde_json::Error) -> String {
     use serde_json::Value;
     let Ok(value) = serde_json::from_str::<Value>(json) else { return format!("story content: {error}") };
@@ -252,7 +250,9 @@ fn locate_error(json: &str, error: serde_json::Error) -> String {
 }
 
 impl Story {
-    /// Reads the compiled story; an error names the chapter file and step it is in.
+    /// Reads the compiled story; an error names the chapter file and step it is in (native: the
+    /// edition files, the static site, tests).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn parse(json: &str) -> Result<Story, String> {
         let story: Story = serde_json::from_str(json).map_err(|e| locate_error(json, e))?;
         story.check()?;

@@ -11,7 +11,6 @@ use crate::data::Dataset;
 use crate::embed::{self as core, EmbedQuery, Target, ThemeChoice};
 use crate::graphic::{Model, Spec};
 use crate::story::{engine, StepRef, Story, Ui};
-use gloo::utils::format::JsValueSerdeExt;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_use_event_listener::use_event_listener;
@@ -69,11 +68,10 @@ fn post_height(graphic: &str, child_id: Option<&str>, height: f64) {
     if let Some(m) = pym {
         let _ = parent.post_message(&JsValue::from_str(&m), "*");
     }
+    // Datawrapper's and ours as objects: the browser's JSON.parse turns our JSON text into one.
     for json in [dw, ours] {
-        if let Ok(v) = serde_json::from_str::<serde_json::Value>(&json) {
-            if let Ok(obj) = JsValue::from_serde(&v) {
-                let _ = parent.post_message(&obj, "*");
-            }
+        if let Ok(obj) = js_sys::JSON::parse(&json) {
+            let _ = parent.post_message(&obj, "*");
         }
     }
     // Flourish's shape, as JSON text like Flourish's own embeds post it.

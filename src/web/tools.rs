@@ -11,7 +11,6 @@ use crate::scene::theme::Theme;
 use crate::scene::Size;
 use crate::story::{Chapter, Ui};
 use crate::web::canvas_backend::CanvasBackend;
-use gloo::utils::format::JsValueSerdeExt;
 use leptos::html;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
@@ -59,7 +58,7 @@ fn click_download(href: &str, name: &str) {
 
 /// Downloads `text` as a file through a Blob URL.
 pub fn download_text(text: &str, mime: &str, name: &str) {
-    let Ok(parts) = JsValue::from_serde(&[text]) else { return };
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };

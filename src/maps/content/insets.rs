@@ -6,54 +6,16 @@ use super::*;
 pub(in crate::maps) const BCM_IN_YI: f64 = 10.0;
 pub(in crate::maps) const MT_IN_WAN: f64 = 100.0;
 
-/// The figures an inset draws, by inset id (assets/story/insets.toml).
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub(in crate::maps) struct InsetFacts {
-    /// One bar per fact, labelled with its period.
-    #[serde(default)]
-    pub bars: Vec<String>,
-    /// A line across the bars at this fact's value.
-    #[serde(default)]
-    pub reference: Option<String>,
-    /// One stacked bar, a segment per fact, each named by a route.
-    #[serde(default)]
-    pub stack: Vec<StackPart>,
-    /// The stacked bar's total as published.
-    #[serde(default)]
-    pub total: Option<String>,
-    /// A second bar to compare the stack with.
-    #[serde(default)]
-    pub compare: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub(in crate::maps) struct StackPart {
-    pub fact: String,
-    /// The gazetteer route the segment stands for.
-    pub route: String,
-}
-
-impl InsetFacts {
-    /// Every fact id the inset shows.
-    pub fn ids(&self) -> impl Iterator<Item = &str> {
-        let one = [&self.reference, &self.total, &self.compare];
-        self.bars
-            .iter()
-            .map(String::as_str)
-            .chain(self.stack.iter().map(|p| p.fact.as_str()))
-            .chain(one.into_iter().flatten().map(String::as_str))
-    }
-}
+pub(in crate::maps) use crate::maps::inset_facts::InsetFacts;
 
 /// The insets' figures by inset (keyed by the id a step's view names it by, `inset =
 /// "pos1-flows"`), parsed once; an unknown inset id is an error.
 pub(in crate::maps) fn insets() -> &'static BTreeMap<Inset, InsetFacts> {
     static INSETS: OnceLock<BTreeMap<Inset, InsetFacts>> = OnceLock::new();
     INSETS.get_or_init(|| {
-        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/insets.json")))
-            .unwrap_or_else(|e| panic!("assets/story/insets.toml: {e} (the native tests check this)"))
+        let bytes = include_bytes!(concat!(env!("OUT_DIR"), "/insets.bin"));
+        crate::wire::read_compiled(bytes, crate::maps::inset_facts::MAGIC, "the compiled insets")
+            .unwrap_or_else(|e| panic!("assets/story/insets.toml: {e}"))
     })
 }
 

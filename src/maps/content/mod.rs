@@ -14,7 +14,6 @@ use crate::data::{format, BorderFigure, BorderFigureKind, Dataset, Words};
 use crate::lang::Lang;
 use crate::scene::table::Table;
 pub(super) use insets::*;
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 pub(super) use text::*;
@@ -189,6 +188,18 @@ mod tests {
         }
         assert_eq!(inset_facts(Inset::Pos1Flows).ids().count(), 6);
         assert_eq!(inset_facts(Inset::NsrTransit).ids().count(), 0);
+    }
+
+    #[test]
+    fn the_compiled_insets_are_insets_toml() {
+        let text = std::fs::read_to_string("assets/story/insets.toml").unwrap();
+        let parsed: BTreeMap<Inset, InsetFacts> = toml::from_str(&text).unwrap();
+        assert_eq!(insets(), &parsed);
+        // build.rs reads the file so: a typo fails the build naming the inset's field.
+        let e = toml::from_str::<BTreeMap<Inset, InsetFacts>>(&text.replacen("bars =", "bar =", 1)).unwrap_err();
+        assert!(e.to_string().contains("unknown field `bar`"), "{e}");
+        let e = toml::from_str::<BTreeMap<Inset, InsetFacts>>(&text.replacen("[pos1-flows]", "[pos1-flow]", 1));
+        assert!(e.unwrap_err().to_string().contains("pos1-flow"));
     }
 
     #[test]
