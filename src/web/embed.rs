@@ -245,7 +245,7 @@ fn EmbedStage(
             progress: Signal::derive(|| 1.0),
             jump: jump.into(),
             live: Signal::derive(|| true),
-            near: Signal::derive(|| true),
+            may_paint: Signal::derive(|| true),
             dark,
             reduced_motion,
         };

@@ -29,10 +29,9 @@ pub struct GraphicInputs {
     pub jump: Signal<bool>,
     /// True while this chapter holds the reading line (its description is announced).
     pub live: Signal<bool>,
-    /// True while the reader is in this chapter or next to it: only then does the canvas paint
-    /// (a graphic mounted in an idle moment further down waits, blank and unseen, until the
-    /// reader comes near).
-    pub near: Signal<bool>,
+    /// Whether the canvas may paint: at once in the reader's chapter; elsewhere once the page
+    /// has been still (until then the graphic waits, blank and unseen).
+    pub may_paint: Signal<bool>,
     pub dark: Signal<bool>,
     pub reduced_motion: Signal<bool>,
 }
@@ -41,6 +40,8 @@ struct Painter {
     shown: Option<Model>,
     tween: Option<Tween<Model>>,
     running: bool,
+    /// Whether the canvas has been painted once (it then carries `data-painted`).
+    painted: bool,
 }
 
 #[component]
@@ -174,7 +175,7 @@ struct Canvas {
 /// in place on resize, pixel ratio, theme, progress (maps) and the map geometry arriving.
 fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inputs: GraphicInputs) {
     let Canvas { canvas, size, dpr, theme, geo } = on;
-    let painter = Rc::new(RefCell::new(Painter { shown: None, tween: None, running: false }));
+    let painter = Rc::new(RefCell::new(Painter { shown: None, tween: None, running: false, painted: false }));
 
     // Paints the current frame; returns true while a tween still runs.
     let paint_frame = {
@@ -182,7 +183,7 @@ fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inputs: 
         move || -> bool {
             let Some(el) = canvas.get_untracked() else { return false };
             let sz = size.get_untracked();
-            if sz.width < 10.0 || sz.height < 10.0 || !inputs.near.get_untracked() {
+            if sz.width < 10.0 || sz.height < 10.0 || !inputs.may_paint.get_untracked() {
                 return false;
             }
             // A redraw, for the report (benches/report.mjs): building the frame's scene (tween,
@@ -215,6 +216,10 @@ fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inputs: 
                 }
             };
             paint(&el, &scene, sz, th.background);
+            // Tests and the report wait for every graphic's first paint before timing step changes.
+            if !std::mem::replace(&mut p.painted, true) {
+                let _ = el.set_attribute("data-painted", "");
+            }
             if let Some(p) = perf {
                 let _ = p.measure_with_start_mark("redraw", "redraw-start");
                 p.clear_marks_with_mark_name("redraw-start");
@@ -239,8 +244,8 @@ fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inputs: 
             let now = window().performance().map(|p| p.now()).unwrap_or(0.0);
             let tweening = {
                 let mut p = painter.borrow_mut();
-                // Far from the reader nothing is painted, so nothing is on screen to tween from.
-                let from = if inputs.near.get_untracked() { p.shown.clone() } else { None };
+                // A graphic that may not paint yet has nothing on screen to tween from.
+                let from = if inputs.may_paint.get_untracked() { p.shown.clone() } else { None };
                 p.tween = match from {
                     Some(from) if ms > 0.0 && from != models[step] => {
                         Some(Tween::new(from, models[step].clone(), now, ms))
@@ -268,7 +273,7 @@ fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inputs: 
             theme.track();
             geo.track();
             drawn_progress.track();
-            inputs.near.track();
+            inputs.may_paint.track();
             run(painter.clone(), paint_frame.clone(), false);
         });
     }

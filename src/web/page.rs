@@ -207,18 +207,14 @@ fn Explainer(
                 engine::chapter_step(c, a.chapter, a.step, n)
             });
             let live = Memo::new(move |_| active_ref.get().chapter == c);
-            // Near: the reader's chapter at once; its neighbours once the page is still, so a
-            // neighbour's first paint (the dearest frame a graphic draws) happens while the
-            // reader reads, not while the page moves.
-            let beside = RwSignal::new(false);
-            let scrolled_at = active.scrolled_at;
-            Effect::new(move |_| {
-                let v = active_ref.get().chapter.abs_diff(c) <= 1;
-                when_still(scrolled_at, move || {
-                    let _ = beside.try_set(v);
-                });
+            // The reader's chapter paints at once; any other once the page is still, so its
+            // first paint (the dearest frame a graphic draws) lands while the reader reads, not
+            // while the page moves.
+            let still = RwSignal::new(false);
+            when_still(active.scrolled_at, move || {
+                let _ = still.try_set(true);
             });
-            let near = Memo::new(move |_| live.get() || beside.get());
+            let may_paint = Memo::new(move |_| live.get() || still.get());
             let progress = Memo::new(move |_| match active_ref.get().chapter {
                 a if a == c => active.progress.get(),
                 a if a > c => 1.0,
@@ -229,7 +225,7 @@ fn Explainer(
                 progress: progress.into(),
                 jump: active.jump.into(),
                 live: live.into(),
-                near: near.into(),
+                may_paint: may_paint.into(),
                 dark,
                 reduced_motion,
             };

@@ -245,6 +245,17 @@ export async function settle(page, timeout = 5_000) {
   await page.waitForFunction(() => document.body.dataset.animating !== "true", null, { timeout });
 }
 
+/** Waits until every chapter's graphic has painted its canvas once (`data-painted`). */
+export const allPainted = (page, timeout = 30_000) =>
+  page.waitForFunction(
+    () => {
+      const slots = [...document.querySelectorAll(".graphic-slot")];
+      return slots.length > 0 && slots.every((s) => s.querySelector("canvas[data-painted]"));
+    },
+    null,
+    { timeout },
+  );
+
 /** Scrolls the step to the reading line (viewport centre) without smooth scrolling. */
 export const scrollToStep = (page, id) =>
   page.evaluate((id) => {
