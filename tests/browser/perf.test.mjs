@@ -118,13 +118,14 @@ const describe = (r) =>
   `(frame budget ${FRAME_MS.toFixed(1)} ms); slowest step changes: ` +
   [...r.steps].sort((a, b) => b.worst - a.worst).slice(0, 6).map((s) => `${s.id} worst task ${s.worst.toFixed(1)} ms = ${(s.worst / r.ref).toFixed(2)}× (all tasks ${s.total.toFixed(1)} ms)`).join("; ");
 
-// Not met yet (issue 11): most step changes now fit (charts, most maps), but the border chapter's
-// maps take 1.6–2.9 references (16–30 ms) on this machine: their province outlines are projected
-// and their labels placed again every frame, plus compositor commit and software canvas raster
-// under --disable-gpu. It runs and prints every ratio; as a todo it does not fail the suite until
-// the budget is met. The check of the check below is a real test.
+// Not met yet (issue 11): most step changes fit now (charts, and most map steps at 1.2–1.5
+// references), but the first change after the load (boom-record, ~2.5 references) and some border
+// steps (1.6–1.9) still exceed it on this machine: a map frame projects its outlines and places its
+// labels again, and the compositor copies the canvas (software, --disable-gpu) on the main thread.
+// It runs and prints every ratio; as a todo it does not fail the suite until the budget is met.
+// The check of the check below is a real test.
 test("every step change at 1× fits one frame budget of main-thread time (ratio to a reference task)", {
-  todo: "the border chapter's step changes are 1.6–2.9× the frame budget today (issue 11)",
+  todo: "the first step change and some border-map steps are 1.6–2.5× the frame budget today (issue 11)",
 }, async () => {
   const { context, page, errors } = await h.openPage(site.browser);
   try {
