@@ -207,14 +207,19 @@ fn Explainer(
                 engine::chapter_step(c, a.chapter, a.step, n)
             });
             let live = Memo::new(move |_| active_ref.get().chapter == c);
-            // The reader's chapter paints at once; any other once the page is still, so its
-            // first paint (the dearest frame a graphic draws) lands while the reader reads, not
-            // while the page moves.
-            let still = RwSignal::new(false);
-            when_still(active.scrolled_at, move || {
-                let _ = still.try_set(true);
+            // The reader's chapter paints at once; the chapters beside it once the page is still,
+            // so their first paint (the dearest frame a graphic draws) lands while the reader
+            // reads, not while the page moves; the others wait until the reader comes near (no
+            // start-up work, and no canvas memory, for graphics the reader may never reach).
+            let beside = RwSignal::new(false);
+            let scrolled_at = active.scrolled_at;
+            Effect::new(move |_| {
+                let near = active_ref.get().chapter.abs_diff(c) <= 1;
+                when_still(scrolled_at, move || {
+                    let _ = beside.try_set(near);
+                });
             });
-            let may_paint = Memo::new(move |_| live.get() || still.get());
+            let may_paint = Memo::new(move |_| live.get() || beside.get());
             let progress = Memo::new(move |_| match active_ref.get().chapter {
                 a if a == c => active.progress.get(),
                 a if a > c => 1.0,

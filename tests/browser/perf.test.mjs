@@ -119,13 +119,14 @@ const describe = (r) =>
   [...r.steps].sort((a, b) => b.worst - a.worst).slice(0, 6).map((s) => `${s.id} worst task ${s.worst.toFixed(1)} ms = ${(s.worst / r.ref).toFixed(2)}× (all tasks ${s.total.toFixed(1)} ms)`).join("; ");
 
 // Not met yet (issue 11): most step changes fit now (charts, and most map steps at 1.2–1.5
-// references), but the first change after the load (boom-record, ~2.5 references) and some border
-// steps (1.6–1.9) still exceed it on this machine: a map frame projects its outlines and places its
-// labels again, and the compositor copies the canvas (software, --disable-gpu) on the main thread.
-// It runs and prints every ratio; as a todo it does not fail the suite until the budget is met.
-// The check of the check below is a real test.
+// references), but entering a map chapter without a pause (pipes-pos1, border-line: ~2.9
+// references; the graphic's first paint, which a reader who stops to read gets done in that pause)
+// and some border steps (1.6–1.9) still exceed it on this machine: a map frame projects its outlines
+// and places its labels again, and the compositor copies the canvas (software, --disable-gpu) on
+// the main thread. It runs and prints every ratio; as a todo it does not fail the suite until the
+// budget is met. The check of the check below is a real test.
 test("every step change at 1× fits one frame budget of main-thread time (ratio to a reference task)", {
-  todo: "the first step change and some border-map steps are 1.6–2.5× the frame budget today (issue 11)",
+  todo: "entering a map chapter without a pause and some border-map steps are 1.6–2.9× the frame budget today (issue 11)",
 }, async () => {
   const { context, page, errors } = await h.openPage(site.browser);
   try {
@@ -134,9 +135,9 @@ test("every step change at 1× fits one frame budget of main-thread time (ratio 
     // Start from a settled first step, so the first measured change is a real change.
     await h.scrollToStep(page, ids[0]);
     await h.waitActive(page, ids[0]);
-    // The page's start is not a step change: wait until every graphic has been mounted and has
-    // painted once (the others paint in still moments after the load, see web/page.rs).
-    await h.allPainted(page);
+    // The page's start is not a step change: wait until the graphics near the reader have painted
+    // once (they paint in the first still moment after the load, see web/page.rs).
+    await h.nearPainted(page);
     await h.sleep(500);
     const r = await measureStepChanges(page, ids.slice(1));
     console.log(`# ${describe(r)}`);

@@ -245,12 +245,20 @@ export async function settle(page, timeout = 5_000) {
   await page.waitForFunction(() => document.body.dataset.animating !== "true", null, { timeout });
 }
 
-/** Waits until every chapter's graphic has painted its canvas once (`data-painted`). */
-export const allPainted = (page, timeout = 30_000) =>
+/**
+ * Waits until the graphics of the reader's chapter and of the chapters beside it have painted their
+ * canvas once (`data-painted`; the others paint only when the reader comes near, see web/page.rs).
+ */
+export const nearPainted = (page, timeout = 30_000) =>
   page.waitForFunction(
     () => {
-      const slots = [...document.querySelectorAll(".graphic-slot")];
-      return slots.length > 0 && slots.every((s) => s.querySelector("canvas[data-painted]"));
+      const id = document.querySelector("#story")?.dataset.activeStep;
+      const chapters = [...document.querySelectorAll(".chapter")];
+      const at = chapters.indexOf(document.getElementById(id)?.closest(".chapter"));
+      if (at < 0) return false;
+      return [at - 1, at, at + 1]
+        .filter((c) => c >= 0 && c < chapters.length)
+        .every((c) => document.querySelector(`.graphic-slot[data-chapter="${c}"] canvas[data-painted]`));
     },
     null,
     { timeout },
