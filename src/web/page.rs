@@ -188,6 +188,7 @@ fn Explainer(
     // if the data fails) each slot keeps its static figure.
     let ui = Arc::new(story.meta.ui.clone());
     let mounted: Rc<RefCell<Vec<bool>>> = Rc::new(RefCell::new(vec![false; story.chapters.len()]));
+    let step_counts: Arc<Vec<usize>> = Arc::new(story.chapters.iter().map(|c| c.steps.len()).collect());
     let mount = {
         let (story, mounted, ui) = (story.clone(), mounted.clone(), ui.clone());
         Rc::new(move |c: usize, data: Arc<Dataset>, models: Arc<Vec<Vec<Model>>>| {
@@ -209,15 +210,30 @@ fn Explainer(
             let live = Memo::new(move |_| active_ref.get().chapter == c);
             // The reader's chapter paints at once; the chapters beside it once the page is still,
             // so their first paint (the dearest frame a graphic draws) lands while the reader
-            // reads, not while the page moves; the others wait until the reader comes near (no
-            // start-up work, and no canvas memory, for graphics the reader may never reach).
+            // reads, not while the page moves, or a task after the reader reaches the step whose
+            // scrolling brings their graphic into view (the last step before the chapter, the
+            // first after it); the others wait until the reader comes near (no start-up work, and
+            // no canvas memory, for graphics the reader may never reach).
             let beside = RwSignal::new(false);
             let scrolled_at = active.scrolled_at;
+            let steps_in = step_counts.clone();
             Effect::new(move |_| {
-                let near = active_ref.get().chapter.abs_diff(c) <= 1;
-                when_still(scrolled_at, move || {
-                    let _ = beside.try_set(near);
-                });
+                let a = active_ref.get();
+                let comes_into_view =
+                    (a.chapter + 1 == c && a.step + 1 == steps_in[a.chapter]) || (a.chapter == c + 1 && a.step == 0);
+                let near_now = move || active_ref.get_untracked().chapter.abs_diff(c) <= 1;
+                if comes_into_view {
+                    set_timeout(
+                        move || {
+                            let _ = beside.try_set(true);
+                        },
+                        std::time::Duration::ZERO,
+                    );
+                } else {
+                    when_still(scrolled_at, move || {
+                        let _ = beside.try_set(near_now());
+                    });
+                }
             });
             let may_paint = Memo::new(move |_| live.get() || beside.get());
             let progress = Memo::new(move |_| match active_ref.get().chapter {
