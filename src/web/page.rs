@@ -85,6 +85,15 @@ fn show_in_row(link: &web_sys::HtmlElement) {
     }
 }
 
+/// Where a chapter is relative to the reader's (the reader's own chapter paints regardless).
+#[derive(Clone, Copy, PartialEq)]
+enum Place {
+    /// Beside it, and the reader is at the step whose scrolling brings its graphic into view.
+    ComingIntoView,
+    Beside,
+    Far,
+}
+
 /// Runs `f` once the page is still: no scroll for `STILL_MS` and no graphic tweening.
 fn when_still(scrolled_at: StoredValue<f64>, f: impl FnOnce() + 'static) {
     const STILL_MS: f64 = 200.0;
@@ -217,23 +226,29 @@ fn Explainer(
             let beside = RwSignal::new(false);
             let scrolled_at = active.scrolled_at;
             let steps_in = step_counts.clone();
-            Effect::new(move |_| {
+            // Only a change of place reruns the effect below, not every step change.
+            let place = Memo::new(move |_| {
                 let a = active_ref.get();
-                let comes_into_view =
-                    (a.chapter + 1 == c && a.step + 1 == steps_in[a.chapter]) || (a.chapter == c + 1 && a.step == 0);
-                let near_now = move || active_ref.get_untracked().chapter.abs_diff(c) <= 1;
-                if comes_into_view {
-                    set_timeout(
-                        move || {
-                            let _ = beside.try_set(true);
-                        },
-                        std::time::Duration::ZERO,
-                    );
+                if (a.chapter + 1 == c && a.step + 1 == steps_in[a.chapter]) || (a.chapter == c + 1 && a.step == 0) {
+                    Place::ComingIntoView
+                } else if a.chapter.abs_diff(c) <= 1 {
+                    Place::Beside
                 } else {
-                    when_still(scrolled_at, move || {
-                        let _ = beside.try_set(near_now());
-                    });
+                    Place::Far
                 }
+            });
+            Effect::new(move |_| match place.get() {
+                Place::ComingIntoView => set_timeout(
+                    move || {
+                        let _ = beside.try_set(true);
+                    },
+                    std::time::Duration::ZERO,
+                ),
+                // Read again when the page is still: the reader may have moved on by then.
+                Place::Beside => when_still(scrolled_at, move || {
+                    let _ = beside.try_set(active_ref.get_untracked().chapter.abs_diff(c) <= 1);
+                }),
+                Place::Far => beside.set(false),
             });
             let may_paint = Memo::new(move |_| live.get() || beside.get());
             let progress = Memo::new(move |_| match active_ref.get().chapter {

@@ -120,13 +120,13 @@ const describe = (r) =>
 
 // Not met yet (issue 11): most step changes fit now (charts, and most map steps at 1.2–1.5
 // references), but the step before a map chapter, where that map paints its first frame as it
-// scrolls into view (russia-sells-grain: ~1.8 references), and some border steps (1.6–1.8) still
+// scrolls into view (russia-sells-grain: 1.8–2.1 references over runs), and some border steps (1.6–1.8) still
 // exceed it on this machine: a map frame projects its outlines and places its labels again, and the
 // compositor copies the canvas (software, --disable-gpu) on the main thread. It runs and prints
 // every ratio; as a todo it does not fail the suite until the budget is met. The check of the
 // check below is a real test.
 test("every step change at 1× fits one frame budget of main-thread time (ratio to a reference task)", {
-  todo: "the step before a map chapter and some border-map steps are 1.6–1.8× the frame budget today (issue 11)",
+  todo: "the step before a map chapter and some border-map steps are 1.6–2.1× the frame budget today (issue 11)",
 }, async () => {
   const { context, page, errors } = await h.openPage(site.browser);
   try {
