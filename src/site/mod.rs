@@ -163,16 +163,33 @@ impl<'a> Site<'a> {
             esc(&ch.takeaway)
         );
         self.picture(out, &ch.steps[0], &desc, eager);
-        let _ = write!(
-            out,
-            r#"</div><p class="graphic-description">{}</p><p class="graphic-source">{}</p>"#,
-            esc(&desc),
-            esc(&self.source_line(c, 0))
-        );
+        out.push_str("</div>");
+        self.graphic_words(out, c, &desc);
         // Where the live graphic's tools row goes: its height is kept so nothing below moves.
         out.push_str(r#"<div class="graphic-tools" aria-hidden="true"></div>"#);
         self.data_table(out, c, 0, "graphic-data");
         out.push_str("</figure>");
+    }
+
+    /// The words under a graphic: the first step's description and source, over a hidden copy
+    /// of every step's (`graphic-sizer`), so the box is as tall as the chapter's longest words
+    /// and the canvas above keeps its size from step to step (web/graphic.rs writes the same).
+    fn graphic_words(&self, out: &mut String, c: usize, first: &str) {
+        let said = |out: &mut String, desc: &str, source: &str| {
+            let _ = write!(
+                out,
+                r#"<p class="graphic-description">{}</p><p class="graphic-source">{}</p></div>"#,
+                esc(desc),
+                esc(source)
+            );
+        };
+        out.push_str(r#"<div class="graphic-words"><div class="graphic-said">"#);
+        said(out, first, &self.source_line(c, 0));
+        for s in 0..self.story.chapters[c].steps.len() {
+            out.push_str(r#"<div class="graphic-sizer" aria-hidden="true">"#);
+            said(out, &self.describe(c, s), &self.source_line(c, s));
+        }
+        out.push_str("</div>");
     }
 
     fn step(&self, out: &mut String, c: usize, s: usize) {

@@ -91,6 +91,21 @@ pub fn Graphic(
         let (models, data) = (models.clone(), data.clone());
         Memo::new(move |_| table_open.get().then(|| models[text_step.get().min(models.len() - 1)].table(&data)))
     };
+    let sizers = chapter
+        .steps
+        .iter()
+        .zip(models.iter())
+        .map(|(step, m)| {
+            let (text, sources) =
+                (crate::graphic::description(&step.alt, m, &data), crate::graphic::source_line(m, &data));
+            view! {
+                <div class="graphic-sizer" aria-hidden="true">
+                    <p class="graphic-description">{text}</p>
+                    <p class="graphic-source">{sources}</p>
+                </div>
+            }
+        })
+        .collect_view();
     let description = move || step_text.with(|t| t.0.clone());
     let source_line = move || step_text.with(|t| t.1.clone());
 
@@ -111,8 +126,15 @@ pub fn Graphic(
                 {map_message}
                 <canvas node_ref=canvas role="img" aria-label=description></canvas>
             </div>
-            <p class="graphic-description" aria-live=move || if inputs.live.get() { "polite" } else { "off" }>{description}</p>
-            <p class="graphic-source">{source_line}</p>
+            // Every step's words, hidden, under the step's own: the box is as tall as the longest,
+            // so the canvas keeps its size from step to step (site/mod.rs writes the same).
+            <div class="graphic-words">
+                <div class="graphic-said">
+                    <p class="graphic-description" aria-live=move || if inputs.live.get() { "polite" } else { "off" }>{description}</p>
+                    <p class="graphic-source">{source_line}</p>
+                </div>
+                {sizers}
+            </div>
             <super::tools::GraphicTools chapter=chapter.clone() step=inputs.step models=models.clone() data=data.clone() geo=geo size=size.into() theme=theme.into() ui=ui.clone() />
             <details class="graphic-data" on:toggle=move |ev| {
                 let open = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
@@ -177,32 +199,39 @@ fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inputs: 
     let Canvas { canvas, size, dpr, theme, geo } = on;
     let painter = Rc::new(RefCell::new(Painter { shown: None, tween: None, running: false, painted: false }));
 
-    // Paints the current frame; returns true while a tween still runs.
+    // Builds the current frame's scene and paints it; returns whether a tween still runs and,
+    // when building took a good part of a phone's frame, the paint, to run as a task of its own.
     let paint_frame = {
         let (painter, models, data) = (painter.clone(), models.clone(), data.clone());
-        move || -> bool {
-            let Some(el) = canvas.get_untracked() else { return false };
-            let sz = size.get_untracked();
-            if sz.width < 10.0 || sz.height < 10.0 || !inputs.may_paint.get_untracked() {
-                return false;
+        move || -> Frame {
+            // The frame runs a task after it was asked for: the graphic may be gone by then (a
+            // present-mode slide changed), and then there is nothing to paint.
+            let Some((el, sz, th, geo, progress, step)) = (|| {
+                Some((
+                    canvas.try_get_untracked()??,
+                    size.try_get_untracked()?,
+                    theme.try_get_untracked()?,
+                    geo.try_get_untracked()?,
+                    inputs.progress.try_get_untracked()?,
+                    inputs.step.try_get_untracked()?,
+                ))
+            })() else {
+                return Frame::DONE;
+            };
+            if sz.width < 10.0 || sz.height < 10.0 || !inputs.may_paint.try_get_untracked().unwrap_or(false) {
+                return Frame::DONE;
             }
             // A redraw, for the report (benches/report.mjs): building the frame's scene (tween,
             // layout, projection, labels) and painting it, read from the performance timeline.
             let perf = window().performance();
-            if let Some(p) = &perf {
-                let _ = p.mark("redraw-start");
-            }
-            let th = theme.get_untracked();
-            let geo = geo.get_untracked();
+            let start = perf.as_ref().map_or(0.0, |p| p.now());
             let ctx = Ctx { data: &data, geo: geo.as_deref() };
-            let progress = inputs.progress.get_untracked();
-            let now = window().performance().map(|p| p.now()).unwrap_or(0.0);
             let mut p = painter.borrow_mut();
-            let step = inputs.step.get_untracked().min(models.len() - 1);
+            let step = step.min(models.len() - 1);
             let target = &models[step];
             let (scene, running) = match &p.tween {
-                Some(tw) if !tw.done(now) => {
-                    let t = tw.at(now);
+                Some(tw) if !tw.done(start) => {
+                    let t = tw.at(start);
                     let state = Model::lerp(&tw.from, &tw.to, t);
                     let scene = frame(&tw.from, &tw.to, t, ctx, progress, sz, &th);
                     // Remember where the graphic is, so an interruption starts from here.
@@ -215,21 +244,33 @@ fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inputs: 
                     (target.scene(ctx, progress, sz, &th), false)
                 }
             };
-            paint(&el, &scene, sz, th.background);
-            // Tests and the report wait for every graphic's first paint before timing step changes.
-            if !std::mem::replace(&mut p.painted, true) {
-                let _ = el.set_attribute("data-painted", "");
+            let first = !std::mem::replace(&mut p.painted, true);
+            drop(p);
+            let built = perf.as_ref().map_or(0.0, |p| p.now()) - start;
+            let put = move || {
+                let perf = window().performance();
+                let t0 = perf.as_ref().map_or(0.0, |p| p.now());
+                paint(&el, &scene, sz, th.background);
+                // Tests and the report wait for every graphic's first paint before timing step
+                // changes.
+                if first {
+                    let _ = el.set_attribute("data-painted", "");
+                }
+                if let Some(p) = perf {
+                    super::load::measure("redraw", start, built + p.now() - t0);
+                }
+                // The first chart on screen marks the page ready (tests and the report read this).
+                if document().body().is_some_and(|b| !b.has_attribute("data-ready")) {
+                    super::load::mark("first-chart");
+                    super::mark_ready();
+                }
+            };
+            if built > SPLIT_MS {
+                Frame { running, paint_later: Some(Box::new(put)) }
+            } else {
+                put();
+                Frame { running, paint_later: None }
             }
-            if let Some(p) = perf {
-                let _ = p.measure_with_start_mark("redraw", "redraw-start");
-                p.clear_marks_with_mark_name("redraw-start");
-            }
-            // The first chart on screen marks the page ready (tests and the report read this).
-            if document().body().is_some_and(|b| !b.has_attribute("data-ready")) {
-                super::load::mark("first-chart");
-                super::mark_ready();
-            }
-            running
         }
     };
     let paint_frame = Rc::new(paint_frame);
@@ -264,12 +305,22 @@ fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inputs: 
         let step = inputs.step.get().min(models.len() - 1);
         models[step].uses_progress().then(|| inputs.progress.get())
     });
-    // Size, pixel ratio, theme, drawn progress and the map geometry arriving repaint in place.
+    // A new size or pixel ratio repaints in the frame that brought it (a ResizeObserver callback
+    // or a resize event), so the reader never sees the old picture stretched to the new box.
     {
-        let (painter, paint_frame) = (painter.clone(), paint_frame.clone());
+        let paint_frame = paint_frame.clone();
         Effect::new(move |_| {
             size.track();
             dpr.track();
+            if let Some(put) = paint_frame().paint_later {
+                put();
+            }
+        });
+    }
+    // Theme, drawn progress and the map geometry arriving repaint in place, in a task of their own.
+    {
+        let (painter, paint_frame) = (painter.clone(), paint_frame.clone());
+        Effect::new(move |_| {
             theme.track();
             geo.track();
             drawn_progress.track();
@@ -279,28 +330,63 @@ fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inputs: 
     }
 }
 
-/// Paints now, and on every frame while a tween runs. `next_frame`: start on the next frame
-/// instead (a tween's first frame is what is on screen already, so a step change does not
-/// also paint in the task that reacted to it).
-fn run(painter: Rc<RefCell<Painter>>, paint_frame: Rc<dyn Fn() -> bool>, next_frame: bool) {
+/// One frame of a painter: whether its tween still runs, and its paint when that is left to a
+/// task of its own.
+struct Frame {
+    running: bool,
+    paint_later: Option<Box<dyn FnOnce()>>,
+}
+
+impl Frame {
+    const DONE: Frame = Frame { running: false, paint_later: None };
+}
+
+/// A scene that took longer than this to build (ms, on the reader's machine) is painted in the
+/// next task: building the first view of a map (projection, label placement) and painting it
+/// each fit in a slow phone's 50 ms task; together they may not.
+const SPLIT_MS: f64 = 6.0;
+
+/// Paints in a task of its own, and once a frame while a tween runs. The paint never shares a
+/// task with the browser's rendering update (style, layout and, without a GPU, the canvas's
+/// copy to the compositor), so on a slow phone neither grows into a long task: a tween frame
+/// is asked for with `requestAnimationFrame` and painted in a task queued from there, and a
+/// repaint asked for inside a frame (a scroll or resize event) is queued the same way.
+/// `next_frame`: start on the next frame (a tween's first frame is what is on screen already,
+/// so a step change does not also paint in the task that reacted to it).
+fn run(painter: Rc<RefCell<Painter>>, paint_frame: Rc<dyn Fn() -> Frame>, next_frame: bool) {
     if painter.borrow().running {
         return;
     }
     painter.borrow_mut().running = true;
-    fn tick(painter: Rc<RefCell<Painter>>, paint_frame: Rc<dyn Fn() -> bool>) {
-        let running = paint_frame();
+    fn tick(painter: Rc<RefCell<Painter>>, paint_frame: Rc<dyn Fn() -> Frame>) {
+        let Frame { running, paint_later } = paint_frame();
         set_animating(running);
-        if running {
-            request_animation_frame(move || tick(painter, paint_frame));
-        } else {
-            painter.borrow_mut().running = false;
+        let go_on = move || {
+            if running {
+                request_animation_frame(move || in_own_task(painter, paint_frame));
+            } else {
+                painter.borrow_mut().running = false;
+            }
+        };
+        match paint_later {
+            Some(put) => set_timeout(
+                move || {
+                    put();
+                    go_on();
+                },
+                std::time::Duration::ZERO,
+            ),
+            None => go_on(),
         }
+    }
+    fn in_own_task(painter: Rc<RefCell<Painter>>, paint_frame: Rc<dyn Fn() -> Frame>) {
+        set_timeout(move || tick(painter, paint_frame), std::time::Duration::ZERO);
     }
     if next_frame {
         set_animating(true);
-        request_animation_frame(move || tick(painter, paint_frame));
+        request_animation_frame(move || in_own_task(painter, paint_frame));
     } else {
-        tick(painter, paint_frame);
+        in_own_task(painter, paint_frame);
     }
 }
 

@@ -88,6 +88,18 @@ pub fn mark(name: &str) {
     }
 }
 
+/// A `performance.measure` of `duration` ms from `start` (the report reads "redraw" ones): the
+/// time of work that may span two tasks, without the gap between them.
+pub fn measure(name: &str, start: f64, duration: f64) {
+    let Some(p) = window().performance() else { return };
+    let opts = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&opts, &"start".into(), &start.into());
+    let _ = js_sys::Reflect::set(&opts, &"duration".into(), &duration.into());
+    if let Ok(f) = js_sys::Reflect::get(&p, &"measure".into()) {
+        let _ = f.unchecked_into::<js_sys::Function>().call2(&p, &name.into(), &opts);
+    }
+}
+
 /// A future that resolves in a later task: start-up work split there is not one long task.
 async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

@@ -334,19 +334,23 @@ function inkOf() {
   };
 }
 
+/** The most canvas pixels per CSS pixel the page gives (MAX_DPR in src/web/canvas.rs). */
+export const MAX_DPR = 2;
+
 /**
- * Backing store is CSS size × devicePixelRatio, rounded either way: within one pixel of the exact
- * product. (Multiplying an already-rounded CSS size, e.g. clientWidth × dpr, can miss by more.)
+ * Backing store is CSS size × devicePixelRatio (at most MAX_DPR: a phone's third device pixel is
+ * not drawn), rounded either way: within one pixel of the exact product. (Multiplying an already-rounded CSS size, e.g. clientWidth × dpr, can miss by more.)
  * ResizeObserver's device-pixel-content-box would be the ground truth, but under Playwright's
  * deviceScaleFactor emulation it reports CSS pixels, so it cannot be used here.
  */
 export function crispProblem(info) {
   if (!info) return "no canvas";
-  const w = info.cssWidth * info.dpr;
-  const h = info.cssHeight * info.dpr;
+  const ratio = Math.min(info.dpr, MAX_DPR);
+  const w = info.cssWidth * ratio;
+  const h = info.cssHeight * ratio;
   if (!(info.cssWidth > 0 && info.cssHeight > 0)) return `canvas has no CSS size (${info.cssWidth}×${info.cssHeight})`;
   if (Math.abs(info.width - w) >= 1 || Math.abs(info.height - h) >= 1) {
-    return `backing ${info.width}×${info.height}, expected ${+w.toFixed(2)}×${+h.toFixed(2)} ± <1 (CSS ${info.cssWidth}×${info.cssHeight} × dpr ${info.dpr})`;
+    return `backing ${info.width}×${info.height}, expected ${+w.toFixed(2)}×${+h.toFixed(2)} ± <1 (CSS ${info.cssWidth}×${info.cssHeight} × ${ratio}, device ratio ${info.dpr})`;
   }
   return null;
 }
