@@ -548,7 +548,7 @@ async function redraws(browser, url) {
         Object.defineProperty(window, "__redraws", { value: all });
         new PerformanceObserver((list) => {
           const step = document.querySelector("#story")?.dataset.activeStep ?? "";
-          for (const e of list.getEntries()) if (e.name === "redraw") all.push({ d: e.duration, step });
+          for (const e of list.getEntries()) if (e.name === "redraw") all.push({ d: e.duration, step, kind: e.detail ?? "?" });
         }).observe({ type: "measure", buffered: true });
       },
     ],
@@ -583,12 +583,20 @@ async function firstChartAndRedraw(browser, server) {
   if (fc.error) console.log(`  stopped: ${fc.error}`);
 
   const rd = await redraws(browser, server.url);
-  const d = rd.durations.map((r) => r.d);
-  const p95 = pct(d, 95);
-  const worst = d.length ? Math.max(...d) : NaN;
   section(`Redraw (performance.measure("redraw"): one frame's scene built (tween, layout, projection, labels) and painted; 1×, DPR 2, scrolling through ${rd.steps ?? "?"} steps)`);
-  console.log(`  ${d.length} redraws   median ${ms(median(d))}   p95 ${ms(p95)}   worst ${ms(worst)}   budget p95 ≤ ${BUDGET.redrawP95Ms} ms${within(p95, BUDGET.redrawP95Ms)}, worst ≤ ${BUDGET.redrawWorstMs} ms${within(worst, BUDGET.redrawWorstMs)}`);
-  console.log(`  slowest, by the step active then: ${[...rd.durations].sort((a, b) => b.d - a.d).slice(0, 5).map((r) => `${r.step} ${ms(r.d)}`).join(", ")}`);
+  // The budget is for frames of a tween (issue 11); a canvas's first frame and the still frames
+  // (a tween's last, a repaint) are printed beside it. A frame whose scene took long paints a
+  // task later (web/graphic.rs): its measure is the two parts' sum, without the gap.
+  const kinds = [["tween", "frames of a tween"], ["still", "still frames (a tween's last, repaints)"], ["first", "first frames (a canvas's first paint)"], ["all", "all redraws"]];
+  for (const [kind, label] of kinds) {
+    const of = rd.durations.filter((r) => kind === "all" || r.kind === kind);
+    const d = of.map((r) => r.d);
+    const p95 = pct(d, 95);
+    const worst = d.length ? Math.max(...d) : NaN;
+    const budget = kind === "tween" ? `   budget p95 ≤ ${BUDGET.redrawP95Ms} ms${within(p95, BUDGET.redrawP95Ms)}, worst ≤ ${BUDGET.redrawWorstMs} ms${within(worst, BUDGET.redrawWorstMs)}` : "";
+    console.log(`  ${label}: ${d.length}   median ${ms(median(d))}   p95 ${ms(p95)}   worst ${ms(worst)}${budget}`);
+    console.log(`    slowest, by the step active then: ${[...of].sort((a, b) => b.d - a.d).slice(0, 5).map((r) => `${r.step} ${ms(r.d)}`).join(", ")}`);
+  }
   if (rd.error) console.log(`  stopped: ${rd.error}`);
 }
 

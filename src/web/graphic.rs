@@ -257,7 +257,16 @@ fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inputs: 
                     let _ = el.set_attribute("data-painted", "");
                 }
                 if let Some(p) = perf {
-                    super::load::measure("redraw", start, built + p.now() - t0);
+                    // A canvas's first frame, a frame of a tween, or a still one (a tween's
+                    // last, a repaint): the report's budget is for tween frames.
+                    let kind = if first {
+                        "first"
+                    } else if running {
+                        "tween"
+                    } else {
+                        "still"
+                    };
+                    super::load::measure("redraw", start, built + p.now() - t0, kind);
                 }
                 // The first chart on screen marks the page ready (tests and the report read this).
                 if document().body().is_some_and(|b| !b.has_attribute("data-ready")) {

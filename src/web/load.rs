@@ -88,13 +88,14 @@ pub fn mark(name: &str) {
     }
 }
 
-/// A `performance.measure` of `duration` ms from `start` (the report reads "redraw" ones): the
-/// time of work that may span two tasks, without the gap between them.
-pub fn measure(name: &str, start: f64, duration: f64) {
+/// A `performance.measure` of `duration` ms from `start`, with a `detail` (the report reads
+/// "redraw" ones): the time of work that may span two tasks, without the gap between them.
+pub fn measure(name: &str, start: f64, duration: f64, detail: &str) {
     let Some(p) = window().performance() else { return };
     let opts = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&opts, &"start".into(), &start.into());
     let _ = js_sys::Reflect::set(&opts, &"duration".into(), &duration.into());
+    let _ = js_sys::Reflect::set(&opts, &"detail".into(), &detail.into());
     if let Ok(f) = js_sys::Reflect::get(&p, &"measure".into()) {
         let _ = f.unchecked_into::<js_sys::Function>().call2(&p, &name.into(), &opts);
     }

@@ -117,55 +117,52 @@ type Mount = Rc<dyn Fn(usize, Arc<Dataset>, Arc<Vec<Vec<Model>>>)>;
 /// no requestIdleCallback), so start-up is not one long task.
 fn mount_when_idle(mount: Mount, mounted: Rc<RefCell<Vec<bool>>>, data: Arc<Dataset>, models: Arc<Vec<Vec<Model>>>) {
     let Some(next) = mounted.borrow().iter().position(|m| !m) else { return };
-    let then = Closure::once_into_js(move || {
+    when_idle(move || {
         mount(next, data.clone(), models.clone());
         mount_when_idle(mount, mounted, data, models);
     });
+}
+
+/// Builds a map chapter's first scene once, small, and paints it where nobody sees it, each in an
+/// idle moment, while the reader is in the chapter before it. A map's first frame was its
+/// slowest, three times its later ones: V8 runs wasm (and the JS glue) first from a quick
+/// baseline compile and optimises a function only once it has run hot, and the compiled-in
+/// gazetteer and the projection's table are made on first use. Warmed here, the first frame a
+/// reader sees costs what the others do; not at start-up, where it would lengthen the tasks
+/// that make the first chapter ready.
+fn warm_maps(active: Memo<StepRef>, geo: load::GeoState, data: Arc<Dataset>, models: Arc<Vec<Vec<Model>>>) {
+    let warmed = Rc::new(RefCell::new(vec![false; models.len()]));
+    Effect::new(move |_| {
+        let c = active.get().chapter + 1;
+        let Some(g) = geo.geo.get() else { return };
+        if !matches!(models.get(c).and_then(|m| m.first()), Some(Model::Map(_))) || warmed.borrow()[c] {
+            return;
+        }
+        warmed.borrow_mut()[c] = true;
+        let (data, models) = (data.clone(), models.clone());
+        when_idle(move || {
+            let ctx = crate::graphic::Ctx { data: &data, geo: Some(&g) };
+            let size = crate::scene::Size { width: 200.0, height: 200.0 };
+            let theme = crate::scene::theme::Theme::light();
+            let scene = models[c][0].scene(ctx, 0.0, size, &theme);
+            // Painted too, in a moment of its own: drawing a map runs paths the charts do not.
+            when_idle(move || {
+                let canvas = document().create_element("canvas").ok().and_then(|e| e.dyn_into().ok());
+                if let Some(canvas) = canvas {
+                    super::canvas::paint(&canvas, &scene, size, theme.background);
+                }
+            });
+        });
+    });
+}
+
+/// Runs `f` in the browser's next idle moment (a timeout where it has no requestIdleCallback).
+fn when_idle(f: impl FnOnce() + 'static) {
+    let then = Closure::once_into_js(f);
     let f: &js_sys::Function = then.unchecked_ref();
     if window().request_idle_callback(f).is_err() {
         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(f, 50);
     }
-}
-
-/// Builds each map chapter's first scene once, small and unseen, one per idle moment, once the
-/// map geometry is in, and paints it where nobody sees it. A map's first frame was its slowest,
-/// three times its later ones: V8 runs wasm (and the JS glue) first from a quick baseline
-/// compile and optimises a function only once it has run hot, and the compiled-in gazetteer and
-/// the projection's table are made on first use. Warmed here, the first frame a reader sees
-/// costs what the others do.
-fn warm_maps(geo: load::GeoState, data: Arc<Dataset>, models: Arc<Vec<Vec<Model>>>) {
-    let maps: Vec<usize> = (0..models.len()).filter(|&c| matches!(models[c].first(), Some(Model::Map(_)))).collect();
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) {
-            return true;
-        }
-        let Some(g) = geo.geo.get() else { return false };
-        fn next(mut left: Vec<usize>, g: Arc<crate::maps::Geo>, data: Arc<Dataset>, models: Arc<Vec<Vec<Model>>>) {
-            let Some(c) = left.pop() else { return };
-            let then = Closure::once_into_js(move || {
-                let ctx = crate::graphic::Ctx { data: &data, geo: Some(&g) };
-                let size = crate::scene::Size { width: 200.0, height: 200.0 };
-                let theme = crate::scene::theme::Theme::light();
-                let scene = models[c][0].scene(ctx, 0.0, size, &theme);
-                // Painted too, on a canvas of its own that is never shown: drawing a map runs
-                // paths that the charts do not.
-                if let Some(canvas) = document()
-                    .create_element("canvas")
-                    .ok()
-                    .and_then(|e| e.dyn_into::<web_sys::HtmlCanvasElement>().ok())
-                {
-                    super::canvas::paint(&canvas, &scene, size, theme.background);
-                }
-                next(left, g, data, models);
-            });
-            let f: &js_sys::Function = then.unchecked_ref();
-            if window().request_idle_callback(f).is_err() {
-                let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(f, 50);
-            }
-        }
-        next(maps.clone(), g, data.clone(), models.clone());
-        true
-    });
 }
 
 /// Keeps the static markup in step with the active step: `.step.is-active`, the contents'
@@ -312,7 +309,7 @@ fn Explainer(
             leptos::mount::mount_to(slot, move || view! { <Graphic chapter models data geo inputs ui /> }).forget();
         })
     };
-    warm_maps(geo, data.clone(), models.clone());
+    warm_maps(active_ref, geo, data.clone(), models.clone());
     let chapters = story.chapters.len();
     let idle_started = StoredValue::new(false);
     // Graphics belong to the page, not to the effect below: an effect disposes what it created

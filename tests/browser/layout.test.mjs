@@ -101,3 +101,33 @@ test("on a phone the contents row scrolls sideways to keep the current chapter's
     await context.close();
   }
 });
+
+// A graphic's canvas keeps its size through its chapter: the words under it (description and
+// source, which differ by step) must not push it up and down, or every step change would resize
+// the canvas (a reallocation and a repaint inside the browser's frame) and the chart would jump.
+for (const [sizeName, size] of [["phone", h.PHONE], ["desktop", h.DESKTOP]]) {
+  test(`${sizeName}: each graphic's canvas keeps its size from step to step`, async () => {
+    const { context, page, errors } = await h.openPage(site.browser, size);
+    try {
+      await h.gotoReady(page, site.url);
+      const sizes = new Map();
+      for (const id of await h.stepIds(page)) {
+        await h.scrollToStep(page, id);
+        await h.waitActive(page, id);
+        const s = await page.evaluate((id) => {
+          const chapter = document.getElementById(id)?.closest(".chapter");
+          const r = chapter?.querySelector(".graphic canvas")?.getBoundingClientRect();
+          return r && { chapter: chapter.id, size: `${r.width.toFixed(1)}×${r.height.toFixed(1)}` };
+        }, id);
+        assert.ok(s, `${id}: no canvas in its chapter`);
+        sizes.set(s.chapter, [...(sizes.get(s.chapter) ?? []), `${id} ${s.size}`]);
+      }
+      const changing = [...sizes].filter(([, l]) => new Set(l.map((x) => x.split(" ")[1])).size > 1);
+      assert.deepEqual(changing.map(([c, l]) => `${c}: ${l.join(", ")}`), [], "canvas sizes that change within a chapter");
+      assert.ok(sizes.size >= 9, `expected every chapter's canvas, saw ${sizes.size}`);
+      assert.deepEqual(errors.page, [], "uncaught page errors");
+    } finally {
+      await context.close();
+    }
+  });
+}
