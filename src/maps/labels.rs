@@ -107,12 +107,15 @@ fn beside(r: Rect, w: f64, h: f64, out: &mut Vec<(f64, f64, HAnchor)>) {
 pub fn inside_rings(rings: &[Vec<(f64, f64)>], p: (f64, f64)) -> bool {
     let mut odd = false;
     for pts in rings {
-        let n = pts.len();
-        for i in 0..n {
-            let (a, b) = (pts[i], pts[(i + n - 1) % n]);
+        // Each vertex with the one before it (the first with the last), walked without an index:
+        // label placement asks this of every candidate box, and a province has hundreds of vertices.
+        let Some(&last) = pts.last() else { continue };
+        let mut b = last;
+        for &a in pts {
             if (a.1 > p.1) != (b.1 > p.1) && p.0 < (b.0 - a.0) * (p.1 - a.1) / (b.1 - a.1) + a.0 {
                 odd = !odd;
             }
+            b = a;
         }
     }
     odd

@@ -45,7 +45,15 @@ impl Rect {
         x >= self.x0 && x <= self.x1 && y >= self.y0 && y <= self.y1
     }
     /// Whether the segment a–b passes through the box (Liang–Barsky clipping).
+    /// Label placement asks this of thousands of segments a frame, most of them nowhere near:
+    /// those whose bounding box misses the box are answered first, and the rest compare rather
+    /// than call `f64::max` (which must handle NaN).
     pub fn crossed_by(&self, a: (f64, f64), b: (f64, f64)) -> bool {
+        let (lo_x, hi_x) = if a.0 < b.0 { (a.0, b.0) } else { (b.0, a.0) };
+        let (lo_y, hi_y) = if a.1 < b.1 { (a.1, b.1) } else { (b.1, a.1) };
+        if hi_x < self.x0 || lo_x > self.x1 || hi_y < self.y0 || lo_y > self.y1 {
+            return false;
+        }
         let (dx, dy) = (b.0 - a.0, b.1 - a.1);
         let (mut t0, mut t1) = (0.0f64, 1.0f64);
         for (p, q) in [(-dx, a.0 - self.x0), (dx, self.x1 - a.0), (-dy, a.1 - self.y0), (dy, self.y1 - a.1)] {
@@ -56,9 +64,11 @@ impl Rect {
             } else {
                 let r = q / p;
                 if p < 0.0 {
-                    t0 = t0.max(r);
-                } else {
-                    t1 = t1.min(r);
+                    if r > t0 {
+                        t0 = r;
+                    }
+                } else if r < t1 {
+                    t1 = r;
                 }
                 if t0 > t1 {
                     return false;
@@ -72,6 +82,58 @@ impl Rect {
         match points {
             [p] => self.crossed_by(*p, *p),
             _ => points.windows(2).any(|w| self.crossed_by(w[0], w[1])),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Liang–Barsky as written first, without the bounding-box shortcut.
+    fn plain(r: &Rect, a: (f64, f64), b: (f64, f64)) -> bool {
+        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+        let (mut t0, mut t1) = (0.0f64, 1.0f64);
+        for (p, q) in [(-dx, a.0 - r.x0), (dx, r.x1 - a.0), (-dy, a.1 - r.y0), (dy, r.y1 - a.1)] {
+            if p == 0.0 {
+                if q < 0.0 {
+                    return false;
+                }
+            } else {
+                let v = q / p;
+                if p < 0.0 {
+                    t0 = t0.max(v);
+                } else {
+                    t1 = t1.min(v);
+                }
+                if t0 > t1 {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    #[test]
+    fn the_shortcut_answers_as_liang_barsky_does() {
+        let r = Rect { x0: 10.0, y0: 20.0, x1: 30.0, y1: 35.0 };
+        // On a 5 px lattice, so segments touch and run along the box's edges and corners.
+        let coords: Vec<f64> = (0..11).map(|i| i as f64 * 5.0).collect();
+        let mut n = 0;
+        for &ax in &coords {
+            for &ay in &coords {
+                for &bx in &coords {
+                    for &by in coords.iter().step_by(2) {
+                        let (a, b) = ((ax, ay), (bx, by));
+                        assert_eq!(r.crossed_by(a, b), plain(&r, a, b), "{a:?}–{b:?}");
+                        n += 1;
+                    }
+                }
+            }
+        }
+        assert!(n > 7000);
+        for bad in [(f64::NAN, 25.0), (f64::INFINITY, 25.0)] {
+            assert_eq!(r.crossed_by(bad, (20.0, 25.0)), plain(&r, bad, (20.0, 25.0)), "{bad:?}");
         }
     }
 }

@@ -123,22 +123,22 @@ fn mount_when_idle(mount: Mount, mounted: Rc<RefCell<Vec<bool>>>, data: Arc<Data
     });
 }
 
-/// Builds a map chapter's first scene once, small, and paints it where nobody sees it, each in an
-/// idle moment, while the reader is in the chapter before it. A map's first frame was its
-/// slowest, three times its later ones: V8 runs wasm (and the JS glue) first from a quick
-/// baseline compile and optimises a function only once it has run hot, and the compiled-in
-/// gazetteer and the projection's table are made on first use. Warmed here, the first frame a
-/// reader sees costs what the others do; not at start-up, where it would lengthen the tasks
-/// that make the first chapter ready.
+/// Builds the next map chapter's first scene, small, and paints it where nobody sees it, each in
+/// an idle moment, while the reader is in the chapter before it; once: the maps share their
+/// code. A map's first frame was its slowest, three times its later ones: V8 runs wasm (and the
+/// JS glue) first from a quick baseline compile and optimises a function only once it has run
+/// hot, and the compiled-in gazetteer and the projection's table are made on first use. Warmed
+/// here, the first frame a reader sees costs what the others do; not at start-up, where it would
+/// lengthen the tasks that make the first chapter ready, and not for every map (warming the
+/// Arctic, the largest, was itself a 24 ms task).
 fn warm_maps(active: Memo<StepRef>, geo: load::GeoState, data: Arc<Dataset>, models: Arc<Vec<Vec<Model>>>) {
-    let warmed = Rc::new(RefCell::new(vec![false; models.len()]));
+    let warmed = Rc::new(std::cell::Cell::new(false));
     Effect::new(move |_| {
         let c = active.get().chapter + 1;
         let Some(g) = geo.geo.get() else { return };
-        if !matches!(models.get(c).and_then(|m| m.first()), Some(Model::Map(_))) || warmed.borrow()[c] {
+        if !matches!(models.get(c).and_then(|m| m.first()), Some(Model::Map(_))) || warmed.replace(true) {
             return;
         }
-        warmed.borrow_mut()[c] = true;
         let (data, models) = (data.clone(), models.clone());
         when_idle(move || {
             let ctx = crate::graphic::Ctx { data: &data, geo: Some(&g) };
