@@ -315,13 +315,17 @@ fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inputs: 
         models[step].uses_progress().then(|| inputs.progress.get())
     });
     // A new size or pixel ratio repaints in the frame that brought it (a ResizeObserver callback
-    // or a resize event), so the reader never sees the old picture stretched to the new box.
+    // or a resize event), so the reader never sees the old picture stretched to the new box. The
+    // first size (the canvas is blank: nothing to stretch) paints in a task of its own, so the
+    // page's first frame and its first chart are two tasks, not one long one.
     {
-        let paint_frame = paint_frame.clone();
+        let (painter, paint_frame) = (painter.clone(), paint_frame.clone());
         Effect::new(move |_| {
             size.track();
             dpr.track();
-            if let Some(put) = paint_frame().paint_later {
+            if !painter.borrow().painted {
+                run(painter.clone(), paint_frame.clone(), false);
+            } else if let Some(put) = paint_frame().paint_later {
                 put();
             }
         });
