@@ -175,19 +175,18 @@ impl<'a> Site<'a> {
     /// of every step's (`graphic-sizer`), so the box is as tall as the chapter's longest words
     /// and the canvas above keeps its size from step to step (web/graphic.rs writes the same).
     fn graphic_words(&self, out: &mut String, c: usize, first: &str) {
-        let said = |out: &mut String, desc: &str, source: &str| {
+        let said = |out: &mut String, attrs: &str, desc: &str, source: &str| {
             let _ = write!(
                 out,
-                r#"<p class="graphic-description">{}</p><p class="graphic-source">{}</p></div>"#,
+                r#"<div {attrs}><p class="graphic-description">{}</p><p class="graphic-source">{}</p></div>"#,
                 esc(desc),
                 esc(source)
             );
         };
-        out.push_str(r#"<div class="graphic-words"><div class="graphic-said">"#);
-        said(out, first, &self.source_line(c, 0));
+        out.push_str(r#"<div class="graphic-words">"#);
+        said(out, r#"class="graphic-said""#, first, &self.source_line(c, 0));
         for s in 0..self.story.chapters[c].steps.len() {
-            out.push_str(r#"<div class="graphic-sizer" aria-hidden="true">"#);
-            said(out, &self.describe(c, s), &self.source_line(c, s));
+            said(out, r#"class="graphic-sizer" aria-hidden="true""#, &self.describe(c, s), &self.source_line(c, s));
         }
         out.push_str("</div>");
     }

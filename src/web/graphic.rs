@@ -74,15 +74,19 @@ pub fn Graphic(
     // The words follow the picture in a task of their own: a step change paints first, and
     // writing the description, source line and canvas label does not lengthen that frame.
     let text_step = after_this_task(inputs.step);
+    // Every step's description and source line, made once: the current step's is shown, and all
+    // of them sit hidden under it (the sizers below).
+    let words: Arc<Vec<(String, String)>> = Arc::new(
+        chapter
+            .steps
+            .iter()
+            .zip(models.iter())
+            .map(|(step, m)| (crate::graphic::description(&step.alt, m, &data), crate::graphic::source_line(m, &data)))
+            .collect(),
+    );
     let step_text = {
-        let (models, data, steps) = (models.clone(), data.clone(), chapter.steps.clone());
-        Memo::new(move |_| {
-            let i = text_step.get().min(models.len() - 1);
-            let m = &models[i];
-            let text = crate::graphic::description(&steps[i].alt, m, &data);
-            let sources = crate::graphic::source_line(m, &data);
-            (text, sources)
-        })
+        let words = words.clone();
+        Memo::new(move |_| words[text_step.get().min(words.len() - 1)].clone())
     };
     // The data table is built only while the reader has it open: a step change then does not
     // rebuild a table nobody sees.
@@ -91,17 +95,13 @@ pub fn Graphic(
         let (models, data) = (models.clone(), data.clone());
         Memo::new(move |_| table_open.get().then(|| models[text_step.get().min(models.len() - 1)].table(&data)))
     };
-    let sizers = chapter
-        .steps
+    let sizers = words
         .iter()
-        .zip(models.iter())
-        .map(|(step, m)| {
-            let (text, sources) =
-                (crate::graphic::description(&step.alt, m, &data), crate::graphic::source_line(m, &data));
+        .map(|(text, sources)| {
             view! {
                 <div class="graphic-sizer" aria-hidden="true">
-                    <p class="graphic-description">{text}</p>
-                    <p class="graphic-source">{sources}</p>
+                    <p class="graphic-description">{text.clone()}</p>
+                    <p class="graphic-source">{sources.clone()}</p>
                 </div>
             }
         })
