@@ -127,7 +127,8 @@ const describe = (r) =>
 // Met since each graphic paints in a task of its own, never inside the browser's rendering update
 // (web/graphic.rs `run`), and a map frame whose scene takes long to build paints a task later: the
 // worst step change was 1.2–1.3 references when this became a test (it was 1.6–2.1).
-test("every step change at 1× fits one frame budget of main-thread time (ratio to a reference task)", async () => {
+/** One pass over every step change in a fresh page: the steps over K, and what was measured. */
+async function passOverSteps() {
   const { context, page, errors } = await h.openPage(site.browser);
   try {
     await h.gotoReady(page, site.url);
@@ -141,16 +142,32 @@ test("every step change at 1× fits one frame budget of main-thread time (ratio 
     await h.sleep(500);
     const r = await measureStepChanges(page, ids.slice(1));
     console.log(`# ${describe(r)}`);
-    const over = r.steps.filter((s) => s.worst / r.ref > K);
-    assert.deepEqual(
-      over.map((s) => `${s.id}: ${(s.worst / r.ref).toFixed(2)}× reference (${s.worst.toFixed(1)} ms)`),
-      [],
-      `step changes whose longest main-thread task exceeds ${K}× the reference task (≈ one ${FRAME_MS.toFixed(1)} ms frame): ${describe(r)}`,
-    );
     assert.deepEqual(errors.page, []);
+    return { r, over: new Map(r.steps.filter((s) => s.worst / r.ref > K).map((s) => [s.id, `${s.id}: ${(s.worst / r.ref).toFixed(2)}× reference (${s.worst.toFixed(1)} ms)`])) };
   } finally {
     await context.close();
   }
+}
+
+// Met since each graphic paints in a task of its own, never inside the browser's rendering update
+// (web/graphic.rs `run`), and a map frame whose scene takes long to build paints a task later: the
+// worst step change was 1.2–1.3 references when this became a test (it was 1.6–2.1).
+//
+// A step over K is measured again, in a second pass in a fresh page, and fails only when it is over
+// K there too: work a step change really does comes back every time, while a stall of this shared
+// machine (CI once saw one step change at 2.1× in a run whose other 45 were at most 1.1×) does not
+// strike the same step twice. The check of the check below slows every step, so it still fails.
+test("every step change at 1× fits one frame budget of main-thread time (ratio to a reference task)", async () => {
+  const first = await passOverSteps();
+  if (first.over.size === 0) return;
+  console.log(`# over K in the first pass, measured again: ${[...first.over.values()].join("; ")}`);
+  const second = await passOverSteps();
+  const again = [...first.over.keys()].filter((id) => second.over.has(id));
+  assert.deepEqual(
+    again.map((id) => `${first.over.get(id)}, then ${second.over.get(id)}`),
+    [],
+    `step changes whose longest main-thread task exceeds ${K}× the reference task (≈ one ${FRAME_MS.toFixed(1)} ms frame) in two passes: ${describe(first.r)} | second pass: ${describe(second.r)}`,
+  );
 });
 
 test(`the check catches a step change slowed on purpose by ${SLOW_MS} ms`, async () => {
