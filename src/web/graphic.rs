@@ -57,7 +57,7 @@ pub fn Graphic(
     #[prop(optional)]
     top_level: bool,
 ) -> impl IntoView {
-    let GeoState { geo, error: geo_error } = geo;
+    let GeoState { geo, error: geo_error, .. } = geo;
     let is_map = models.iter().any(|m| matches!(m, Model::Map(_)));
     let ui_map = ui.clone();
     let map_message = move || {
@@ -198,6 +198,7 @@ struct Canvas {
 fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inputs: GraphicInputs) {
     let Canvas { canvas, size, dpr, theme, geo } = on;
     let painter = Rc::new(RefCell::new(Painter { shown: None, tween: None, running: false, painted: false }));
+    let is_map = models.iter().any(|m| matches!(m, Model::Map(_)));
 
     // Builds the current frame's scene and paints it; returns whether a tween still runs and,
     // when building took a good part of a phone's frame, the paint, to run as a task of its own.
@@ -219,6 +220,11 @@ fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inputs: 
                 return Frame::DONE;
             };
             if sz.width < 10.0 || sz.height < 10.0 || !inputs.may_paint.try_get_untracked().unwrap_or(false) {
+                return Frame::DONE;
+            }
+            // A map waits for its land (it arrives with a repaint); if the geometry failed to
+            // load it is `Some` and empty, and the map draws its routes on no land.
+            if is_map && geo.is_none() {
                 return Frame::DONE;
             }
             // A redraw, for the report (benches/report.mjs): building the frame's scene (tween,

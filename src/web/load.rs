@@ -139,20 +139,11 @@ pub fn load_edition(lang: Lang) -> RwSignal<Loaded> {
     loaded
 }
 
-/// Requests the map geometry. It arrives on its own: charts do not wait for it, maps draw once
-/// it is in, or draw their routes and places on no land and say why.
+/// Requests the map geometry at once (an embed of a map). It arrives on its own: charts do not
+/// wait for it, maps draw once it is in, or draw their routes and places on no land and say why.
 pub fn load_geo() -> GeoState {
     let state = GeoState::none();
-    let pending = start_geo();
-    leptos::task::spawn_local(async move {
-        match geo(pending).await {
-            Ok(g) => state.geo.set(Some(Arc::new(g))),
-            Err(e) => {
-                state.geo.set(Some(Arc::new(Geo::default())));
-                state.error.set(Some(e.to_string()));
-            }
-        }
-    });
+    state.request();
     state
 }
 
@@ -161,11 +152,31 @@ pub fn load_geo() -> GeoState {
 pub struct GeoState {
     pub geo: RwSignal<Option<Arc<Geo>>>,
     pub error: RwSignal<Option<String>>,
+    requested: StoredValue<bool>,
 }
 
 impl GeoState {
-    /// For graphics that draw no map: nothing is requested.
+    /// Nothing requested yet: for graphics that draw no map, and for the story page, which asks
+    /// for the geometry only when the reader comes near a map (`request`).
     pub fn none() -> GeoState {
-        GeoState { geo: RwSignal::new(None), error: RwSignal::new(None) }
+        GeoState { geo: RwSignal::new(None), error: RwSignal::new(None), requested: StoredValue::new(false) }
+    }
+
+    /// Fetches the geometry, the first time it is called.
+    pub fn request(self) {
+        if self.requested.get_value() {
+            return;
+        }
+        self.requested.set_value(true);
+        let pending = start_geo();
+        leptos::task::spawn_local(async move {
+            match geo(pending).await {
+                Ok(g) => self.geo.set(Some(Arc::new(g))),
+                Err(e) => {
+                    self.geo.set(Some(Arc::new(Geo::default())));
+                    self.error.set(Some(e.to_string()));
+                }
+            }
+        });
     }
 }

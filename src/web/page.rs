@@ -27,13 +27,18 @@ pub fn enhance() {
     leptos::mount::mount_to(status, App).forget();
 }
 
-/// Requests the edition (and the map geometry: the story has maps) at once, and takes the page
-/// over once the edition is in. Until then, or if it fails, the static article stands.
+/// Requests the edition at once, and takes the page over once it is in. Until then, or if it
+/// fails, the static article stands. The map geometry is asked for at once only by an address
+/// that names a step (a link to a step, a reload): it may be a map's; otherwise when the reader
+/// comes near a map (`prepare_maps`), so a reader of the first chapters never downloads it.
 #[component]
 fn App() -> impl IntoView {
     mark("app-start");
     let loaded = load::load_edition(super::page_lang());
-    let geo = load::load_geo();
+    let geo = load::GeoState::none();
+    if engine::hash_step_id(&window().location().hash().unwrap_or_default()).is_some() {
+        geo.request();
+    }
     move || match loaded.get() {
         Loaded::Loading => None,
         Loaded::Ready(story, data, models) => Some(view! { <Explainer story data models geo /> }.into_any()),
@@ -123,23 +128,33 @@ fn mount_when_idle(mount: Mount, mounted: Rc<RefCell<Vec<bool>>>, data: Arc<Data
     });
 }
 
-/// Builds the next map chapter's first scene, small, and paints it where nobody sees it, each in
-/// an idle moment, while the reader is in the chapter before it; once: the maps share their
-/// code. A map's first frame was its slowest, three times its later ones: V8 runs wasm (and the
-/// JS glue) first from a quick baseline compile and optimises a function only once it has run
-/// hot, and the compiled-in gazetteer and the projection's table are made on first use. Warmed
-/// here, the first frame a reader sees costs what the others do; not at start-up, where it would
-/// lengthen the tasks that make the first chapter ready, and not for every map (warming the
-/// Arctic, the largest, was itself a 24 ms task).
-fn warm_maps(active: Memo<StepRef>, geo: load::GeoState, data: Arc<Dataset>, models: Arc<Vec<Vec<Model>>>) {
+/// Asks for the map geometry once the reader's chapter is a map's or beside one (the chapters
+/// whose graphics may paint), and warms the maps' code up.
+///
+/// Warming: builds the next map chapter's first scene, small, and paints it where nobody sees
+/// it, each in an idle moment, while the reader is in the chapter before it; once: the maps
+/// share their code. A map's first frame was its slowest, three times its later ones: V8 runs
+/// wasm (and the JS glue) first from a quick baseline compile and optimises a function only once
+/// it has run hot, and the compiled-in gazetteer and the projection's table are made on first
+/// use. Warmed here, the first frame a reader sees costs what the others do; not at start-up,
+/// where it would lengthen the tasks that make the first chapter ready, and not for every map
+/// (warming the Arctic, the largest, was itself a 24 ms task).
+fn prepare_maps(active: Memo<StepRef>, geo: load::GeoState, data: Arc<Dataset>, models: Arc<Vec<Vec<Model>>>) {
+    let is_map = |c: usize| models.get(c).is_some_and(|m| m.iter().any(|m| matches!(m, Model::Map(_))));
+    let map_near: Vec<bool> =
+        (0..models.len()).map(|c| c.checked_sub(1).is_some_and(is_map) || is_map(c) || is_map(c + 1)).collect();
+    let next_is_map: Vec<bool> = (0..models.len()).map(|c| is_map(c + 1)).collect();
     let warmed = Rc::new(std::cell::Cell::new(false));
     Effect::new(move |_| {
-        let c = active.get().chapter + 1;
+        let a = active.get().chapter;
+        if map_near.get(a).copied().unwrap_or(false) {
+            geo.request();
+        }
         let Some(g) = geo.geo.get() else { return };
-        if !matches!(models.get(c).and_then(|m| m.first()), Some(Model::Map(_))) || warmed.replace(true) {
+        if !next_is_map.get(a).copied().unwrap_or(false) || warmed.replace(true) {
             return;
         }
-        let (data, models) = (data.clone(), models.clone());
+        let (data, models, c) = (data.clone(), models.clone(), a + 1);
         when_idle(move || {
             let ctx = crate::graphic::Ctx { data: &data, geo: Some(&g) };
             let size = crate::scene::Size { width: 200.0, height: 200.0 };
@@ -309,7 +324,7 @@ fn Explainer(
             leptos::mount::mount_to(slot, move || view! { <Graphic chapter models data geo inputs ui /> }).forget();
         })
     };
-    warm_maps(active_ref, geo, data.clone(), models.clone());
+    prepare_maps(active_ref, geo, data.clone(), models.clone());
     let chapters = story.chapters.len();
     let idle_started = StoredValue::new(false);
     // Graphics belong to the page, not to the effect below: an effect disposes what it created

@@ -39,3 +39,78 @@ test("loads without errors, becomes ready and draws the first chart", async () =
     await context.close();
   }
 });
+
+// The map geometry (geo/base.bin, a tenth of the page's bytes) is for the maps: a reader of the
+// first chapters never downloads it. It is asked for once the reader's chapter is beside a map's
+// (web/page.rs `prepare_maps`), at once when the address names a step, and a map never paints
+// before it is in (no routes on no land, then land).
+const GEO = "geo/base.bin";
+const paintedAt = () => {
+  window.__paintedAt = {};
+  new MutationObserver((records) => {
+    for (const r of records) {
+      const fig = r.target.closest?.("figure[data-graphic]");
+      if (fig && r.target.hasAttribute("data-painted")) window.__paintedAt[fig.dataset.graphic] ??= performance.now();
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-painted"] });
+};
+const geoArrived = (page) =>
+  page.evaluate((geo) => performance.getEntriesByType("resource").find((e) => e.name.endsWith(geo))?.responseEnd ?? null, GEO);
+
+test("the map geometry loads only near a map, and a map paints only with its land", async () => {
+  const { context, page, errors } = await h.openPage(site.browser, { initScripts: [paintedAt] });
+  try {
+    // A slow network: the geometry takes a second and a half, so a map that painted without it
+    // (as soon as it may) would be seen doing so.
+    await context.route(`**/${GEO}`, async (route) => {
+      await h.sleep(1500);
+      await route.continue();
+    });
+    await h.gotoReady(page, site.url);
+    await page.waitForLoadState("networkidle");
+    await h.sleep(500);
+    assert.equal(await geoArrived(page), null, `${GEO} was fetched by a reader at the top of the story`);
+    // The first map's chapter, and the last step of the chapter before it.
+    const { map, before, first } = await page.evaluate(() => {
+      const chapters = [...document.querySelectorAll("section.chapter")];
+      const i = chapters.findIndex((c) => c.querySelector('figure[data-graphic$="-map"]'));
+      const steps = (c) => [...c.querySelectorAll(".step[data-step]")].map((s) => s.dataset.step);
+      return { map: chapters[i].querySelector("figure[data-graphic]").dataset.graphic, before: steps(chapters[i - 2]).at(-1), first: steps(chapters[i])[0] };
+    });
+    // Two chapters before the map: still not needed.
+    await h.scrollToStep(page, before);
+    await h.waitActive(page, before);
+    await h.sleep(500);
+    assert.equal(await geoArrived(page), null, `${GEO} was fetched two chapters before the first map`);
+    await h.scrollToStep(page, first);
+    await h.waitActive(page, first);
+    await h.settle(page);
+    await page.waitForFunction((m) => window.__paintedAt[m] !== undefined, map, { timeout: 10_000 });
+    await page.waitForFunction((geo) => performance.getEntriesByType("resource").some((e) => e.name.endsWith(geo)), GEO, { timeout: 10_000 });
+    const arrived = await geoArrived(page);
+    const painted = await page.evaluate((m) => window.__paintedAt[m], map);
+    assert.ok(painted >= arrived, `the ${map} painted at ${painted.toFixed(0)} ms, before its land arrived at ${arrived.toFixed(0)} ms`);
+    assert.ok((await h.canvasInfo(page, first)).inked > 0.05, `the ${map} canvas is nearly blank`);
+    assert.deepEqual(errors.page, []);
+    assert.deepEqual(errors.console, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("an address naming a step asks for the map geometry at once", async () => {
+  const { context, page, errors } = await h.openPage(site.browser);
+  try {
+    const ids = await (async () => {
+      await h.gotoReady(page, site.url);
+      return h.stepIds(page);
+    })();
+    await page.goto(`${site.url}#${ids.at(-1)}`);
+    await page.reload();
+    await h.waitReady(page);
+    await page.waitForFunction((geo) => performance.getEntriesByType("resource").some((e) => e.name.endsWith(geo)), GEO, { timeout: 10_000 });
+    assert.deepEqual(errors.page, []);
+  } finally {
+    await context.close();
+  }
+});
