@@ -106,6 +106,11 @@ pub struct Step {
     #[serde(default)]
     pub alt: String,
     pub view: Spec,
+    /// The graphic's whole description in this step (`alt`, then what the state shows:
+    /// `crate::graphic::description`), made by the build for the edition file (`Edition::file`,
+    /// which then leaves `alt` out): the page shows it without the code that writes it.
+    #[serde(default)]
+    pub said: String,
 }
 
 impl Step {
@@ -160,7 +165,8 @@ fn story_views_json(lang: Lang) -> &'static str {
 }
 
 /// What the page fetches for one language (`data/edition-<lang>.bin`, written by the site
-/// binary): the story without its prose (the static HTML holds the words), the charts' words and
+/// binary): the story without its prose (the static HTML holds the words) but with each step's
+/// description made (`Step::said`), the charts' words and
 /// the dataset, validated at build time and already in the edition's words. One request, no CSV parsing
 /// and no other edition's words in the wasm. The file is binary (`crate::wire`): no JSON parser
 /// in the page, and smaller than the JSON it replaced (32–43% raw, 6–10% brotli).
@@ -195,11 +201,15 @@ impl Edition {
     /// and `data`.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn file(lang: Lang, data: &Dataset) -> Result<Vec<u8>, String> {
-        let edition = Edition {
-            story: Story::parse(story_views_json(lang))?,
-            words: crate::data::Words::of(lang).clone(),
-            data: data.clone(),
-        };
+        let mut story = Story::parse(story_views_json(lang))?;
+        let models = story.models(data)?;
+        for (chapter, models) in story.chapters.iter_mut().zip(&models) {
+            for (step, model) in chapter.steps.iter_mut().zip(models) {
+                step.said = crate::graphic::description(&step.alt, model, data);
+                step.alt.clear();
+            }
+        }
+        let edition = Edition { story, words: crate::data::Words::of(lang).clone(), data: data.clone() };
         crate::wire::write(&edition, EDITION_MAGIC)
     }
 }

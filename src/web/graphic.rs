@@ -81,7 +81,7 @@ pub fn Graphic(
             .steps
             .iter()
             .zip(models.iter())
-            .map(|(step, m)| (crate::graphic::description(&step.alt, m, &data), crate::graphic::source_line(m, &data)))
+            .map(|(step, m)| (step.said.clone(), crate::graphic::source_line(m, &data)))
             .collect(),
     );
     let step_text = {
