@@ -355,12 +355,12 @@ impl<'a> Site<'a> {
             esc(&ui.graphic_failed)
         ));
         self.toc(&mut out);
-        out.push_str(r#"<main id="story"><article>"#);
+        out.push_str(r#"<main id="story">"#);
         for (c, ch) in self.story.chapters.iter().enumerate() {
             self.chapter(&mut out, c, ch);
         }
         self.sources(&mut out);
-        out.push_str("</article></main>");
+        out.push_str("</main>");
         out
     }
 
