@@ -5,15 +5,17 @@ What it changes on the way:
 - `source` columns become ids of rows in sources.csv (several ids joined by ';');
 - the `source_locator` column is dropped: it quotes the articles and is for checking only;
 - notes that quote the articles are replaced by our own;
-- statuses are normalised to seed / seed-consistent / unverified.
-Run from the project root: python3 scripts/derive_data.py [../shared/data]
+- statuses are normalised to seed / seed-consistent / unverified;
+- the map ids are added: `map_ids` (border_provinces.csv) and `map_route` (pipelines.csv) name
+  the gazetteer's places and routes (assets/geo/gazetteer.json) a row is drawn at.
+Run from the project root: python3 scripts/derive_data.py [../shared/data [out-dir]]
 """
 import csv
 import pathlib
 import sys
 
 SRC = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data")
-OUT = pathlib.Path("assets/data")
+OUT = pathlib.Path(sys.argv[2] if len(sys.argv) > 2 else "assets/data")
 
 SOURCES = [
     # id, short name shown on the page, full citation, kind
@@ -88,6 +90,35 @@ def write(name, header, rows):
         w.writerows(rows)
 
 
+# Where the maps draw each row (assets/data/README.md, "Map ids"): a border figure's gazetteer
+# places or provinces by its place and metric, a pipeline's gazetteer route by its id (none: the
+# maps do not draw it). A row missing here stops the script, so a new row gets its ids.
+MAP_IDS = {
+    ("Heihe Pilot Free Trade Zone (Heilongjiang)", "imports and exports growth"): "heihe",
+    ("Jilin", "trade with Russia growth"): "jilin",
+    ("Heilongjiang", "trade with Russia"): "heilongjiang",
+    ("Heihe–Blagoveshchensk", "road bridge over the Amur opened to freight"): "blagoveshchensk",
+    ("Tongjiang–Nizhneleninskoye", "rail bridge over the Amur in service"): "tongjiang;nizhneleninskoye",
+    ("Manzhouli–Zabaykalsk", "largest land crossing by freight"): "manzhouli;zabaykalsk",
+    ("China–Russia border", "length"): "border",
+}
+MAP_ROUTE = {
+    "power-of-siberia-1": "power-of-siberia-1",
+    "power-of-siberia-2": "power-of-siberia-2",
+    "far-eastern-route": "far-eastern-route",
+    "espo": "espo",
+    "espo-spur": "espo-china-spur",
+    "kazakhstan-china-oil": "kazakhstan-china-oil",
+    "europe-2021": "",
+}
+
+
+def looked_up(table, key):
+    if key not in table:
+        sys.exit(f"no map ids for {key!r}: add them in {__file__}")
+    return table[key]
+
+
 # Event descriptions that repeat an article's wording, in our own words.
 EVENT_TEXT = {
     "Joint bomber flight and coastguard patrol":
@@ -114,17 +145,19 @@ def main():
           [[r["date"], r["title"], EVENT_TEXT.get(r["title"], r["description"]), r["category"], sources(r["source"]), status(r["status"])]
            for r in read("events.csv")])
 
-    write("pipelines.csv", ["id", "name", "kind", "status", "capacity", "unit", "first_flow", "route", "source", "figures_status", "note"],
+    write("pipelines.csv", ["id", "name", "kind", "status", "capacity", "unit", "first_flow", "route", "source", "figures_status", "note", "map_route"],
           [[r["id"], r["name"], r["kind"], r["status"], r["capacity"], r["unit"], r["first_flow"], r["route"],
-            sources(r["source"]), status(r["status_of_figures"]), r["note"].replace("004_c1a0e44c4c6ea1ee.txt", "CEPA 2025")]
+            sources(r["source"]), status(r["status_of_figures"]), r["note"].replace("004_c1a0e44c4c6ea1ee.txt", "CEPA 2025"),
+            looked_up(MAP_ROUTE, r["id"])]
            for r in read("pipelines.csv")])
 
     write("nsr.csv", ["year", "transit_cargo_mt", "total_cargo_mt", "transit_voyages", "source", "status", "note"],
           [[r["year"], r["transit_cargo_mt"], r["total_cargo_mt"], r["transit_voyages"], sources(r["source"]), status(r["status"]), r["note"]]
            for r in read("nsr.csv")])
 
-    write("border_provinces.csv", ["place", "kind", "metric", "period", "value", "unit", "source", "status", "note"],
-          [[r["place"], r["kind"], r["metric"], r["period"], r["value"], r["unit"], sources(r["source"]), status(r["status"]), r["note"]]
+    write("border_provinces.csv", ["place", "kind", "metric", "period", "value", "unit", "source", "status", "note", "map_ids"],
+          [[r["place"], r["kind"], r["metric"], r["period"], r["value"], r["unit"], sources(r["source"]), status(r["status"]), r["note"],
+            looked_up(MAP_IDS, (r["place"], r["metric"]))]
            for r in read("border_provinces.csv")])
 
 

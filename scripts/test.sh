@@ -32,6 +32,12 @@ fi
 if [ -x ../shared/tools/seed-overlap ]; then
   stage "own words (seed-overlap)" ../shared/tools/seed-overlap .
 fi
+if [ -d ../shared/data ]; then
+  # The committed dataset is what scripts/derive_data.py makes of the shared data, byte for byte.
+  stage "derived data (scripts/derive_data.py reproduces assets/data)" bash -c '
+    out=$(mktemp -d) && python3 scripts/derive_data.py ../shared/data "$out" &&
+    for f in "$out"/*.csv; do cmp "$f" "assets/data/$(basename "$f")" || exit 1; done'
+fi
 
 if [ ${#failed[@]} -gt 0 ]; then
   printf '\033[1;31m==> failed:\033[0m\n'
