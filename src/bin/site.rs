@@ -85,27 +85,32 @@ fn run() -> Result<(), String> {
             write(&path, &svg)?;
             figures += 1;
         }
-        if lang != Lang::En {
-            continue;
-        }
-        // Embed pages: English; `lang=` in their query switches the live graphic's language.
+        // Embed pages, one per graphic in each language (`ru/embed/<graphic>.html`): a reader
+        // without script, or before the wasm, sees the graphic in the host article's language.
+        let (dir, base) = match lang {
+            Lang::En => (String::new(), "../"),
+            lang => (format!("{}/", lang.code()), "../../"),
+        };
         let embed_template = template
             .replacen(
                 r#"<html lang="en">"#,
-                &format!(r#"<html lang="en" class="embed-mode" data-edition="{edition}">"#),
+                &format!(r#"<html lang="{}" class="embed-mode" data-edition="{edition}">"#, lang.tag()),
                 1,
             )
             .replacen("<body>", r#"<body class="embed-page">"#, 1);
-        let embed_index = with_meta(&embed_template, &site.embed_index_meta())?;
-        write("embed.html", &fill(&embed_index, &site.embed_index_body())?)?;
+        if lang == Lang::En {
+            // `embed.html`, the list of graphics (and the old `embed.html?g=…` links).
+            let embed_index = with_meta(&embed_template, &site.embed_index_meta())?;
+            write("embed.html", &fill(&embed_index, &site.embed_index_body())?)?;
+        }
         for (c, ch) in story.chapters.iter().enumerate() {
-            let page = embed_template.replacen("<head>", r#"<head><base href="../">"#, 1).replacen(
+            let page = embed_template.replacen("<head>", &format!(r#"<head><base href="{base}">"#), 1).replacen(
                 r#"<body class="embed-page">"#,
                 &format!(r#"<body class="embed-page" data-graphic="{}">"#, ch.graphic),
                 1,
             );
             let page = with_meta(&page, &site.embed_meta(c))?;
-            write(&format!("embed/{}.html", ch.graphic), &fill(&page, &site.embed_body(c))?)?;
+            write(&format!("{dir}embed/{}.html", ch.graphic), &fill(&page, &site.embed_body(c))?)?;
         }
     }
     println!("site: {} languages, embed pages, {figures} figures written to {}", Lang::ALL.len(), dir.display());

@@ -327,12 +327,13 @@ pub fn attr_escape(s: &str) -> String {
     out
 }
 
-/// The embed page's URL relative to the site root: the graphic's own pre-rendered page, which
-/// readers without script see too (`embed.html?g=…` keeps working for links already shared).
+/// The embed page's URL relative to the site root: the graphic's own pre-rendered page in the
+/// language, which readers without script see too (`ru/embed/…`; `embed.html?g=…` and
+/// `embed/…?lang=ru` keep working for links already shared).
 pub fn embed_path(lang: Lang, graphic: &str, step: &str) -> String {
     match lang {
         Lang::En => format!("embed/{graphic}.html?step={step}"),
-        lang => format!("embed/{graphic}.html?step={step}&lang={}", lang.code()),
+        lang => format!("{}/embed/{graphic}.html?step={step}", lang.code()),
     }
 }
 

@@ -380,7 +380,8 @@ impl<'a> Site<'a> {
         // The step controls' place (buttons need the wasm; `controls=0` drops them there).
         let _ = write!(
             out,
-            r##"</div><div class="embed-controls embed-controls-slot" aria-hidden="true"></div><p class="embed-story-link"><a href="index.html#{}" target="_top">{}</a></p></main>"##,
+            r##"</div><div class="embed-controls embed-controls-slot" aria-hidden="true"></div><p class="embed-story-link"><a href="{}#{}" target="_top">{}</a></p></main>"##,
+            self.data.lang.page(),
             esc(&self.story.chapters[c].steps[0].id),
             esc(&self.story.meta.ui.read_story)
         );

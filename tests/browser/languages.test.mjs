@@ -73,7 +73,7 @@ test("the language switcher opens the other edition at the reader's step", async
   }
 });
 
-test("embeds take lang=, and a Russian page's embed code says lang=ru", async () => {
+test("embeds take lang=, and a Russian page's embed code names the Russian embed page", async () => {
   const { context, page, errors } = await h.openPage(site.browser);
   try {
     await h.gotoReady(page, site.url + "embed.html?g=pipes-map&step=pipes-oil&lang=ru");
@@ -89,11 +89,49 @@ test("embeds take lang=, and a Russian page's embed code says lang=ru", async ()
     await h.waitActive(page, "lopsided-gap");
     await page.click('.chapter#lopsided [data-tool="embed"]');
     const code = await page.inputValue("#lopsided .embed-code");
-    assert.ok(code.includes("embed/shares.html?step=lopsided-gap&amp;lang=ru"), code);
+    assert.ok(code.includes('src="' + new URL("ru/embed/shares.html?step=lopsided-gap", site.url).href + '"'), code);
+    // That page is Russian before the wasm and with it, and its story link opens the Russian story.
+    await h.gotoReady(page, site.url + "ru/embed/shares.html?step=lopsided-gap");
+    const live = await page.evaluate(() => ({
+      lang: document.documentElement.lang,
+      title: document.querySelector(".graphic-title")?.textContent ?? "",
+      next: document.querySelector(".embed-next")?.textContent ?? "",
+      story: document.querySelector(".embed-story-link a")?.href ?? "",
+    }));
+    assert.equal(live.lang, "ru");
+    assert.match(live.title, /[А-Яа-я]/, `live embed title: ${live.title}`);
+    assert.match(live.next, /Далее/);
+    assert.equal(live.story, new URL("ru/index.html#lopsided-gap", site.url).href);
     assert.deepEqual(errors.page, []);
     assert.deepEqual(errors.console, []);
   } finally {
     await context.close();
+  }
+});
+
+test("without JavaScript each edition's embed pages are in its language, their figure too", async () => {
+  for (const ed of EDITIONS.slice(1)) {
+    const context = await site.browser.newContext({ ...h.PHONE, javaScriptEnabled: false });
+    const page = await context.newPage();
+    try {
+      const code = ed.tag.slice(0, 2);
+      const response = await page.goto(site.url + `${code}/embed/trade.html`);
+      assert.equal(response?.status(), 200, `${code}/embed/trade.html`);
+      const r = await page.evaluate(() => ({
+        lang: document.documentElement.lang,
+        title: document.querySelector(".graphic-title")?.textContent ?? "",
+        figure: document.querySelector(".graphic-canvas img")?.getAttribute("src") ?? "",
+        loaded: document.querySelector(".graphic-canvas img")?.naturalWidth ?? 0,
+        story: document.querySelector(".embed-story-link a")?.href ?? "",
+      }));
+      assert.equal(r.lang, ed.tag, `${code}/embed/trade.html <html lang>`);
+      assert.match(r.title, code === "ru" ? /[А-Яа-я]/ : /[\u4e00-\u9fff]/, `${code} embed title: ${r.title}`);
+      assert.match(r.figure, new RegExp(`^figures/${code}/`), "the figure in the edition's language");
+      assert.ok(r.loaded > 300, `${code}/embed/trade.html: its figure did not load`);
+      assert.equal(r.story, new URL(`${code}/index.html#boom-decade`, site.url).href);
+    } finally {
+      await context.close();
+    }
   }
 });
 

@@ -1,5 +1,5 @@
 // Runs the W3C Nu HTML checker over every page the build writes (the three editions,
-// embed.html, embed/*.html) and fails on any error. Warnings are printed, not failed.
+// embed.html, embed/*.html in each language) and fails on any error. Warnings are printed, not failed.
 import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -13,7 +13,9 @@ const pages = [
   join(dist, "ru", "index.html"),
   join(dist, "zh", "index.html"),
   join(dist, "embed.html"),
-  ...readdirSync(join(dist, "embed")).filter((f) => f.endsWith(".html")).map((f) => join(dist, "embed", f)),
+  ...["", "ru", "zh"].flatMap((lang) =>
+    readdirSync(join(dist, lang, "embed")).filter((f) => f.endsWith(".html")).map((f) => join(dist, lang, "embed", f)),
+  ),
 ];
 const run = spawnSync("java", ["-jar", vnu, "--format", "json", "--exit-zero-always", ...pages], { encoding: "utf8" });
 if (run.error || !run.stderr.trim().startsWith("{")) {
