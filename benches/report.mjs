@@ -508,6 +508,13 @@ function printBreakdown(events, changes, wall) {
 // First chart and redraw (1×).
 
 function watchFirstInk() {
+  // The first frame in which the static page's figure of the first step is in, loaded.
+  const figure = () => {
+    const img = document.querySelector(".graphic-slot img");
+    if (img?.complete && img.naturalWidth > 0) window.__firstFigure = performance.now();
+    else if (!document.querySelector(".graphic canvas")) requestAnimationFrame(figure);
+  };
+  requestAnimationFrame(figure);
   const look = () => {
     const info = window.__inkOf(document.querySelector(".graphic canvas"));
     if (info?.inked > 0.005) window.__firstInk = performance.now();
@@ -519,6 +526,7 @@ function watchFirstInk() {
 async function firstChart(browser, url) {
   const marks = [];
   const inks = [];
+  const figures = [];
   let error;
   for (let i = 0; i < LOADS; i++) {
     const { context, page } = await h.openPage(browser, { initScripts: [watchFirstInk] });
@@ -526,9 +534,14 @@ async function firstChart(browser, url) {
       await page.goto(url);
       await page.waitForFunction(() => window.__firstInk !== undefined, null, { timeout: 15_000 });
       await h.sleep(100);
-      const r = await page.evaluate(() => ({ mark: performance.getEntriesByName("first-chart")[0]?.startTime, ink: window.__firstInk }));
+      const r = await page.evaluate(() => ({
+        mark: performance.getEntriesByName("first-chart")[0]?.startTime,
+        ink: window.__firstInk,
+        figure: window.__firstFigure,
+      }));
       inks.push(r.ink);
       if (r.mark !== undefined) marks.push(r.mark);
+      if (r.figure !== undefined) figures.push(r.figure);
     } catch (e) {
       error = short(e);
       break;
@@ -536,7 +549,7 @@ async function firstChart(browser, url) {
       await context.close();
     }
   }
-  return { marks, inks, error };
+  return { marks, inks, figures, error };
 }
 
 async function redraws(browser, url) {
@@ -580,6 +593,12 @@ async function firstChartAndRedraw(browser, server) {
   if (fc.marks.length) line(`performance.mark("first-chart")  (${fc.marks.length} loads)`, fc.marks);
   else console.log('  performance.mark("first-chart"): never recorded by the page');
   line("first ink on the first canvas (sampled each frame)", fc.inks);
+  // What the reader sees first is the static page's own figure of that step (sampled each
+  // frame, as the ink above); the live canvas then takes its place with the same picture.
+  if (fc.figures.length) {
+    const m = median(fc.figures);
+    console.log(`  the static page's figure of that step, on screen (sampled each frame) median ${ms(m)}   min ${ms(Math.min(...fc.figures))}   max ${ms(Math.max(...fc.figures))}   (${fc.figures.length} loads)`);
+  }
   if (fc.error) console.log(`  stopped: ${fc.error}`);
 
   const rd = await redraws(browser, server.url);
