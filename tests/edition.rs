@@ -26,12 +26,14 @@ fn an_edition_file_reads_back_as_its_edition() {
         assert_eq!(ids(&edition.story), ids(&story), "{lang:?}: steps or views differ");
         // No prose: the static HTML carries it.
         assert!(edition.story.steps().all(|(_, s)| s.text.is_empty()), "{lang:?}: step text in the edition");
-        // Each step's description, made here as the static page makes it, so the page shows the
-        // same words without the code that writes them.
+        // Each step's description and source line, made here as the static page makes them, so
+        // the page shows the same words without the code that writes them (or, for a map's
+        // sources, before its gazetteer is in).
         let models = story.models(&data).unwrap();
         for ((r, step), (_, made)) in story.steps().zip(edition.story.steps()) {
             let model = &models[r.chapter][r.step];
             assert_eq!(made.said, explainer::graphic::description(&step.alt, model, &data), "{lang:?} {}", step.id);
+            assert_eq!(made.sources, explainer::graphic::source_line(model, &data), "{lang:?} {}", step.id);
             assert!(!made.said.is_empty() && made.alt.is_empty(), "{lang:?} {}: alt left in the edition", step.id);
         }
         assert!(edition.story.models(&edition.data).is_ok());

@@ -10,7 +10,8 @@ use crate::lang::Lang;
 use std::sync::OnceLock;
 
 mod raw;
-use raw::{RawGazetteer, RawPoint, RawRegion, RawRoute};
+pub(super) use raw::RawGazetteer;
+use raw::{RawPoint, RawRegion, RawRoute};
 
 const GAZETTEER_FILE: &str = "geo/gazetteer.json";
 
@@ -192,17 +193,52 @@ impl Gazetteer {
     }
 }
 
-/// The gazetteer compiled into the app (all targets): build.rs checks the JSON's shape and
-/// compiles it in as postcard (`raw::MAGIC`); its kinds are read here, and the native tests fail
-/// on a wrong one.
+/// The gazetteer. Natively it is compiled in (build.rs checks the JSON's shape and compiles it
+/// in as postcard, `raw::MAGIC`; its kinds are read here, and the native tests fail on a wrong
+/// one). The page gets it inside the base map (`geo/base.bin`, `Geo::read` installs it), which it
+/// fetches only near a map: until then it is empty, and nothing that needs it runs there (a map
+/// paints once the base map is in, and the story's ids were checked by the build that wrote the
+/// edition; `MapSpec::model`).
 pub fn gazetteer() -> &'static Gazetteer {
-    static G: OnceLock<Gazetteer> = OnceLock::new();
-    G.get_or_init(|| {
-        let bytes = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
-        let raw = crate::wire::read_compiled(bytes, raw::MAGIC, "the compiled gazetteer")
-            .unwrap_or_else(|e| panic!("assets/geo/gazetteer.json: {e}"));
-        Gazetteer::from_raw(raw).unwrap_or_else(|e| panic!("{e} (the native tests check this)"))
-    })
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(|| {
+            Gazetteer::from_raw(compiled()).unwrap_or_else(|e| panic!("{e} (the native tests check this)"))
+        })
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        static EMPTY: Gazetteer =
+            Gazetteer { source: String::new(), provinces: Vec::new(), places: Vec::new(), routes: Vec::new() };
+        INSTALLED.get().unwrap_or(&EMPTY)
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+static INSTALLED: OnceLock<Gazetteer> = OnceLock::new();
+
+/// The gazetteer as compiled in (native), in the form the base map file carries it.
+#[cfg(not(target_arch = "wasm32"))]
+pub(super) fn compiled() -> RawGazetteer {
+    let bytes = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
+    crate::wire::read_compiled(bytes, raw::MAGIC, "the compiled gazetteer")
+        .unwrap_or_else(|e| panic!("assets/geo/gazetteer.json: {e}"))
+}
+
+/// Reads the gazetteer a base map file carries; the page keeps it as `gazetteer()` (natively
+/// it must be the compiled-in one). Errors name `file`.
+pub(super) fn install(raw: RawGazetteer, file: &str) -> Result<(), DataError> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if raw != compiled() {
+        return Err(err(file, "gazetteer", "the gazetteer in it is not this build's"));
+    }
+    let g = Gazetteer::from_raw(raw).map_err(|e| err(file, "gazetteer", e.to_string()))?;
+    #[cfg(target_arch = "wasm32")]
+    let _ = INSTALLED.set(g);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = g;
+    Ok(())
 }
 
 /// Mean Earth radius (IUGG), km.

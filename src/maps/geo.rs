@@ -18,7 +18,7 @@ pub const BASE_FILE: &str = "geo/base.json";
 /// The base map as the page fetches it from `dist/`: `BASE_FILE` in the binary format.
 pub const BASE_BIN: &str = "geo/base.bin";
 /// The first bytes of `BASE_BIN`: what it is, and the version of its layout.
-const BASE_MAGIC: &[u8; 4] = b"CRG1";
+const BASE_MAGIC: &[u8; 4] = b"CRG2";
 pub(super) fn decode(q: f64, flat: &[i64]) -> Result<Line, String> {
     if !flat.len().is_multiple_of(2) || flat.is_empty() {
         return Err(format!("a coordinate array has {} numbers: expected an even, non-zero count", flat.len()));
@@ -32,6 +32,14 @@ pub(super) fn decode(q: f64, flat: &[i64]) -> Result<Line, String> {
             (x as f64 / q, y as f64 / q)
         })
         .collect())
+}
+
+/// `BASE_BIN`: the base map and the gazetteer, which the page needs only for its maps (see
+/// `gazetteer::gazetteer`).
+#[derive(Deserialize, Serialize)]
+struct BaseFile {
+    base: RawBase,
+    gazetteer: super::gazetteer::RawGazetteer,
 }
 
 #[derive(Deserialize, Serialize)]
@@ -159,19 +167,23 @@ impl Geo {
         Geo::from_raw(raw, BASE_FILE)
     }
 
-    /// Reads the page's `geo/base.bin`.
+    /// Reads the page's `geo/base.bin`, and keeps the gazetteer it carries as `gazetteer()`.
     pub fn read(bytes: &[u8]) -> Result<Geo, DataError> {
-        let raw = crate::wire::read(bytes, BASE_MAGIC, "a map geometry file")
+        let file: BaseFile = crate::wire::read(bytes, BASE_MAGIC, "a map geometry file")
             .map_err(|m| DataError::new(BASE_BIN, None, None, m))?;
-        Geo::from_raw(raw, BASE_BIN)
+        let geo = Geo::from_raw(file.base, BASE_BIN)?;
+        super::gazetteer::install(file.gazetteer, BASE_BIN)?;
+        Ok(geo)
     }
 
-    /// `geo/base.bin` from `assets/geo/base.json`, which must read as a base map.
+    /// `geo/base.bin` from `assets/geo/base.json`, which must read as a base map, and the
+    /// compiled-in gazetteer.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn file(json: &str) -> Result<Vec<u8>, DataError> {
         Geo::parse(json)?;
-        let raw: RawBase = serde_json::from_str(json).map_err(|e| err(BASE_FILE, field_of(&e), e.to_string()))?;
-        crate::wire::write(&raw, BASE_MAGIC).map_err(|m| DataError::new(BASE_BIN, None, None, m))
+        let base: RawBase = serde_json::from_str(json).map_err(|e| err(BASE_FILE, field_of(&e), e.to_string()))?;
+        let file = BaseFile { base, gazetteer: super::gazetteer::compiled() };
+        crate::wire::write(&file, BASE_MAGIC).map_err(|m| DataError::new(BASE_BIN, None, None, m))
     }
 
     /// Checks a base map and decodes its coordinates; errors name `f`, the file it came from.

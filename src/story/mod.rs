@@ -111,6 +111,11 @@ pub struct Step {
     /// which then leaves `alt` out): the page shows it without the code that writes it.
     #[serde(default)]
     pub said: String,
+    /// The source line under the graphic in this step (`crate::graphic::source_line`), made by
+    /// the build for the edition file as `said` is: a map's names the gazetteer's source, which
+    /// the page has only once the base map is in.
+    #[serde(default)]
+    pub sources: String,
 }
 
 impl Step {
@@ -166,7 +171,7 @@ fn story_views_json(lang: Lang) -> &'static str {
 
 /// What the page fetches for one language (`data/edition-<lang>.bin`, written by the site
 /// binary): the story without its prose (the static HTML holds the words) but with each step's
-/// description made (`Step::said`), the charts' words and
+/// description and source line made (`Step::said`, `Step::sources`), the charts' words and
 /// the dataset, validated at build time and already in the edition's words. One request, no CSV parsing
 /// and no other edition's words in the wasm. The file is binary (`crate::wire`): no JSON parser
 /// in the page, and smaller than the JSON it replaced (32–43% raw, 6–10% brotli).
@@ -206,6 +211,7 @@ impl Edition {
         for (chapter, models) in story.chapters.iter_mut().zip(&models) {
             for (step, model) in chapter.steps.iter_mut().zip(models) {
                 step.said = crate::graphic::description(&step.alt, model, data);
+                step.sources = crate::graphic::source_line(model, data);
                 step.alt.clear();
             }
         }

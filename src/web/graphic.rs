@@ -74,16 +74,10 @@ pub fn Graphic(
     // The words follow the picture in a task of their own: a step change paints first, and
     // writing the description, source line and canvas label does not lengthen that frame.
     let text_step = after_this_task(inputs.step);
-    // Every step's description and source line, made once: the current step's is shown, and all
-    // of them sit hidden under it (the sizers below).
-    let words: Arc<Vec<(String, String)>> = Arc::new(
-        chapter
-            .steps
-            .iter()
-            .zip(models.iter())
-            .map(|(step, m)| (step.said.clone(), crate::graphic::source_line(m, &data)))
-            .collect(),
-    );
+    // Every step's description and source line, as the build made them (the edition): the
+    // current step's is shown, and all of them sit hidden under it (the sizers below).
+    let words: Arc<Vec<(String, String)>> =
+        Arc::new(chapter.steps.iter().map(|step| (step.said.clone(), step.sources.clone())).collect());
     let step_text = {
         let words = words.clone();
         Memo::new(move |_| words[text_step.get().min(words.len() - 1)].clone())
@@ -91,9 +85,14 @@ pub fn Graphic(
     // The data table is built only while the reader has it open: a step change then does not
     // rebuild a table nobody sees.
     let table_open = RwSignal::new(false);
+    // A map's table names the gazetteer's places, which come with the base map: made again when
+    // it arrives.
     let table = {
         let (models, data) = (models.clone(), data.clone());
-        Memo::new(move |_| table_open.get().then(|| models[text_step.get().min(models.len() - 1)].table(&data)))
+        Memo::new(move |_| {
+            geo.track();
+            table_open.get().then(|| models[text_step.get().min(models.len() - 1)].table(&data))
+        })
     };
     let sizers = words
         .iter()

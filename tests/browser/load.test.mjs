@@ -91,6 +91,17 @@ test("the map geometry loads only near a map, and a map paints only with its lan
     const painted = await page.evaluate((m) => window.__paintedAt[m], map);
     assert.ok(painted >= arrived, `the ${map} painted at ${painted.toFixed(0)} ms, before its land arrived at ${arrived.toFixed(0)} ms`);
     assert.ok((await h.canvasInfo(page, first)).inked > 0.05, `the ${map} canvas is nearly blank`);
+    // The gazetteer (names of places and routes) comes in the same file: the map's data table,
+    // opened now, is the static page's table of that step, names and all.
+    const tables = await page.evaluate(async (first) => {
+      const details = document.querySelector(`.graphic-slot figure[data-graphic$="-map"] details.graphic-data`);
+      details.open = true;
+      await new Promise((ok) => setTimeout(ok, 300));
+      const text = (t) => (t ? [...t.querySelectorAll("caption, th, td")].map((c) => c.textContent.trim()).join(" | ") : "");
+      return { live: text(details.querySelector("table")), page: text(document.querySelector(`.step[data-step="${first}"] .step-data table`)) };
+    }, first);
+    assert.ok(tables.page.length > 20, `no static table for ${first}`);
+    assert.equal(tables.live, tables.page, `the live ${map}'s data table is not the static page's`);
     assert.deepEqual(errors.page, []);
     assert.deepEqual(errors.console, []);
   } finally {

@@ -5,7 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The compiled gazetteer's first bytes (build.rs, `gazetteer::gazetteer`).
+/// The compiled gazetteer's first bytes (build.rs, `gazetteer::gazetteer`); native only: the page
+/// reads the gazetteer from the base map file.
+#[cfg(not(target_arch = "wasm32"))]
 pub const MAGIC: &[u8; 4] = b"GZT1";
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -46,7 +48,7 @@ pub struct RawRegion {
     pub border: bool,
     pub at: Vec<i64>,
 }
-#[derive(Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RawGazetteer {
     pub q: f64,
     pub source: String,
