@@ -222,7 +222,7 @@ fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inputs: 
                 return Frame::DONE;
             }
             // A map waits for its land (it arrives with a repaint); if the geometry failed to
-            // load it is `Some` and empty, and the map draws its routes on no land.
+            // load it is `Some` and empty, and the map draws what needs none (its inset) and says why.
             if is_map && geo.is_none() {
                 return Frame::DONE;
             }

@@ -140,14 +140,14 @@ pub fn load_edition(lang: Lang) -> RwSignal<Loaded> {
 }
 
 /// Requests the map geometry at once (an embed of a map). It arrives on its own: charts do not
-/// wait for it, maps draw once it is in, or draw their routes and places on no land and say why.
+/// wait for it, maps draw once it is in, or draw what needs none of it and say why.
 pub fn load_geo() -> GeoState {
     let state = GeoState::none();
     state.request();
     state
 }
 
-/// The map geometry, once in, or why it is not (maps then draw their routes without land).
+/// The map geometry (with the gazetteer), once in, or why it is not.
 #[derive(Clone, Copy)]
 pub struct GeoState {
     pub geo: RwSignal<Option<Arc<Geo>>>,

@@ -136,13 +136,14 @@ async function graphicMessages(url, hash, route) {
   }
 }
 
-test("a missing map geometry file is said on the map, which still draws its routes", async () => {
+test("a missing map geometry file is said on the map, which draws what it still can", async () => {
   const broken = await brokenSite((dir) => rm(join(dir, "geo", "base.bin")));
   try {
     const r = await graphicMessages(broken.url, "#pipes-pos1");
     assert.ok(r.messages.some((m) => /base\.bin/.test(m) && /land/.test(m)), `messages: ${JSON.stringify(r.messages)}`);
     assert.ok(r.canvases >= 2, "the graphics still run");
-    // The map draws its routes on no land rather than waiting for geometry that will not come.
+    // The map draws what needs no geometry (its inset, here) rather than waiting for a file that
+    // will not come: land, borders and the gazetteer's routes and places all come in it.
     assert.ok(r.mapInk > 0.01, `the map without its geometry is blank: ${r.mapInk}`);
     assert.deepEqual(r.pageErrors, [], "uncaught page errors");
   } finally {

@@ -43,7 +43,7 @@ test("loads without errors, becomes ready and draws the first chart", async () =
 // The map geometry (geo/base.bin, a tenth of the page's bytes) is for the maps: a reader of the
 // first chapters never downloads it. It is asked for once the reader's chapter is beside a map's
 // (web/page.rs `prepare_maps`), at once when the address names a step, and a map never paints
-// before it is in (no routes on no land, then land).
+// before it is in (not an empty sea, then land).
 const GEO = "geo/base.bin";
 const paintedAt = () => {
   window.__paintedAt = {};
