@@ -68,7 +68,9 @@ pub fn start_geo() -> Pending {
 }
 
 pub async fn geo(pending: Pending) -> Result<Geo, DataError> {
-    Geo::read(&pending.bytes().await?)
+    let bytes = pending.bytes().await?;
+    next_task().await;
+    Geo::read(&bytes)
 }
 
 /// Where the edition's load has got to; the story page and the embed page render from it.
@@ -169,8 +171,13 @@ impl GeoState {
         }
         self.requested.set_value(true);
         let pending = start_geo();
+        // Reading the file (the base map and the gazetteer) and what the maps then do with it
+        // (repaint, remake a table) run in tasks of their own: they come while the reader
+        // scrolls, and together they were close to a phone's 50 ms.
         leptos::task::spawn_local(async move {
-            match geo(pending).await {
+            let read = geo(pending).await;
+            next_task().await;
+            match read {
                 Ok(g) => self.geo.set(Some(Arc::new(g))),
                 Err(e) => {
                     self.geo.set(Some(Arc::new(Geo::default())));
