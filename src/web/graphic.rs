@@ -58,7 +58,7 @@ pub fn Graphic(
     top_level: bool,
 ) -> impl IntoView {
     let GeoState { geo, error: geo_error, .. } = geo;
-    let is_map = models.iter().any(|m| matches!(m, Model::Map(_)));
+    let is_map = Model::any_map(&models);
     let ui_map = ui.clone();
     let map_message = move || {
         geo_error.get().filter(|_| is_map).map(|e| {
@@ -197,7 +197,7 @@ struct Canvas {
 fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inputs: GraphicInputs) {
     let Canvas { canvas, size, dpr, theme, geo } = on;
     let painter = Rc::new(RefCell::new(Painter { shown: None, tween: None, running: false, painted: false }));
-    let is_map = models.iter().any(|m| matches!(m, Model::Map(_)));
+    let is_map = Model::any_map(&models);
 
     // Builds the current frame's scene and paints it; returns whether a tween still runs and,
     // when building took a good part of a phone's frame, the paint, to run as a task of its own.

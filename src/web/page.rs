@@ -135,12 +135,12 @@ fn mount_when_idle(mount: Mount, mounted: Rc<RefCell<Vec<bool>>>, data: Arc<Data
 /// it, each in an idle moment, while the reader is in the chapter before it; once: the maps
 /// share their code. A map's first frame was its slowest, three times its later ones: V8 runs
 /// wasm (and the JS glue) first from a quick baseline compile and optimises a function only once
-/// it has run hot, and the compiled-in gazetteer and the projection's table are made on first
-/// use. Warmed here, the first frame a reader sees costs what the others do; not at start-up,
-/// where it would lengthen the tasks that make the first chapter ready, and not for every map
-/// (warming the Arctic, the largest, was itself a 24 ms task).
+/// it has run hot, and the projection's table is made on first use. Warmed here, the first frame
+/// a reader sees costs what the others do; not at start-up, where it would lengthen the tasks
+/// that make the first chapter ready, and not for every map (warming the Arctic, the largest,
+/// was itself a 24 ms task).
 fn prepare_maps(active: Memo<StepRef>, geo: load::GeoState, data: Arc<Dataset>, models: Arc<Vec<Vec<Model>>>) {
-    let is_map = |c: usize| models.get(c).is_some_and(|m| m.iter().any(|m| matches!(m, Model::Map(_))));
+    let is_map = |c: usize| models.get(c).is_some_and(|m| Model::any_map(m));
     let map_near: Vec<bool> =
         (0..models.len()).map(|c| c.checked_sub(1).is_some_and(is_map) || is_map(c) || is_map(c + 1)).collect();
     let next_is_map: Vec<bool> = (0..models.len()).map(|c| is_map(c + 1)).collect();

@@ -56,6 +56,11 @@ const paintedAt = () => {
 };
 const geoArrived = (page) =>
   page.evaluate((geo) => performance.getEntriesByType("resource").find((e) => e.name.endsWith(geo))?.responseEnd ?? null, GEO);
+/** Waits (up to 10 s) until the page has fetched the geometry; whether it did. */
+const geoFetched = (page) =>
+  page
+    .waitForFunction((geo) => performance.getEntriesByType("resource").some((e) => e.name.endsWith(geo)), GEO, { timeout: 10_000 })
+    .then(() => true, () => false);
 
 test("the map geometry loads only near a map, and a map paints only with its land", async () => {
   const { context, page, errors } = await h.openPage(site.browser, { initScripts: [paintedAt] });
@@ -86,7 +91,7 @@ test("the map geometry loads only near a map, and a map paints only with its lan
     await h.waitActive(page, first);
     await h.settle(page);
     await page.waitForFunction((m) => window.__paintedAt[m] !== undefined, map, { timeout: 10_000 });
-    await page.waitForFunction((geo) => performance.getEntriesByType("resource").some((e) => e.name.endsWith(geo)), GEO, { timeout: 10_000 });
+    assert.ok(await geoFetched(page), `${GEO} was not fetched at the first map`);
     const arrived = await geoArrived(page);
     const painted = await page.evaluate((m) => window.__paintedAt[m], map);
     assert.ok(painted >= arrived, `the ${map} painted at ${painted.toFixed(0)} ms, before its land arrived at ${arrived.toFixed(0)} ms`);
@@ -112,18 +117,13 @@ test("the map geometry loads only near a map, and a map paints only with its lan
 test("an address naming a step asks for the map geometry at once", async () => {
   const { context, page, errors } = await h.openPage(site.browser);
   try {
-    const ids = await (async () => {
-      await h.gotoReady(page, site.url);
-      return h.stepIds(page);
-    })();
+    await h.gotoReady(page, site.url);
+    const ids = await h.stepIds(page);
     // A step of the first chapter, far from any map: only the address asks for the geometry.
     await page.goto(`${site.url}#${ids[1]}`);
     await page.reload();
     await h.waitReady(page);
-    const asked = await page
-      .waitForFunction((geo) => performance.getEntriesByType("resource").some((e) => e.name.endsWith(geo)), GEO, { timeout: 10_000 })
-      .then(() => true, () => false);
-    assert.ok(asked, `${GEO} was not fetched for an address naming step ${ids[1]}`);
+    assert.ok(await geoFetched(page), `${GEO} was not fetched for an address naming step ${ids[1]}`);
     assert.deepEqual(errors.page, []);
   } finally {
     await context.close();
