@@ -6,4 +6,5 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 export PATH="$root/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 SETUP_BROWSER=0 scripts/setup.sh
-exec trunk serve --release --offline --address 127.0.0.1 --port "${PORT:-8080}"
+# No live-reload script: it is inline, and the page's Content-Security-Policy refuses inline scripts.
+exec trunk serve --release --offline --no-autoreload --address 127.0.0.1 --port "${PORT:-8080}"
