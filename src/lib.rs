@@ -7,6 +7,7 @@
 //! - `charts`: scales, axes and every chart form; `maps`: projections, geometry, map scenes;
 //! - `graphic`: a step's view (`Spec`) → `Model` → `Scene`, dispatched over charts and maps;
 //! - `embed`: embed-page queries, height messages and SVG exports;
+//! - `sort`: one small stable sort, shared so the wasm carries it once;
 //! - `wire`: the binary format of the files the page fetches (edition, base map).
 //!
 //! Layers run one way: data → scene → charts | maps → graphic → story → embed → web.
@@ -19,6 +20,7 @@ pub mod graphic;
 pub mod lang;
 pub mod maps;
 pub mod scene;
+pub mod sort;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod site;
 pub mod story;

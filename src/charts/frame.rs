@@ -211,7 +211,7 @@ pub fn lerp_keyed<T: Keyed>(a: &[T], b: &[T], t: f64) -> Vec<T> {
 
 /// Vertical placement of labels at the right end of lines so they do not overlap.
 pub fn spread(mut ys: Vec<(usize, f64)>, gap: f64, min: f64, max: f64) -> Vec<(usize, f64)> {
-    ys.sort_by(|a, b| a.1.total_cmp(&b.1));
+    crate::sort::by_key(&mut ys, |y| y.1);
     for i in 1..ys.len() {
         if ys[i].1 - ys[i - 1].1 < gap {
             ys[i].1 = ys[i - 1].1 + gap;

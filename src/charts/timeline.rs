@@ -145,7 +145,7 @@ impl TimelineModel {
             }
         }
         // Labels of the focused events, one under another, each with a stem down to its dot.
-        focused.sort_by(|a, b| a.when.total_cmp(&b.when));
+        crate::sort::by_key(&mut focused, |e| e.when);
         let titles = fit_titles(focused, &x, size.width, (plot.width() * 0.55).max(120.0), theme.font);
         let lh = theme.font + 3.0;
         let mut y = plot.top;

@@ -158,7 +158,7 @@ fn candidates(l: &Label, at: (f64, f64), ring: usize, w: f64, h: f64, out: &mut 
                 slides.push((kx, ky));
             }
         }
-        slides.sort_by(|a, b| (a.0 * a.0 + a.1 * a.1).total_cmp(&(b.0 * b.0 + b.1 * b.1)));
+        crate::sort::by_key(&mut slides, |s| s.0 * s.0 + s.1 * s.1);
         for (kx, ky) in slides {
             out.push((x + kx * sx - w / 2.0, y + ky * sy - h / 2.0, HAnchor::Center));
         }
@@ -247,7 +247,7 @@ pub fn place(labels: &[Label], frame: Rect, obstacles: &[Rect]) -> Vec<Option<Pl
 /// label with no position at all is left out (`None`), so priority decides who gets room.
 pub fn place_avoiding(labels: &[Label], frame: Rect, avoid: Avoid) -> Vec<Option<Placed>> {
     let mut order: Vec<usize> = (0..labels.len()).collect();
-    order.sort_by_key(|&i| labels[i].priority);
+    crate::sort::by_key(&mut order, |&i| labels[i].priority);
     let mut taken: Vec<(usize, Rect)> = Vec::new();
     let mut out = vec![None; labels.len()];
     let mut cands = Vec::new();

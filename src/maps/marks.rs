@@ -92,10 +92,7 @@ pub(super) fn routes(s: &mut Scene, labels: &mut Labels, f: &Frame) {
                 let step = (p.len() / 12).max(1);
                 alternatives.extend(p.iter().step_by(step).copied());
             }
-            alternatives.sort_by(|a, b| {
-                let d = |q: &(f64, f64)| (q.0 - at.0).hypot(q.1 - at.1);
-                d(a).total_cmp(&d(b))
-            });
+            crate::sort::by_key(&mut alternatives, |q| (q.0 - at.0).hypot(q.1 - at.1));
             alternatives.retain(|&q| q != at);
             let l = Label {
                 anchor: at,
@@ -282,7 +279,7 @@ fn visible_interior(rings: &[Vec<(f64, f64)>], frame: Rect) -> Vec<(f64, f64)> {
             }
         }
     }
-    found.sort_by(|a, b| b.0.total_cmp(&a.0));
+    crate::sort::by_key(&mut found, |f| -f.0);
     let best = found.first().map_or(0.0, |f| f.0);
     found.into_iter().take_while(|f| f.0 >= best * 0.5).take(8).map(|f| f.1).collect()
 }

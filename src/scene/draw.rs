@@ -161,11 +161,11 @@ pub fn drawing_order(shapes: &[Shape]) -> Vec<&Shape> {
             run.push(s);
             continue;
         }
-        run.sort_by_key(|s| font(s));
+        crate::sort::by_key(&mut run, |s| font(s));
         out.append(&mut run);
         out.push(s);
     }
-    run.sort_by_key(|s| font(s));
+    crate::sort::by_key(&mut run, |s| font(s));
     out.append(&mut run);
     out
 }
