@@ -208,6 +208,13 @@ pub fn frame(from: &Model, to: &Model, t: f64, ctx: Ctx, progress: f64, size: Si
 /// The source line under a graphic: the short names of every source the state shows, in the
 /// dataset's edition ("Source: …", "Источник: …", "来源：…", with that language's separators).
 /// The page, the static article and the exports all write it with this.
+/// Where the build writes a step's static figure (`site`), relative to the site's root, for one
+/// language, width (phone or wide) and theme.
+pub fn figure_path(lang: crate::lang::Lang, step: &str, narrow: bool, dark: bool) -> String {
+    let dir = if lang == crate::lang::Lang::En { String::new() } else { format!("{}/", lang.code()) };
+    format!("figures/{dir}{step}{}{}.svg", if narrow { "-narrow" } else { "" }, if dark { "-dark" } else { "" })
+}
+
 pub fn source_line(model: &Model, data: &Dataset) -> String {
     let w = data.words();
     let names: Vec<String> =

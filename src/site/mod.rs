@@ -15,7 +15,7 @@ pub use template::{
 };
 
 use crate::data::{format, Dataset};
-use crate::graphic::{description, Ctx, Model};
+use crate::graphic::{description, figure_path, Ctx, Model};
 use crate::lang::Lang;
 use crate::maps::Geo;
 use crate::scene::draw::to_svg;
@@ -39,10 +39,16 @@ pub struct Site<'a> {
     pub models: Vec<Vec<Model>>,
 }
 
-/// Where a step's figure is, relative to the site root, for one language, size and theme.
-pub fn figure_path(lang: Lang, step: &str, narrow: bool, dark: bool) -> String {
-    let dir = if lang == Lang::En { String::new() } else { format!("{}/", lang.code()) };
-    format!("figures/{dir}{step}{}{}.svg", if narrow { "-narrow" } else { "" }, if dark { "-dark" } else { "" })
+/// A step's static figure as a `<picture>`'s sources, each with its media query: phone-width
+/// and dark variants first, the wide light one (`None`, the `<img>`) last. The live page picks
+/// the same variant by hand while a map waits for its land (web/graphic.rs).
+fn figure_sources(lang: Lang, step: &str) -> [(Option<&'static str>, String); 4] {
+    [
+        (Some("screen and (max-width: 899px) and (prefers-color-scheme: dark)"), figure_path(lang, step, true, true)),
+        (Some("screen and (max-width: 899px)"), figure_path(lang, step, true, false)),
+        (Some("screen and (prefers-color-scheme: dark)"), figure_path(lang, step, false, true)),
+        (None, figure_path(lang, step, false, false)),
+    ]
 }
 
 impl<'a> Site<'a> {
@@ -114,16 +120,16 @@ impl<'a> Site<'a> {
     /// A step's figure as a `<picture>`: the narrow drawing on phones, the dark one in a dark
     /// scheme on screen; `lazy` unless it is the first thing a reader sees.
     fn picture(&self, out: &mut String, step: &Step, alt: &str, eager: bool) {
-        let id = &step.id;
-        let dark = "screen and (prefers-color-scheme: dark)";
-        let phone = "screen and (max-width: 899px)";
+        out.push_str("<picture>");
+        for (media, path) in figure_sources(self.data.lang, &step.id) {
+            match media {
+                Some(media) => _ = write!(out, r#"<source media="{media}" srcset="{path}">"#),
+                None => _ = write!(out, r#"<img src="{path}" "#),
+            }
+        }
         let _ = write!(
             out,
-            r#"<picture><source media="{phone} and (prefers-color-scheme: dark)" srcset="{}"><source media="{phone}" srcset="{}"><source media="{dark}" srcset="{}"><img src="{}" alt="{}" width="{}" height="{}" {}></picture>"#,
-            figure_path(self.data.lang, id, true, true),
-            figure_path(self.data.lang, id, true, false),
-            figure_path(self.data.lang, id, false, true),
-            figure_path(self.data.lang, id, false, false),
+            r#"alt="{}" width="{}" height="{}" {}></picture>"#,
             esc(alt),
             WIDE.width,
             WIDE.height,

@@ -69,7 +69,24 @@ pub fn Graphic(
     let holder = NodeRef::<html::Div>::new();
     let (size, dpr) = use_canvas_size(holder);
     let theme = Memo::new(move |_| if inputs.dark.get() { Theme::dark() } else { Theme::light() });
-    use_painter(Canvas { canvas, size, dpr, theme, geo }, models.clone(), data.clone(), inputs);
+    let painted = RwSignal::new(false);
+    use_painter(Canvas { canvas, size, dpr, theme, geo, painted }, models.clone(), data.clone(), inputs);
+    // A map waits for its land (geo/base.bin, fetched near a map): until it first paints, the
+    // step's static figure shows under the blank canvas, as the static page had it, and
+    // follows the reader's steps. A map reached straight from the contents on a slow network
+    // is not blank meanwhile (the figure is a fifth of the base map's bytes).
+    let fallback = {
+        let (ids, lang) = (chapter.steps.iter().map(|s| s.id.clone()).collect::<Vec<_>>(), data.lang);
+        move || {
+            (is_map && !painted.get()).then(|| {
+                let id = &ids[inputs.step.get().min(ids.len() - 1)];
+                // The variant the static page's <picture> picks (site::picture): phone width, theme.
+                let narrow = window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w < 900.0);
+                let src = crate::graphic::figure_path(lang, id, narrow, inputs.dark.get());
+                view! { <img class="graphic-fallback" src=src alt="" /> }
+            })
+        }
+    };
 
     // The words follow the picture in a task of their own: a step change paints first, and
     // writing the description, source line and canvas label does not lengthen that frame.
@@ -123,6 +140,7 @@ pub fn Graphic(
             </figcaption>
             <div class="graphic-canvas" node_ref=holder>
                 {map_message}
+                {fallback}
                 <canvas node_ref=canvas role="img" aria-label=description></canvas>
             </div>
             // Every step's words, hidden, under the step's own: the box is as tall as the longest,
@@ -190,12 +208,14 @@ struct Canvas {
     dpr: RwSignal<f64>,
     theme: Memo<Theme>,
     geo: RwSignal<Option<Arc<crate::maps::Geo>>>,
+    /// Set once the canvas has painted.
+    painted: RwSignal<bool>,
 }
 
 /// The canvas's one owner: tweens from whatever is on screen to the step's state, and repaints
 /// in place on resize, pixel ratio, theme, progress (maps) and the map geometry arriving.
 fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inputs: GraphicInputs) {
-    let Canvas { canvas, size, dpr, theme, geo } = on;
+    let Canvas { canvas, size, dpr, theme, geo, painted } = on;
     let painter = Rc::new(RefCell::new(Painter { shown: None, tween: None, running: false, painted: false }));
     let is_map = Model::any_map(&models);
 
@@ -260,6 +280,7 @@ fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inputs: 
                 // changes.
                 if first {
                     let _ = el.set_attribute("data-painted", "");
+                    painted.try_set(true);
                 }
                 if let Some(p) = perf {
                     // A canvas's first frame, a frame of a tween, or a still one (a tween's

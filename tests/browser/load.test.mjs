@@ -114,6 +114,55 @@ test("the map geometry loads only near a map, and a map paints only with its lan
   }
 });
 
+test("a map reached before its land shows the step's static figure, then paints over it", async () => {
+  const { context, page, errors } = await h.openPage(site.browser);
+  try {
+    // The geometry is held back until the test lets it through: the map must wait for it.
+    let release;
+    const held = new Promise((ok) => (release = ok));
+    await context.route(`**/${GEO}`, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await h.gotoReady(page, site.url);
+    // The second step of the first map: a contents link or a shared address lands there cold.
+    const { map, step } = await page.evaluate(() => {
+      const fig = document.querySelector('.graphic-slot figure[data-graphic$="-map"]');
+      const steps = [...fig.closest("section.chapter").querySelectorAll(".step[data-step]")];
+      return { map: fig.dataset.graphic, step: steps[1].dataset.step };
+    });
+    await page.evaluate((id) => document.getElementById(id).scrollIntoView({ block: "center" }), step);
+    await h.waitActive(page, step);
+    const fallback = (m) =>
+      page.evaluate((m) => {
+        const fig = document.querySelector(`.graphic-slot figure[data-graphic="${m}"]:not(.graphic-static)`);
+        const img = fig?.querySelector(".graphic-canvas img.graphic-fallback");
+        return {
+          live: !!fig,
+          painted: !!fig?.querySelector("canvas[data-painted]"),
+          src: img?.getAttribute("src") ?? null,
+          loaded: !!img && img.complete && img.naturalWidth > 0,
+        };
+      }, m);
+    await page.waitForFunction((m) => document.querySelector(`.graphic-slot figure[data-graphic="${m}"]:not(.graphic-static) img.graphic-fallback`)?.complete, map, { timeout: 10_000 }).catch(() => {});
+    const waiting = await fallback(map);
+    assert.ok(waiting.live, `the ${map} was not mounted`);
+    assert.equal(waiting.painted, false, `the ${map} painted before its land arrived`);
+    await h.screenshot(page, "map-waiting-for-land");
+    assert.ok(waiting.src?.includes(`figures/${step}`), `the ${map} shows ${waiting.src} while its land loads, not the figure of ${step}`);
+    assert.ok(waiting.loaded, `the static figure ${waiting.src} did not load`);
+    release();
+    await page.waitForFunction((m) => document.querySelector(`.graphic-slot figure[data-graphic="${m}"] canvas[data-painted]`), map, { timeout: 10_000 });
+    const after = await fallback(map);
+    assert.equal(after.src, null, `the static figure stayed under the ${map} after it painted`);
+    assert.ok((await h.canvasInfo(page, step)).inked > 0.05, `the ${map} canvas is nearly blank`);
+    assert.deepEqual(errors.page, []);
+    assert.deepEqual(errors.console, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test("an address naming a step asks for the map geometry at once", async () => {
   const { context, page, errors } = await h.openPage(site.browser);
   try {
