@@ -71,14 +71,30 @@ pub fn Graphic(
     let theme = Memo::new(move |_| if inputs.dark.get() { Theme::dark() } else { Theme::light() });
     let painted = RwSignal::new(false);
     use_painter(Canvas { canvas, size, dpr, theme, geo, painted }, models.clone(), data.clone(), inputs);
-    // A map waits for its land (geo/base.bin, fetched near a map): until it first paints, the
-    // step's static figure shows under the blank canvas, as the static page had it, and
-    // follows the reader's steps. A map reached straight from the contents on a slow network
-    // is not blank meanwhile (the figure is a fifth of the base map's bytes).
+    // A map waits for its land (geo/base.bin, fetched near a map). If the land is still out
+    // half a second after the map may paint (a contents jump on a slow network), the step's
+    // static figure shows under the blank canvas until it paints, and follows the reader's
+    // steps: the figure is a fifth of the base map's bytes. Not sooner: a reader whose land
+    // comes in time downloads no figure.
+    let land_late = RwSignal::new(false);
+    if is_map {
+        Effect::new(move |_| {
+            if inputs.may_paint.get() && geo.get_untracked().is_none() {
+                set_timeout(
+                    move || {
+                        if geo.try_get_untracked().flatten().is_none() {
+                            land_late.try_set(true);
+                        }
+                    },
+                    std::time::Duration::from_millis(500),
+                );
+            }
+        });
+    }
     let fallback = {
         let (ids, lang) = (chapter.steps.iter().map(|s| s.id.clone()).collect::<Vec<_>>(), data.lang);
         move || {
-            (is_map && !painted.get()).then(|| {
+            (land_late.get() && !painted.get()).then(|| {
                 let id = &ids[inputs.step.get().min(ids.len() - 1)];
                 // The variant the static page's <picture> picks (site::picture): phone width, theme.
                 let narrow = window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w < 900.0);
