@@ -20,9 +20,9 @@ pub mod graphic;
 pub mod lang;
 pub mod maps;
 pub mod scene;
-pub mod sort;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod site;
+pub mod sort;
 pub mod story;
 pub mod wire;
 

@@ -1,4 +1,4 @@
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    explainer::web::start();
+    explainer::web::start_story();
 }

@@ -3,8 +3,8 @@
 use explainer::data::Dataset;
 use explainer::maps::Geo;
 use explainer::site::{
-    allow_style, deferred_start, drop_wasm_preload, externalise_start_script, fill, html::esc, inline_stylesheet,
-    with_meta, Site,
+    allow_style, deferred_start, drop_wasm_preload, embed_start, externalise_start_script, fill, html::esc,
+    inline_stylesheet, with_meta, Site,
 };
 use explainer::story::Story;
 
@@ -128,4 +128,16 @@ fn the_start_script_asks_for_nothing_before_the_first_frame() {
     assert!(wait < preload && preload < import, "{out}");
     assert!(out.find("await init(").unwrap() > import, "{out}");
     assert!(deferred_start("console.log(1)").is_err(), "another module shape must fail the build");
+}
+
+#[test]
+fn the_embed_start_script_loads_its_glue_after_the_first_frame_then_starts_the_wasm() {
+    let out = embed_start("embed-1.js", "embed-1_bg.wasm");
+    let wait = out.find("requestAnimationFrame").unwrap();
+    let preload = out.find("dataset.edition").unwrap();
+    let glue = out.find(r#"src: "embed-1.js""#).unwrap();
+    let start = out.find(r#"await wasm_bindgen({ module_or_path: "embed-1_bg.wasm" })"#).unwrap();
+    assert!(wait < preload && preload < glue && glue < start, "{out}");
+    // A glue file that fails to load rejects the start, as a failed import does in start.js.
+    assert!(out.contains("onerror"), "{out}");
 }

@@ -10,8 +10,8 @@ pub mod html;
 mod template;
 
 pub use template::{
-    allow_style, deferred_start, drop_wasm_preload, externalise_start_script, fill, inline_stylesheet, with_meta,
-    PageMeta,
+    allow_style, deferred_start, drop_wasm_preload, embed_start, externalise_start_script, fill, inline_stylesheet,
+    with_meta, PageMeta,
 };
 
 use crate::data::{format, Dataset};

@@ -140,16 +140,32 @@ pub fn deferred_start(module: &str) -> Result<String, String> {
     if module[end..].contains("import ") {
         return Err("Trunk's start-up module has more than one import".into());
     }
-    let wait = "await new Promise((ready) => requestAnimationFrame(() => setTimeout(ready, 0)));";
-    let preload = r#"const edition = document.documentElement.dataset.edition;
+    Ok(format!(
+        "{WAIT_FIRST_FRAME}\n{PRELOAD_EDITION}\nconst bindings = await import({path});\nconst init = bindings.default;\n{}{}\n",
+        &module[..at],
+        &module[end + 1..]
+    ))
+}
+
+/// What both start-up scripts do first: wait for the article's first frame, then preload the
+/// page's edition (`<html data-edition>`).
+const WAIT_FIRST_FRAME: &str = "await new Promise((ready) => requestAnimationFrame(() => setTimeout(ready, 0)));";
+const PRELOAD_EDITION: &str = r#"const edition = document.documentElement.dataset.edition;
 if (edition) {
   const link = Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", href: edition });
   link.crossOrigin = "anonymous";
   document.head.append(link);
 }"#;
-    Ok(format!(
-        "{wait}\n{preload}\nconst bindings = await import({path});\nconst init = bindings.default;\n{}{}\n",
-        &module[..at],
-        &module[end + 1..]
-    ))
+
+/// embed-start.js (`crate::embed::EMBED_START`), the embed binary's start, as start.js is the
+/// story's: Trunk builds that binary as a "worker", so its glue (`glue`) is wasm-bindgen's
+/// no-modules script, which defines the global `wasm_bindgen`; this loads it as a classic
+/// script after the first frame and starts the wasm (`wasm`).
+pub fn embed_start(glue: &str, wasm: &str) -> String {
+    let url = |s: &str| format!("{s:?}");
+    format!(
+        "{WAIT_FIRST_FRAME}\n{PRELOAD_EDITION}\nawait new Promise((loaded, failed) => {{\n  const glue = Object.assign(document.createElement(\"script\"), {{ src: {} }});\n  glue.onload = loaded;\n  glue.onerror = () => failed(new Error(`${{glue.src}} did not load`));\n  document.head.append(glue);\n}});\nawait wasm_bindgen({{ module_or_path: {} }});\n",
+        url(glue),
+        url(wasm)
+    )
 }

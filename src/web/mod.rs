@@ -44,22 +44,43 @@ pub fn page_lang() -> crate::lang::Lang {
         .unwrap_or_default()
 }
 
-pub fn start() {
-    console_error_panic_hook::set_once();
-    // embed.html, embed/<graphic>.html (body[data-graphic]), `?g=<graphic>` or `?present=1`:
-    // one graphic alone (see web/embed.rs); it replaces the page's static stand-in.
+/// Whether this page shows one graphic alone (see web/embed.rs), not the scrolling story:
+/// embed.html, embed/<graphic>.html (body.embed-page), `?g=<graphic>` or `?present=1`.
+fn wants_embed() -> bool {
     let loc = window().location();
-    let body = document().body();
-    let embed_page = body.as_ref().is_some_and(|b| b.class_list().contains("embed-page"));
-    let wants_embed = embed_page
+    document().body().is_some_and(|b| b.class_list().contains("embed-page"))
         || crate::embed::EmbedQuery::wants_embed_page(
             &loc.search().unwrap_or_default(),
             &loc.pathname().unwrap_or_default(),
-        );
-    if !wants_embed {
+        )
+}
+
+/// The story page's binary (src/main.rs). An address that asks for one graphic alone (present
+/// mode, an old `index.html?g=` link) loads the embed binary instead, which carries that page:
+/// the reader of the story does not download it.
+pub fn start_story() {
+    console_error_panic_hook::set_once();
+    if !wants_embed() {
         page::enhance();
         return;
     }
+    let Ok(script) = document().create_element("script") else { return };
+    let _ = script.set_attribute("type", "module");
+    let _ = script.set_attribute("src", crate::embed::EMBED_START);
+    if let Some(head) = document().head() {
+        let _ = head.append_child(&script);
+    }
+}
+
+/// The embed binary (src/bin/embed.rs), for the embed pages, `embed.html` and present mode: one
+/// graphic alone, which replaces the page's static stand-in.
+pub fn start_embed() {
+    console_error_panic_hook::set_once();
+    if !wants_embed() {
+        leptos::logging::warn!("the embed binary was loaded on a page that is not an embed");
+        return;
+    }
+    let loc = window().location();
     // Present mode's captions are the story's own paragraphs, which only the story page holds:
     // elsewhere (an old `embed.html?present=1` link) it moves there, query and hash kept.
     let captions = std::sync::Arc::new(embed::captions_from_page());

@@ -285,3 +285,41 @@ test("an embed at phone width shows title, takeaway, graphic, the whole descript
     await context.close();
   }
 });
+
+// Two binaries (src/main.rs, src/bin/embed.rs): the story's reader never downloads the embed
+// and present-mode code, nor an embed's reader the story's scroll engine; an address on the
+// story page that asks for one graphic alone loads the embed binary and shows it.
+test("each page downloads only its own binary, and the story page hands embeds to the embed one", async () => {
+  const wasmOf = (page) => {
+    const got = [];
+    page.on("request", (r) => /\/(explainer|embed)-[0-9a-f]+_bg\.wasm$/.test(r.url()) && got.push(r.url().match(/(explainer|embed)-[0-9a-f]+_bg/)[1]));
+    return got;
+  };
+  for (const [path, want, check] of [
+    ["index.html", ["explainer"], null],
+    ["embed/trade.html", ["embed"], "trade"],
+    ["ru/embed/pipes-map.html", ["embed"], "pipes-map"],
+    ["index.html?g=shares&step=lopsided-china", ["explainer", "embed"], "shares"],
+  ]) {
+    const { context, page, errors } = await h.openPage(site.browser);
+    try {
+      const got = wasmOf(page);
+      await h.gotoReady(page, site.url + path);
+      if (path === "index.html") {
+        const ids = await h.stepIds(page);
+        await h.scrollToStep(page, ids[ids.length - 1]);
+        await h.settle(page);
+      }
+      assert.deepEqual(got, want, `${path} downloaded ${got.join(", ") || "no wasm"}`);
+      if (check) {
+        await page.waitForSelector("#embed canvas[data-painted]", { timeout: 10_000 }).catch(() => {});
+        const g = await page.evaluate(() => document.querySelector("#embed canvas[data-painted]")?.closest("figure[data-graphic]")?.dataset.graphic ?? null);
+        assert.equal(g, check, `${path} does not show the live ${check} graphic`);
+      }
+      assert.deepEqual(errors.page, [], `${path}: uncaught errors`);
+      assert.deepEqual(errors.console, [], `${path}: console errors`);
+    } finally {
+      await context.close();
+    }
+  }
+});
