@@ -141,3 +141,20 @@ fn the_embed_start_script_loads_its_glue_after_the_first_frame_then_starts_the_w
     // A glue file that fails to load rejects the start, as a failed import does in start.js.
     assert!(out.contains("onerror"), "{out}");
 }
+
+#[test]
+fn every_edition_has_a_social_card_for_every_chapter_in_its_own_words() {
+    use explainer::lang::Lang;
+    use explainer::site::preview_path;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+    for lang in Lang::ALL {
+        let story = explainer::story::Story::bundled_in(lang).unwrap();
+        for ch in &story.chapters {
+            let path = preview_path(lang, &ch.id);
+            assert_eq!(path.contains(&format!("/{}/", lang.code())), lang != Lang::En, "{path}");
+            let bytes = std::fs::read(root.join(&path))
+                .unwrap_or_else(|e| panic!("{path}: {e} (cargo run --features previews --bin previews)"));
+            assert!(bytes.starts_with(b"\x89PNG"), "{path} is not a PNG");
+        }
+    }
+}

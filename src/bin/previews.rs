@@ -1,5 +1,5 @@
-//! Renders each chapter's first step, with its title and source, to
-//! `assets/previews/<chapter>.png` (1200×630) for social-card (Open Graph) images:
+//! Renders each chapter's first step, with its title and source, in each edition, to
+//! `assets/previews/[<lang>/]<chapter>.png` (1200×630) for social-card (Open Graph) images:
 //! `cargo run --features previews --bin previews`. The chart code draws the SVG, as it does
 //! for the SVG download; resvg rasterises it with the machine's sans-serif font (DejaVu Sans
 //! on Debian). Native only; in a wasm build `main` does nothing.
@@ -20,28 +20,31 @@ fn main() {
 
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let args: Vec<String> = std::env::args().skip(1).collect();
-    // An edition for the one-step look: `ru` or `zh` among the arguments after the step id.
-    let lang = args.iter().skip(1).find_map(|a| Lang::parse(a).filter(|_| a.len() == 2)).unwrap_or(Lang::En);
-    let story = Story::bundled_in(lang).unwrap_or_else(|e| panic!("{e}"));
-    let mut data = Dataset::bundled();
-    if lang != Lang::En {
-        let text = explainer::data::DataText::bundled(lang).unwrap_or_else(|e| panic!("{e}"));
-        data.localize(lang, &text);
-    }
     let geo = std::fs::read_to_string(root.join("assets").join(explainer::maps::geo::BASE_FILE))
         .ok()
         .and_then(|t| Geo::parse(&t).map_err(|e| eprintln!("map data: {e}")).ok());
-    let ctx = Ctx { data: &data, geo: geo.as_ref() };
-    let theme = Theme::light();
-    // 1200×630 is the usual social-card size: the chart plus title and source lines.
-    let chart = Size { width: 1200.0, height: 630.0 - explainer::embed::HEADER - explainer::embed::FOOTER };
-    let out = root.join("assets/previews");
-    std::fs::create_dir_all(&out).expect("create assets/previews");
-    let mut fonts = resvg::usvg::fontdb::Database::new();
-    fonts.load_system_fonts();
-    fonts.set_sans_serif_family(if lang == Lang::Zh { "Noto Sans CJK SC" } else { "DejaVu Sans" });
-    let fonts = std::sync::Arc::new(fonts);
+    let edition = |lang: Lang| {
+        let story = Story::bundled_in(lang).unwrap_or_else(|e| panic!("{e}"));
+        let mut data = Dataset::bundled();
+        if lang != Lang::En {
+            let text = explainer::data::DataText::bundled(lang).unwrap_or_else(|e| panic!("{e}"));
+            data.localize(lang, &text);
+        }
+        (story, data)
+    };
+    // resvg sets the text in the machine's sans-serif: DejaVu Sans (Latin and Cyrillic), Noto Sans
+    // CJK SC for the Chinese edition.
+    let fonts = |lang: Lang| {
+        let mut fonts = resvg::usvg::fontdb::Database::new();
+        fonts.load_system_fonts();
+        fonts.set_sans_serif_family(if lang == Lang::Zh { "Noto Sans CJK SC" } else { "DejaVu Sans" });
+        std::sync::Arc::new(fonts)
+    };
     if let Some(id) = args.first() {
+        // An edition for the one-step look: `ru` or `zh` among the arguments after the step id.
+        let lang = args.iter().skip(1).find_map(|a| Lang::parse(a).filter(|_| a.len() == 2)).unwrap_or(Lang::En);
+        let (story, data) = edition(lang);
+        let ctx = Ctx { data: &data, geo: geo.as_ref() };
         let at = story.find_step(id).unwrap_or_else(|| panic!("no step {id}"));
         let chapter = &story.chapters[at.chapter];
         let (w, h) = args
@@ -54,22 +57,32 @@ fn main() {
         let svg =
             explainer::embed::export_svg(&model, ctx, Size { width: w, height: h }, &theme, &chapter.graphic_title);
         let path = args.iter().find(|a| a.ends_with(".png")).cloned().unwrap_or_else(|| format!("/tmp/{id}.png"));
-        std::fs::write(&path, rasterise(&svg, &fonts)).unwrap_or_else(|e| panic!("{path}: {e}"));
+        std::fs::write(&path, rasterise(&svg, &fonts(lang))).unwrap_or_else(|e| panic!("{path}: {e}"));
         println!("{path}");
         return;
     }
-    for chapter in &story.chapters {
-        let model = match chapter.steps[0].view.model(&data) {
-            Ok(m) => m,
-            Err(e) => {
-                eprintln!("{}: {e}", chapter.id);
-                continue;
+    // 1200×630 is the usual social-card size: the chart plus title and source lines.
+    let chart = Size { width: 1200.0, height: 630.0 - explainer::embed::HEADER - explainer::embed::FOOTER };
+    for lang in Lang::ALL {
+        let (story, data) = edition(lang);
+        let ctx = Ctx { data: &data, geo: geo.as_ref() };
+        let fonts = fonts(lang);
+        for chapter in &story.chapters {
+            let model = match chapter.steps[0].view.model(&data) {
+                Ok(m) => m,
+                Err(e) => {
+                    eprintln!("{}: {e}", chapter.id);
+                    continue;
+                }
+            };
+            let svg = explainer::embed::export_svg(&model, ctx, chart, &Theme::light(), &chapter.graphic_title);
+            let path = root.join("assets").join(explainer::site::preview_path(lang, &chapter.id));
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
             }
-        };
-        let svg = explainer::embed::export_svg(&model, ctx, chart, &theme, &chapter.graphic_title);
-        let path = out.join(format!("{}.png", chapter.id));
-        std::fs::write(&path, rasterise(&svg, &fonts)).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        println!("{}", path.display());
+            std::fs::write(&path, rasterise(&svg, &fonts)).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            println!("{}", path.display());
+        }
     }
 }
 

@@ -412,6 +412,13 @@ impl<'a> Site<'a> {
     }
 }
 
+/// A chapter's social-card image (`src/bin/previews.rs` renders them), in the edition's words:
+/// `previews/<chapter>.png`, `previews/ru/<chapter>.png`, `previews/zh/<chapter>.png`.
+pub fn preview_path(lang: Lang, chapter: &str) -> String {
+    let dir = if lang == Lang::En { String::new() } else { format!("{}/", lang.code()) };
+    format!("previews/{dir}{chapter}.png")
+}
+
 impl Site<'_> {
     /// The story page's card: the first chapter's preview.
     pub fn story_meta(&self) -> PageMeta<'_> {
@@ -420,7 +427,7 @@ impl Site<'_> {
             alternates: true,
             title: &m.title,
             description: &m.summary,
-            image: format!("previews/{}.png", self.story.chapters[0].id),
+            image: preview_path(self.data.lang, &self.story.chapters[0].id),
             image_alt: self.describe(0, 0),
         }
     }
@@ -432,7 +439,7 @@ impl Site<'_> {
             alternates: false,
             title: &ch.graphic_title,
             description: &ch.takeaway,
-            image: format!("previews/{}.png", ch.id),
+            image: preview_path(self.data.lang, &ch.id),
             image_alt: self.describe(c, 0),
         }
     }
