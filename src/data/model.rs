@@ -214,7 +214,9 @@ impl Event {
     pub fn year_of(date: &str) -> Option<f64> {
         let parts: Vec<&str> = date.split('-').collect();
         let num = |s: &str, len: usize| {
-            (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<f64>().ok()).flatten()
+            (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse::<u32>().ok().map(f64::from))
+                .flatten()
         };
         let y = num(parts.first()?, 4)?;
         match parts.len() {

@@ -100,6 +100,36 @@ fn set_hash_soon(id: &str) {
     }
 }
 
+/// Where `pagehide` notes the active step of this page (sessionStorage, per path): a reload
+/// within 250 ms of a scrolled step change would otherwise land on the step before.
+fn left_key() -> String {
+    format!("explainer-step:{}", window().location().pathname().unwrap_or_default())
+}
+
+/// Notes the active step when the page goes away (a reload, a link elsewhere, a closed tab).
+fn note_step_on_pagehide(active: RwSignal<usize>, ids: Rc<Vec<String>>) {
+    let _ = use_event_listener(window(), leptos::ev::pagehide, move |_| {
+        let (Some(id), Ok(Some(store))) = (ids.get(active.get_untracked()), window().session_storage()) else {
+            return;
+        };
+        // Only once the reader is in the story: the opening names no step.
+        if window().location().hash().is_ok_and(|h| !h.is_empty()) || LATEST.with(|l| l.borrow().is_some()) {
+            let _ = store.set_item(&left_key(), id);
+        }
+    });
+}
+
+/// The step `note_step_on_pagehide` noted, if this page load is a reload of it (the note is
+/// read once and removed, so a later visit follows its address).
+fn step_left_before_reload() -> Option<String> {
+    let store = window().session_storage().ok().flatten()?;
+    let noted = store.get_item(&left_key()).ok().flatten();
+    let _ = store.remove_item(&left_key());
+    let entries = window().performance()?.get_entries_by_type("navigation");
+    let kind = js_sys::Reflect::get(&entries.get(0), &"type".into()).ok()?.as_string()?;
+    noted.filter(|_| kind == "reload")
+}
+
 /// What the listeners share. `lock`: a key press scrolls smoothly to its target, and until the
 /// scroll arrives the positions in between must not override it. `pin`: a deep link stays on its
 /// step while the page is still settling. Both are (step, until).
@@ -238,8 +268,11 @@ impl Engine {
     }
 
     /// Once the steps are in the DOM: honour a deep link (pinned for 4 s), then follow the scroll.
+    /// A reload lands on the step the reader left, which the address may not name yet (it
+    /// follows a scroll 250 ms late, and a reload keeps the address it had when it began).
     fn start(&self) {
-        if let Some(i) = self.hash_step() {
+        let left = step_left_before_reload().and_then(|id| self.ids.iter().position(|s| *s == id));
+        if let Some(i) = left.or_else(|| self.hash_step()) {
             self.go_to(i, true);
             self.pin.set(Some((i, now() + 4000.0)));
         }
@@ -304,6 +337,7 @@ pub fn use_active_step(step_ids: Rc<Vec<String>>, reduced_motion: Signal<bool>) 
     let _ = use_event_listener(document(), leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| s.on_key(&ev));
     let s = e.clone();
     let _ = use_event_listener(window(), leptos::ev::hashchange, move |_| s.on_hashchange());
+    note_step_on_pagehide(active.index, e.ids.clone());
 
     // The hash always names the active step, so a reload lands on it through the deep link;
     // the browser's own scroll restoration would land later, wherever the old layout had it.

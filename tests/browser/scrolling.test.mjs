@@ -140,6 +140,49 @@ test("inside an iframe that scrolls on its own, scrolling and keys drive the ste
   }
 });
 
+test("a reload right after a step change lands on that step, before the address follows", async () => {
+  const { context, page, errors } = await h.openPage(site.browser, { ...h.PHONE, deviceScaleFactor: 1 });
+  try {
+    await h.gotoReady(page, site.url);
+    const ids = await h.stepIds(page);
+    const [from, to] = [ids[8], ids[9]];
+    await h.scrollToStep(page, from);
+    await h.waitActive(page, from);
+    await page.waitForFunction((id) => location.hash === `#${id}`, from, { timeout: 2000 });
+    // A scroll to the next step, and a reload at once: the address still names the step before.
+    const hashThen = await page.evaluate(
+      (to) =>
+        new Promise((ok) => {
+          const story = document.querySelector("#story");
+          new MutationObserver((_, obs) => {
+            if (story.dataset.activeStep !== to) return;
+            obs.disconnect();
+            ok(location.hash);
+          }).observe(story, { attributes: true, attributeFilter: ["data-active-step"] });
+          document.getElementById(to).scrollIntoView({ block: "center", behavior: "instant" });
+        }),
+      to,
+    );
+    assert.equal(hashThen, `#${from}`, "precondition: the reload comes before the address follows (250 ms)");
+    await page.reload();
+    await h.waitReady(page);
+    await h.sleep(500);
+    assert.equal(await h.activeStep(page), to, "active step after the reload");
+    assert.equal(await h.stepAtReadingLine(page), to, "step at the reading line after the reload");
+    assert.equal(new URL(page.url()).hash, `#${to}`, "the address names it again");
+    // Only a reload: a later visit of the same address in the tab follows the address.
+    await page.goto(`${site.url}#${ids[3]}`);
+    await page.reload();
+    await h.waitReady(page);
+    await h.sleep(500);
+    assert.equal(await h.activeStep(page), ids[3], "active step after going to an address and reloading it");
+    assert.deepEqual(errors.page, [], "uncaught page errors");
+    assert.deepEqual(errors.console, [], "console errors");
+  } finally {
+    await context.close();
+  }
+});
+
 test("a reload lands on the step the reader was at, at the reading line", async () => {
   const { context, page, errors } = await h.openPage(site.browser, { ...h.PHONE, deviceScaleFactor: 1 });
   try {
