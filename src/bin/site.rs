@@ -18,8 +18,8 @@ fn run() -> Result<(), String> {
     use explainer::lang::Lang;
     use explainer::maps::Geo;
     use explainer::site::{
-        allow_style, deferred_start, drop_wasm_preload, embed_start, externalise_start_script, fill, inline_stylesheet,
-        with_meta, Site,
+        allow_style, deferred_start, drop_wasm_preload, externalise_start_script, fill, inline_stylesheet, with_meta,
+        Site,
     };
     use explainer::story::{Edition, Story};
     use std::fs;
@@ -58,23 +58,7 @@ fn run() -> Result<(), String> {
     // The static article paints first; the edition, the wasm's glue and the wasm are asked for
     // after that frame, so nothing competes with the first paint.
     write("start.js", &deferred_start(&start)?)?;
-    // The embed binary (src/bin/embed.rs), which Trunk writes as `embed.js` and `embed_bg.wasm`
-    // (a "worker": no hash in the names, no tag in the page): renamed by their content, so a
-    // host's cache never pairs new glue with an old wasm, and started by embed-start.js.
-    let glue = fs::read(dir.join("embed.js")).map_err(|e| format!("embed.js (Trunk's embed binary): {e}"))?;
-    let wasm = fs::read(dir.join("embed_bg.wasm")).map_err(|e| format!("embed_bg.wasm: {e}"))?;
-    let name = {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        (&glue, &wasm).hash(&mut h);
-        format!("embed-{:016x}", h.finish())
-    };
-    write_bytes(&format!("{name}.js"), &glue)?;
-    write_bytes(&format!("{name}_bg.wasm"), &wasm)?;
-    for f in ["embed.js", "embed_bg.wasm"] {
-        fs::remove_file(dir.join(f)).map_err(|e| format!("{f}: {e}"))?;
-    }
-    write(explainer::embed::EMBED_START, &embed_start(&format!("{name}.js"), &format!("{name}_bg.wasm")))?;
+    embed_binary(&dir)?;
     let start_tag = r#"<script type="module" src="start.js"></script>"#;
     if !template.contains(start_tag) {
         return Err(format!("the page template has no {start_tag}"));
@@ -137,6 +121,27 @@ fn run() -> Result<(), String> {
     }
     println!("site: {} languages, embed pages, {figures} figures written to {}", Lang::ALL.len(), dir.display());
     Ok(())
+}
+
+/// The embed binary (src/bin/embed.rs), which Trunk writes as `embed.js` and `embed_bg.wasm` (a
+/// "worker": no hash in the names, no tag in the page): renamed by their content, so a host's
+/// cache never pairs new glue with an old wasm, and started by embed-start.js.
+#[cfg(not(target_arch = "wasm32"))]
+fn embed_binary(dir: &std::path::Path) -> Result<(), String> {
+    use std::hash::{Hash, Hasher};
+    let read = |f: &str| std::fs::read(dir.join(f)).map_err(|e| format!("{f} (Trunk's embed binary): {e}"));
+    let write = |f: &str, bytes: &[u8]| std::fs::write(dir.join(f), bytes).map_err(|e| format!("{f}: {e}"));
+    let (glue, wasm) = (read("embed.js")?, read("embed_bg.wasm")?);
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (&glue, &wasm).hash(&mut h);
+    let name = format!("embed-{:016x}", h.finish());
+    write(&format!("{name}.js"), &glue)?;
+    write(&format!("{name}_bg.wasm"), &wasm)?;
+    for f in ["embed.js", "embed_bg.wasm"] {
+        std::fs::remove_file(dir.join(f)).map_err(|e| format!("{f}: {e}"))?;
+    }
+    let start = explainer::site::embed_start(&format!("{name}.js"), &format!("{name}_bg.wasm"));
+    write(explainer::embed::EMBED_START, start.as_bytes())
 }
 
 #[cfg(target_arch = "wasm32")]
