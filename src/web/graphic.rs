@@ -70,12 +70,13 @@ pub fn Graphic(
     let (size, dpr) = use_canvas_size(holder);
     let theme = Memo::new(move |_| if inputs.dark.get() { Theme::dark() } else { Theme::light() });
     let painted = RwSignal::new(false);
-    use_painter(Canvas { canvas, size, dpr, theme, geo, painted }, models.clone(), data.clone(), inputs);
+    use_painter(Canvas { canvas, size, dpr, theme, geo, geo_error, painted }, models.clone(), data.clone(), inputs);
     // A map waits for its land (geo/base.bin, fetched near a map). If the land is still out
     // half a second after the map may paint (a contents jump on a slow network), the step's
     // static figure shows under the blank canvas until it paints, and follows the reader's
     // steps: the figure is a fifth of the base map's bytes. Not sooner: a reader whose land
-    // comes in time downloads no figure.
+    // comes in time downloads no figure. If the land cannot be loaded, the static figure stays
+    // (the whole map as the build drew it) and the canvas stays clear, with the message above.
     let land_late = RwSignal::new(false);
     if is_map {
         Effect::new(move |_| {
@@ -94,7 +95,7 @@ pub fn Graphic(
     let fallback = {
         let (ids, lang) = (chapter.steps.iter().map(|s| s.id.clone()).collect::<Vec<_>>(), data.lang);
         move || {
-            (land_late.get() && !painted.get()).then(|| {
+            ((land_late.get() || (is_map && geo_error.with(Option::is_some))) && !painted.get()).then(|| {
                 let id = &ids[inputs.step.get().min(ids.len() - 1)];
                 // The variant the static page's <picture> picks (site::picture): phone width, theme.
                 let narrow = window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w < 900.0);
@@ -224,6 +225,8 @@ struct Canvas {
     dpr: RwSignal<f64>,
     theme: Memo<Theme>,
     geo: RwSignal<Option<Arc<crate::maps::Geo>>>,
+    /// Why the map geometry could not be loaded, if it could not.
+    geo_error: RwSignal<Option<String>>,
     /// Set once the canvas has painted.
     painted: RwSignal<bool>,
 }
@@ -231,7 +234,7 @@ struct Canvas {
 /// The canvas's one owner: tweens from whatever is on screen to the step's state, and repaints
 /// in place on resize, pixel ratio, theme, progress (maps) and the map geometry arriving.
 fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inputs: GraphicInputs) {
-    let Canvas { canvas, size, dpr, theme, geo, painted } = on;
+    let Canvas { canvas, size, dpr, theme, geo, geo_error, painted } = on;
     let painter = Rc::new(RefCell::new(Painter { shown: None, tween: None, running: false, painted: false }));
     let is_map = Model::any_map(&models);
 
@@ -258,8 +261,9 @@ fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inputs: 
                 return Frame::DONE;
             }
             // A map waits for its land (it arrives with a repaint); if the geometry failed to
-            // load it is `Some` and empty, and the map draws what needs none (its inset) and says why.
-            if is_map && geo.is_none() {
+            // load, the step's static figure stands in for it (see `Graphic`) and the canvas
+            // stays clear.
+            if is_map && (geo.is_none() || geo_error.try_with_untracked(Option::is_some).unwrap_or(false)) {
                 return Frame::DONE;
             }
             // A redraw, for the report (benches/report.mjs): building the frame's scene (tween,
