@@ -20,15 +20,17 @@ use serde::de::DeserializeOwned;
 /// by name rather than read with another layout.
 const STAMP: &str = env!("WIRE_STAMP");
 
+/// Why a file of another build is refused: a stale copy in a cache, after a new deploy. The one
+/// reason a reader can act on, so the page says it in the reader's language (`Ui::file_other_build`).
+pub const OTHER_BUILD: &str = "the file was written by another build of the page (reload to fetch the current one)";
+
 /// Reads a file written by `write` with the same `magic`; `what` names the kind of file in the
 /// error ("an edition file"). Errors say what is wrong in words, without the file's name.
 pub fn read<T: DeserializeOwned>(bytes: &[u8], magic: &[u8; 4], what: &str) -> Result<T, String> {
     let body = bytes.strip_prefix(magic.as_slice()).ok_or_else(|| {
         format!("the file is not {what} (it does not begin with “{}”)", String::from_utf8_lossy(magic))
     })?;
-    let body = body
-        .strip_prefix(STAMP.as_bytes())
-        .ok_or("the file was written by another build of the page (reload to fetch the current one)")?;
+    let body = body.strip_prefix(STAMP.as_bytes()).ok_or(OTHER_BUILD)?;
     read_body(body)
 }
 

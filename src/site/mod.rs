@@ -347,6 +347,20 @@ impl<'a> Site<'a> {
     }
 
     /// The story page's body: opening, contents, chapters, sources.
+    /// The words for what is wrong with a fetched file, as attributes (`web::load` reads them).
+    fn file_words(&self) -> String {
+        let ui = &self.story.meta.ui;
+        [
+            ("unreachable", &ui.file_unreachable),
+            ("missing", &ui.file_missing),
+            ("too-large", &ui.file_too_large),
+            ("other-build", &ui.file_other_build),
+        ]
+        .iter()
+        .map(|(name, word)| format!(r#" data-file-{name}="{}""#, esc(word)))
+        .collect()
+    }
+
     pub fn article(&self) -> String {
         let mut out = String::with_capacity(200_000);
         self.no_wasm(&mut out);
@@ -355,10 +369,11 @@ impl<'a> Site<'a> {
         // edition file that holds them for the wasm is what may have failed.
         let ui = &self.story.meta.ui;
         out.push_str(&format!(
-            r#"<div id="load-status" data-failed="{}" data-failed-rest="{}" data-graphic-failed="{}"></div>"#,
+            r#"<div id="load-status" data-failed="{}" data-failed-rest="{}" data-graphic-failed="{}"{}></div>"#,
             esc(&ui.data_failed),
             esc(&ui.data_failed_rest),
-            esc(&ui.graphic_failed)
+            esc(&ui.graphic_failed),
+            self.file_words()
         ));
         self.toc(&mut out);
         out.push_str(r#"<main id="story">"#);
@@ -379,8 +394,9 @@ impl<'a> Site<'a> {
         // The words the live embed says a failed load with (`web::page_word`).
         let _ = write!(
             out,
-            r#"<main class="embed-root embed-static" id="embed" data-failed="{}"><div class="embed-stage">"#,
-            esc(&self.story.meta.ui.data_failed)
+            r#"<main class="embed-root embed-static" id="embed" data-failed="{}"{}><div class="embed-stage">"#,
+            esc(&self.story.meta.ui.data_failed),
+            self.file_words()
         );
         self.static_graphic(&mut out, c, true, true);
         // The step controls' place (buttons need the wasm; `controls=0` drops them there).

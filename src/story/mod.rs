@@ -59,6 +59,12 @@ pub struct Ui {
     pub data_failed: String,
     pub data_failed_rest: String,
     pub story_failed: String,
+    /// Why a fetched file cannot be used, shown in brackets after `data_failed` or `map_failed`
+    /// (written into the page's `data-file-*` words, since the edition may be what failed).
+    pub file_unreachable: String,
+    pub file_missing: String,
+    pub file_too_large: String,
+    pub file_other_build: String,
     pub figure_of: String,
     pub read_story: String,
     pub embeds_title: String,

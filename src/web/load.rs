@@ -31,11 +31,12 @@ impl Pending {
     /// The file's bytes, or why there are none.
     async fn bytes(self) -> Result<Vec<u8>, DataError> {
         let err = |msg: String| DataError::new(&self.name, None, None, msg);
+        let unreachable = || file_word("unreachable", "", "could not be fetched");
         let resp =
-            JsFuture::from(self.promise).await.map_err(|e| err(format!("could not be fetched ({})", js_text(&e))))?;
-        let resp: web_sys::Response = resp.dyn_into().map_err(|_| err("could not be fetched".into()))?;
+            JsFuture::from(self.promise).await.map_err(|e| err(format!("{} ({})", unreachable(), js_text(&e))))?;
+        let resp: web_sys::Response = resp.dyn_into().map_err(|_| err(unreachable()))?;
         if !resp.ok() {
-            return Err(err(format!("the file is missing (HTTP {})", resp.status())));
+            return Err(err(file_word("missing", &resp.status().to_string(), "the file is missing (HTTP {})")));
         }
         let buffer = resp.array_buffer().map_err(|e| err(js_text(&e)))?;
         let buffer = JsFuture::from(buffer).await.map_err(|e| err(js_text(&e)))?;
@@ -43,9 +44,27 @@ impl Pending {
         // Our largest file is well under this; anything bigger is not ours and is not copied in.
         let len = array.length() as usize;
         if len > MAX_FILE_BYTES {
-            return Err(err(format!("is too large ({len} bytes, at most {MAX_FILE_BYTES})")));
+            return Err(err(file_word("too-large", &len.to_string(), "is too large ({} bytes)")));
         }
         Ok(array.to_vec())
+    }
+}
+
+/// What is wrong with a fetched file, in the page's language (`data-file-<name>` words, the
+/// static page's: the edition that holds the words may be what failed), `{}` filled with `arg`;
+/// `english` where the page has no such word.
+fn file_word(name: &str, arg: &str, english: &str) -> String {
+    let word = super::page_word(&format!("file-{name}"));
+    if word.is_empty() { english } else { &word }.replace("{}", arg)
+}
+
+/// A reading error in the page's language where it is one a reader can act on (a file from an
+/// older deploy: reload); the others name what is wrong for whoever fixes the site.
+fn reading_error(e: String) -> String {
+    if e == crate::wire::OTHER_BUILD {
+        file_word("other-build", "", crate::wire::OTHER_BUILD)
+    } else {
+        e
     }
 }
 
@@ -60,7 +79,7 @@ fn js_text(v: &wasm_bindgen::JsValue) -> String {
 async fn edition(pending: Pending) -> Result<Edition, DataError> {
     let name = pending.name.clone();
     let bytes = pending.bytes().await?;
-    Edition::parse(&bytes).map_err(|e| DataError::new(&name, None, None, e))
+    Edition::parse(&bytes).map_err(|e| DataError::new(&name, None, None, reading_error(e)))
 }
 
 pub fn start_geo() -> Pending {
@@ -70,7 +89,7 @@ pub fn start_geo() -> Pending {
 pub async fn geo(pending: Pending) -> Result<Geo, DataError> {
     let bytes = pending.bytes().await?;
     next_task().await;
-    Geo::read(&bytes)
+    Geo::read(&bytes).map_err(|e| DataError { message: reading_error(e.message), ..e })
 }
 
 /// Where the edition's load has got to; the story page and the embed page render from it.

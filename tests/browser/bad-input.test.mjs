@@ -75,6 +75,36 @@ test("garbage inside the edition names the file and says it is damaged", () =>
 test("a file that is not an edition (e.g. the old JSON) is refused by name", () =>
   editionRefused(() => Buffer.from('{"story":{},"words":{},"data":{}}'), /not an edition file/));
 
+// What is wrong with a file is said in the page's language where a reader may meet it: a file
+// missing from the host, and a stale copy from an older deploy (reload).
+test("a Russian page says what is wrong with a missing edition or a stale base map in Russian", async () => {
+  const broken = await brokenSite(async (dir) => {
+    await rm(join(dir, "data", "edition-ru.bin"));
+  });
+  try {
+    const { shown, state, pageErrors } = await errorShown(broken.url + "ru/index.html");
+    assert.ok(shown, `no visible .data-error; page shows: ${state.body}`);
+    assert.match(state.alerts[0].text, /data\/edition-ru\.bin: файл не найден \(HTTP 404\)/, state.alerts[0].text);
+    assert.doesNotMatch(state.alerts[0].text, /[a-z]{4,} [a-z]{4,}/, `English words in the Russian message: ${state.alerts[0].text}`);
+    assert.deepEqual(pageErrors, [], "uncaught page errors");
+  } finally {
+    await broken.close();
+  }
+  // The stale base map: the edition loads, the map says so over its static figure.
+  const stale = await brokenSite(async (dir) => {
+    const geo = join(dir, "geo", "base.bin");
+    const bytes = await readFile(geo);
+    await writeFile(geo, Buffer.concat([bytes.subarray(0, 4), Buffer.from("00000000"), bytes.subarray(12)]));
+  });
+  try {
+    const r = await graphicMessages(stale.url + "ru/", "#pipes-pos1");
+    assert.ok(r.messages.some((m) => /geo\/base\.bin: файл относится к другой сборке/.test(m)), `messages: ${JSON.stringify(r.messages)}`);
+    assert.deepEqual(r.pageErrors, [], "uncaught page errors");
+  } finally {
+    await stale.close();
+  }
+});
+
 test("an edition from another build (another stamp) is refused by name", () =>
   editionRefused((bytes) => Buffer.concat([bytes.subarray(0, 4), Buffer.from("00000000"), bytes.subarray(12)]), /another build/));
 
