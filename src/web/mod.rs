@@ -7,6 +7,7 @@ mod embed;
 mod graphic;
 mod load;
 mod page;
+mod painter;
 mod scroll;
 mod tools;
 

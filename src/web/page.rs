@@ -106,7 +106,7 @@ fn when_still(scrolled_at: StoredValue<f64>, f: impl FnOnce() + 'static) {
         move || {
             let now = window().performance().map(|p| p.now()).unwrap_or(0.0);
             let since = now - scrolled_at.try_get_value().unwrap_or(0.0);
-            if since >= STILL_MS && !super::graphic::animating() {
+            if since >= STILL_MS && !super::painter::animating() {
                 f();
             } else {
                 when_still(scrolled_at, f);

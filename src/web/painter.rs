@@ -1,0 +1,283 @@
+//! The canvas's one owner: builds each frame's scene (a tween between two steps' states, or one
+//! state) and paints it, in tasks of their own so that neither a step change nor a tween frame
+//! grows into a long task on a slow phone; repaints on resize, pixel ratio, theme, progress and
+//! the map geometry arriving. `Graphic` (web/graphic.rs) gives it its canvas and inputs.
+
+use super::canvas::paint;
+use super::graphic::GraphicInputs;
+use crate::data::Dataset;
+use crate::graphic::{frame, Ctx, Model};
+use crate::scene::theme::Theme;
+use crate::scene::tween::Tween;
+use crate::scene::Size;
+use crate::story::engine;
+use leptos::html;
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+
+struct Painter {
+    shown: Option<Model>,
+    tween: Option<Tween<Model>>,
+    running: bool,
+    /// Whether the canvas has been painted once (it then carries `data-painted`).
+    painted: bool,
+}
+
+/// What a painter paints on: the canvas and the signals that make it repaint.
+#[derive(Clone, Copy)]
+pub struct Canvas {
+    pub canvas: NodeRef<html::Canvas>,
+    pub size: RwSignal<Size>,
+    pub dpr: RwSignal<f64>,
+    pub theme: Memo<Theme>,
+    pub geo: RwSignal<Option<Arc<crate::maps::Geo>>>,
+    /// Why the map geometry could not be loaded, if it could not.
+    pub geo_error: RwSignal<Option<String>>,
+    /// Set once the canvas has painted.
+    pub painted: RwSignal<bool>,
+}
+
+/// The canvas's one owner: tweens from whatever is on screen to the step's state, and repaints
+/// in place on resize, pixel ratio, theme, progress (maps) and the map geometry arriving.
+pub fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inputs: GraphicInputs) {
+    let Canvas { canvas, size, dpr, theme, geo, geo_error, painted } = on;
+    let painter = Rc::new(RefCell::new(Painter { shown: None, tween: None, running: false, painted: false }));
+    let is_map = Model::any_map(&models);
+
+    // Builds the current frame's scene and paints it; returns whether a tween still runs and,
+    // when building took a good part of a phone's frame, the paint, to run as a task of its own.
+    let paint_frame = {
+        let (painter, models, data) = (painter.clone(), models.clone(), data.clone());
+        move || -> Frame {
+            // The frame runs a task after it was asked for: the graphic may be gone by then (a
+            // present-mode slide changed), and then there is nothing to paint.
+            let Some((el, sz, th, geo, progress, step)) = (|| {
+                Some((
+                    canvas.try_get_untracked()??,
+                    size.try_get_untracked()?,
+                    theme.try_get_untracked()?,
+                    geo.try_get_untracked()?,
+                    inputs.progress.try_get_untracked()?,
+                    inputs.step.try_get_untracked()?,
+                ))
+            })() else {
+                return Frame::DONE;
+            };
+            if sz.width < 10.0 || sz.height < 10.0 || !inputs.may_paint.try_get_untracked().unwrap_or(false) {
+                return Frame::DONE;
+            }
+            // A map waits for its land (it arrives with a repaint); if the geometry failed to
+            // load, the step's static figure stands in for it (see `Graphic`) and the canvas
+            // stays clear.
+            if is_map && (geo.is_none() || geo_error.try_with_untracked(Option::is_some).unwrap_or(false)) {
+                return Frame::DONE;
+            }
+            // A redraw, for the report (benches/report.mjs): building the frame's scene (tween,
+            // layout, projection, labels) and painting it, read from the performance timeline.
+            let perf = window().performance();
+            let start = perf.as_ref().map_or(0.0, |p| p.now());
+            let ctx = Ctx { data: &data, geo: geo.as_deref() };
+            let mut p = painter.borrow_mut();
+            let step = step.min(models.len() - 1);
+            let target = &models[step];
+            let (scene, running) = match &p.tween {
+                Some(tw) if !tw.done(start) => {
+                    let t = tw.at(start);
+                    let state = Model::lerp(&tw.from, &tw.to, t);
+                    let scene = frame(&tw.from, &tw.to, t, ctx, progress, sz, &th);
+                    // Remember where the graphic is, so an interruption starts from here.
+                    p.shown = state.or_else(|| Some(tw.to.clone()));
+                    (scene, true)
+                }
+                _ => {
+                    p.tween = None;
+                    p.shown = Some(target.clone());
+                    (target.scene(ctx, progress, sz, &th), false)
+                }
+            };
+            let first = !std::mem::replace(&mut p.painted, true);
+            drop(p);
+            let built = perf.as_ref().map_or(0.0, |p| p.now()) - start;
+            let put = move || {
+                let perf = window().performance();
+                let t0 = perf.as_ref().map_or(0.0, |p| p.now());
+                paint(&el, &scene, sz, th.background);
+                // Tests and the report wait for every graphic's first paint before timing step
+                // changes.
+                if first {
+                    let _ = el.set_attribute("data-painted", "");
+                    painted.try_set(true);
+                }
+                if let Some(p) = perf {
+                    // A canvas's first frame, a frame of a tween, or a still one (a tween's
+                    // last, a repaint): the report's budget is for tween frames.
+                    let kind = if first {
+                        "first"
+                    } else if running {
+                        "tween"
+                    } else {
+                        "still"
+                    };
+                    super::load::measure("redraw", start, built + p.now() - t0, kind);
+                }
+                // The first chart on screen marks the page ready (tests and the report read this).
+                if document().body().is_some_and(|b| !b.has_attribute("data-ready")) {
+                    super::load::mark("first-chart");
+                    super::mark_ready();
+                }
+            };
+            if built > SPLIT_MS {
+                Frame { running, paint_later: Some(Box::new(put)) }
+            } else {
+                put();
+                Frame { running, paint_later: None }
+            }
+        }
+    };
+    let paint_frame = Rc::new(paint_frame);
+
+    // Step changes start a tween from what is on screen (or jump, when asked).
+    {
+        let (painter, paint_frame, models) = (painter.clone(), paint_frame.clone(), models.clone());
+        Effect::new(move |prev: Option<usize>| {
+            let step = inputs.step.get().min(models.len() - 1);
+            let jump = inputs.jump.get_untracked() || prev.is_none();
+            let ms = engine::transition_ms(inputs.reduced_motion.get_untracked(), jump);
+            let now = window().performance().map(|p| p.now()).unwrap_or(0.0);
+            let tweening = {
+                let mut p = painter.borrow_mut();
+                // A graphic that may not paint yet has nothing on screen to tween from.
+                let from = if inputs.may_paint.get_untracked() { p.shown.clone() } else { None };
+                p.tween = match from {
+                    Some(from) if ms > 0.0 && from != models[step] => {
+                        Some(Tween::new(from, models[step].clone(), now, ms))
+                    }
+                    _ => None,
+                };
+                p.tween.is_some()
+            };
+            run(painter.clone(), paint_frame.clone(), tweening);
+            step
+        });
+    }
+    // The progress as the picture sees it: only a step whose state draws with it (a route being
+    // drawn, an inset's bars) repaints on a scroll frame; the others ignore it.
+    let drawn_progress = Memo::new(move |_| {
+        let step = inputs.step.get().min(models.len() - 1);
+        models[step].uses_progress().then(|| inputs.progress.get())
+    });
+    // A new size or pixel ratio repaints in the frame that brought it (a ResizeObserver callback
+    // or a resize event), so the reader never sees the old picture stretched to the new box. The
+    // first size (the canvas is blank: nothing to stretch) paints in a task of its own, so the
+    // page's first frame and its first chart are two tasks, not one long one.
+    {
+        let (painter, paint_frame) = (painter.clone(), paint_frame.clone());
+        Effect::new(move |_| {
+            size.track();
+            dpr.track();
+            if !painter.borrow().painted {
+                run(painter.clone(), paint_frame.clone(), false);
+            } else if let Some(put) = paint_frame().paint_later {
+                put();
+            }
+        });
+    }
+    // Theme, drawn progress and the map geometry arriving repaint in place, in a task of their own.
+    {
+        let (painter, paint_frame) = (painter.clone(), paint_frame.clone());
+        Effect::new(move |_| {
+            theme.track();
+            geo.track();
+            drawn_progress.track();
+            inputs.may_paint.track();
+            run(painter.clone(), paint_frame.clone(), false);
+        });
+    }
+}
+
+/// One frame of a painter: whether its tween still runs, and its paint when that is left to a
+/// task of its own.
+struct Frame {
+    running: bool,
+    paint_later: Option<Box<dyn FnOnce()>>,
+}
+
+impl Frame {
+    const DONE: Frame = Frame { running: false, paint_later: None };
+}
+
+/// A scene that took longer than this to build (ms, on the reader's machine) is painted in the
+/// next task: building the first view of a map (projection, label placement) and painting it
+/// each fit in a slow phone's 50 ms task; together they may not.
+const SPLIT_MS: f64 = 6.0;
+
+/// Paints in a task of its own, and once a frame while a tween runs. The paint never shares a
+/// task with the browser's rendering update (style, layout and, without a GPU, the canvas's
+/// copy to the compositor), so on a slow phone neither grows into a long task: a tween frame
+/// is asked for with `requestAnimationFrame` and painted in a task queued from there, and a
+/// repaint asked for inside a frame (a scroll or resize event) is queued the same way.
+/// `next_frame`: start on the next frame (a tween's first frame is what is on screen already,
+/// so a step change does not also paint in the task that reacted to it).
+fn run(painter: Rc<RefCell<Painter>>, paint_frame: Rc<dyn Fn() -> Frame>, next_frame: bool) {
+    if painter.borrow().running {
+        return;
+    }
+    painter.borrow_mut().running = true;
+    fn tick(painter: Rc<RefCell<Painter>>, paint_frame: Rc<dyn Fn() -> Frame>) {
+        let Frame { running, paint_later } = paint_frame();
+        set_animating(running);
+        let go_on = move || {
+            if running {
+                request_animation_frame(move || in_own_task(painter, paint_frame));
+            } else {
+                painter.borrow_mut().running = false;
+            }
+        };
+        match paint_later {
+            Some(put) => set_timeout(
+                move || {
+                    put();
+                    go_on();
+                },
+                std::time::Duration::ZERO,
+            ),
+            None => go_on(),
+        }
+    }
+    fn in_own_task(painter: Rc<RefCell<Painter>>, paint_frame: Rc<dyn Fn() -> Frame>) {
+        set_timeout(move || tick(painter, paint_frame), std::time::Duration::ZERO);
+    }
+    if next_frame {
+        set_animating(true);
+        request_animation_frame(move || in_own_task(painter, paint_frame));
+    } else {
+        in_own_task(painter, paint_frame);
+    }
+}
+
+thread_local! {
+    /// Whether `data-animating` is on <body> now (see `set_animating`).
+    static ANIMATING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// `data-animating` on <body> while any graphic tweens (tests and the report read it); written
+/// only when it changes, not on every frame.
+fn set_animating(on: bool) {
+    if ANIMATING.with(|a| a.replace(on)) == on {
+        return;
+    }
+    if let Some(body) = document().body() {
+        if on {
+            let _ = body.set_attribute("data-animating", "true");
+        } else {
+            let _ = body.remove_attribute("data-animating");
+        }
+    }
+}
+
+/// Whether a graphic is tweening now.
+pub fn animating() -> bool {
+    ANIMATING.with(|a| a.get())
+}
