@@ -208,6 +208,10 @@ pub fn frame(from: &Model, to: &Model, t: f64, ctx: Ctx, progress: f64, size: Si
 /// The source line under a graphic: the short names of every source the state shows, in the
 /// dataset's edition ("Source: …", "Источник: …", "来源：…", with that language's separators).
 /// The page, the static article and the exports all write it with this.
+/// Below this viewport width (CSS px) a page shows the phone-shaped (narrow) static figures: the
+/// static page's `<picture>` media queries and the live page's stand-in for a map agree on it.
+pub const NARROW_BELOW_PX: u32 = 900;
+
 /// Where the build writes a step's static figure (`site`), relative to the site's root, for one
 /// language, width (phone or wide) and theme.
 pub fn figure_path(lang: crate::lang::Lang, step: &str, narrow: bool, dark: bool) -> String {

@@ -359,11 +359,11 @@ pub fn embed_code(base: &str, lang: Lang, graphic: &str, step: &str, title: &str
     )
 }
 
-/// A download file name from ids we made (lower-case letters, digits, '-').
 /// The embed binary's start-up script (written by src/bin/site.rs): the embed pages load it, and
 /// the story page's binary does when its address asks for one graphic alone.
 pub const EMBED_START: &str = "embed-start.js";
 
+/// A download file name from ids we made (lower-case letters, digits, '-').
 pub fn file_name(graphic: &str, step: &str, ext: &str) -> String {
     format!("china-russia-{graphic}-{step}.{ext}")
 }

@@ -42,11 +42,12 @@ pub struct Site<'a> {
 /// A step's static figure as a `<picture>`'s sources, each with its media query: phone-width
 /// and dark variants first, the wide light one (`None`, the `<img>`) last. The live page picks
 /// the same variant by hand while a map waits for its land (web/graphic.rs).
-fn figure_sources(lang: Lang, step: &str) -> [(Option<&'static str>, String); 4] {
+fn figure_sources(lang: Lang, step: &str) -> [(Option<String>, String); 4] {
+    let phone = format!("screen and (max-width: {}px)", crate::graphic::NARROW_BELOW_PX - 1);
     [
-        (Some("screen and (max-width: 899px) and (prefers-color-scheme: dark)"), figure_path(lang, step, true, true)),
-        (Some("screen and (max-width: 899px)"), figure_path(lang, step, true, false)),
-        (Some("screen and (prefers-color-scheme: dark)"), figure_path(lang, step, false, true)),
+        (Some(format!("{phone} and (prefers-color-scheme: dark)")), figure_path(lang, step, true, true)),
+        (Some(phone), figure_path(lang, step, true, false)),
+        (Some("screen and (prefers-color-scheme: dark)".into()), figure_path(lang, step, false, true)),
         (None, figure_path(lang, step, false, false)),
     ]
 }

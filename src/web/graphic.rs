@@ -88,7 +88,11 @@ pub fn Graphic(
             ((land_late.get() || (is_map && geo_error.with(Option::is_some))) && !painted.get()).then(|| {
                 let id = &ids[inputs.step.get().min(ids.len() - 1)];
                 // The variant the static page's <picture> picks (site::picture): phone width, theme.
-                let narrow = window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w < 900.0);
+                let narrow = window()
+                    .inner_width()
+                    .ok()
+                    .and_then(|w| w.as_f64())
+                    .is_some_and(|w| w < f64::from(crate::graphic::NARROW_BELOW_PX));
                 let src = crate::graphic::figure_path(lang, id, narrow, inputs.dark.get());
                 view! { <img class="graphic-fallback" src=src alt="" /> }
             })
