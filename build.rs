@@ -22,6 +22,14 @@ mod inset_facts;
 const LANGS: &[&str] = &["ru", "zh"];
 
 fn main() {
+    // The story binary built to be cut into parts (feature `split`, src/maps/lazy.rs): the
+    // linker keeps its relocations, which wasm-split-cli reads to see what each part reaches
+    // (src/bin/site.rs). The embed binary is not cut, and so not given them.
+    if std::env::var_os("CARGO_FEATURE_SPLIT").is_some()
+        && std::env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32"))
+    {
+        println!("cargo:rustc-link-arg-bin=explainer=--emit-relocs");
+    }
     let dir = Path::new("assets/story");
     println!("cargo:rerun-if-changed={}", dir.display());
     let read = |p: &Path| -> toml::Value {

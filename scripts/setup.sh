@@ -6,6 +6,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
+WASM_SPLIT_VERSION=0.2.4
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -31,6 +32,12 @@ fi
 if ! command -v trunk >/dev/null || ! trunk --version | grep -q " $TRUNK_VERSION$"; then
   say "installing trunk $TRUNK_VERSION (several minutes)"
   cargo install trunk --version "$TRUNK_VERSION" --locked --force
+fi
+
+# Cuts the story binary into parts after Trunk builds it (src/bin/site.rs, src/maps/lazy.rs).
+if ! command -v wasm-split-cli >/dev/null; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (a minute or two)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force
 fi
 
 # Debian's binaryen (v108) corrupts the externref table export; use npm's.

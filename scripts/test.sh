@@ -21,7 +21,7 @@ stage() { # stage NAME COMMAND...
 stage "set-up" scripts/setup.sh || exit 1
 stage "format (cargo fmt --check)" cargo fmt --check
 stage "lint, native (clippy -D warnings)" cargo clippy --all-targets --features previews -- -D warnings
-stage "lint, wasm32 (clippy -D warnings)" cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+stage "lint, wasm32 (clippy -D warnings)" cargo clippy --target wasm32-unknown-unknown --lib --bins --features split -- -D warnings
 stage "native tests (cargo test)" cargo test
 if stage "release build (trunk build --release --offline)" trunk build --release --offline; then
   stage "browser tests (tests/browser, headless Chromium)" \

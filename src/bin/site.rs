@@ -57,7 +57,9 @@ fn run() -> Result<(), String> {
     write("_headers", &allow_style(&headers, &style_hash)?)?;
     // The static article paints first; the edition, the wasm's glue and the wasm are asked for
     // after that frame, so nothing competes with the first paint.
-    write("start.js", &deferred_start(&start)?)?;
+    let start = deferred_start(&start)?;
+    write("start.js", &start)?;
+    split_story_binary(&dir, &start)?;
     embed_binary(&dir)?;
     let start_tag = r#"<script type="module" src="start.js"></script>"#;
     if !template.contains(start_tag) {
@@ -143,6 +145,83 @@ fn embed_binary(dir: &std::path::Path) -> Result<(), String> {
     let start = explainer::site::embed_start(&format!("{name}.js"), &format!("{name}_bg.wasm"));
     write(explainer::embed::EMBED_START, start.as_bytes())
 }
+
+/// The story binary in parts (`src/maps/lazy.rs`): Trunk built it with the `split` feature and
+/// bound it whole, so its glue imports a placeholder for the chunk loader. This runs the steps
+/// Trunk has no place for, on the same cargo output: `wasm-split-cli` cuts the maps' code out of
+/// it, `wasm-bindgen` binds what is left, `wasm-opt -Oz` shrinks each part with the params
+/// index.html gives the story's link (whose own wasm-opt level is "0", for Trunk). The parts take Trunk's names (start.js already asks for them), and the loader
+/// and the chunk are named after them: `explainer-<hash>-split.js`, `explainer-<hash>-maps.wasm`.
+#[cfg(not(target_arch = "wasm32"))]
+fn split_story_binary(dir: &std::path::Path, start: &str) -> Result<(), String> {
+    use std::path::Path;
+    use std::process::Command;
+    let run = |cmd: &mut Command| -> Result<(), String> {
+        let what = format!("{cmd:?}");
+        let status = cmd.status().map_err(|e| format!("{what}: {e} (scripts/setup.sh installs it)"))?;
+        status.success().then_some(()).ok_or(format!("{what} failed: {status}"))
+    };
+    // `import('./explainer-<hash>.js')` in Trunk's start script names the parts.
+    let stem = start
+        .split("import('./")
+        .nth(1)
+        .and_then(|s| s.split(".js')").next())
+        .filter(|s| s.starts_with("explainer-"))
+        .ok_or("Trunk's start script imports no explainer-<hash>.js")?
+        .to_string();
+    let glue = std::fs::read_to_string(dir.join(format!("{stem}.js"))).map_err(|e| format!("{stem}.js: {e}"))?;
+    if !glue.contains(SPLIT_PLACEHOLDER) {
+        return Err(format!("{stem}.js imports no chunk loader: was the story built without the `split` feature?"));
+    }
+    let profile = std::env::var("TRUNK_PROFILE").unwrap_or_else(|_| "release".into());
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let target = std::env::var_os("CARGO_TARGET_DIR").map(Into::into).unwrap_or_else(|| root.join("target"));
+    let raw = target.join("wasm32-unknown-unknown").join(&profile).join("explainer.wasm");
+    let work = target.join("wasm-split");
+    let _ = std::fs::remove_dir_all(&work);
+    std::fs::create_dir_all(work.join("bound")).map_err(|e| format!("{}: {e}", work.display()))?;
+
+    run(Command::new("wasm-split-cli").args(["--target", "web", "--out-name", &stem]).arg(&raw).arg(&work))?;
+    run(Command::new("wasm-bindgen")
+        .args(["--target", "web", "--keep-lld-exports", "--no-typescript", "--out-name", &stem, "--out-dir"])
+        .arg(work.join("bound"))
+        .arg(work.join(format!("{stem}.wasm"))))?;
+    let index = std::fs::read_to_string(root.join("index.html")).map_err(|e| format!("index.html: {e}"))?;
+    let opt_params = index
+        .split("<link")
+        .find(|l| l.contains(r#"data-bin="explainer""#))
+        .and_then(|l| l.split(r#"data-wasm-opt-params=""#).nth(1))
+        .and_then(|p| p.split('"').next())
+        .ok_or("index.html gives the story's link no data-wasm-opt-params")?;
+    let chunk = format!("{stem}-maps.wasm");
+    let opt = |from: &Path, to: &str| {
+        run(Command::new("wasm-opt")
+            .arg("-Oz")
+            .args(opt_params.split_whitespace())
+            .arg(from)
+            .arg("-o")
+            .arg(dir.join(to)))
+    };
+    opt(&work.join("bound").join(format!("{stem}_bg.wasm")), &format!("{stem}_bg.wasm"))?;
+    opt(&work.join("split_maps.wasm"), &chunk)?;
+
+    let loader = format!("{stem}-split.js");
+    let bound = std::fs::read_to_string(work.join("bound").join(format!("{stem}.js"))).map_err(|e| e.to_string())?;
+    let linker = std::fs::read_to_string(work.join("__wasm_split.js")).map_err(|e| e.to_string())?;
+    // Only the glue's `import` statement changes: its import object keeps the module name the
+    // wasm asks for.
+    let import = "from \"./__wasm_split.js\"";
+    if bound.matches(import).count() != 1 || !linker.contains("\"./split_maps.wasm\"") {
+        return Err("wasm-split-cli's output names its loader or chunk unexpectedly".into());
+    }
+    let write = |f: &str, text: &str| std::fs::write(dir.join(f), text).map_err(|e| format!("{f}: {e}"));
+    write(&format!("{stem}.js"), &bound.replace(import, &format!("from \"./{loader}\"")))?;
+    write(&loader, &linker.replace("\"./split_maps.wasm\"", &format!("\"./{chunk}\"")))
+}
+
+/// The module name a split point's import has before `wasm-split-cli` links it (wasm_split_helpers).
+#[cfg(not(target_arch = "wasm32"))]
+const SPLIT_PLACEHOLDER: &str = "__wasm_split_placeholder__";
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}

@@ -12,6 +12,7 @@ mod inset;
 mod inset_facts;
 pub mod kinds;
 pub mod labels;
+pub mod lazy;
 mod marks;
 pub mod projection;
 mod render;

@@ -63,6 +63,8 @@ fn file_word(name: &str, arg: &str, english: &str) -> String {
 fn reading_error(e: String) -> String {
     if e == crate::wire::OTHER_BUILD {
         file_word("other-build", "", crate::wire::OTHER_BUILD)
+    } else if e == crate::maps::lazy::UNREACHABLE {
+        file_word("unreachable", "", crate::maps::lazy::UNREACHABLE)
     } else {
         e
     }
@@ -89,7 +91,7 @@ pub fn start_geo() -> Pending {
 pub async fn geo(pending: Pending) -> Result<Geo, DataError> {
     let bytes = pending.bytes().await?;
     next_task().await;
-    Geo::read(&bytes).map_err(|e| DataError { message: reading_error(e.message), ..e })
+    crate::maps::lazy::read_geo(&bytes).await.map_err(|e| DataError { message: reading_error(e.message), ..e })
 }
 
 /// Where the edition's load has got to; the story page and the embed page render from it.

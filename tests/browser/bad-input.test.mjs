@@ -1,7 +1,7 @@
 // 9. Broken data files produce a precise, visible message instead of a dead page; unknown hashes are ignored.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as h from "./lib/harness.mjs";
@@ -180,6 +180,24 @@ test("a missing map geometry file is said on the map, and the step's static figu
     // missing file), not a live map of what needs none of it; the canvas over it stays clear.
     assert.ok(r.mapFigure?.src.includes("figures/pipes-pos1") && r.mapFigure.loaded, `the map's static figure: ${JSON.stringify(r.mapFigure)}`);
     assert.ok(r.mapInk < 0.001, `the canvas paints over the static figure: ${r.mapInk}`);
+    assert.deepEqual(r.pageErrors, [], "uncaught page errors");
+  } finally {
+    await broken.close();
+  }
+});
+
+test("a missing maps chunk (the maps' own code) is said on the map, and the step's static figure stands in", async () => {
+  const broken = await brokenSite(async (dir) => {
+    const chunk = (await readdir(dir)).find((f) => /^explainer-[0-9a-f]+-maps\.wasm$/.test(f));
+    assert.ok(chunk, "precondition: dist/ has the story's maps chunk");
+    await rm(join(dir, chunk));
+  });
+  try {
+    const r = await graphicMessages(broken.url, "#pipes-pos1");
+    assert.ok(r.messages.some((m) => /maps\.wasm/.test(m) && /could not be fetched/.test(m) && /static figure/.test(m)), `messages: ${JSON.stringify(r.messages)}`);
+    assert.ok(r.mapFigure?.src.includes("figures/pipes-pos1") && r.mapFigure.loaded, `the map's static figure: ${JSON.stringify(r.mapFigure)}`);
+    assert.ok(r.mapInk < 0.001, `the canvas paints over the static figure: ${r.mapInk}`);
+    assert.ok(r.canvases >= 2, "the other graphics still run");
     assert.deepEqual(r.pageErrors, [], "uncaught page errors");
   } finally {
     await broken.close();

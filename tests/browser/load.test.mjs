@@ -56,13 +56,16 @@ const paintedAt = () => {
 };
 const geoArrived = (page) =>
   page.evaluate((geo) => performance.getEntriesByType("resource").find((e) => e.name.endsWith(geo))?.responseEnd ?? null, GEO);
+/** Whether the page has fetched the maps' own code (the story binary's chunk, src/maps/lazy.rs). */
+const chunkFetched = (page) =>
+  page.evaluate(() => performance.getEntriesByType("resource").some((e) => /\/explainer-[0-9a-f]+-maps\.wasm$/.test(e.name)));
 /** Waits (up to 10 s) until the page has fetched the geometry; whether it did. */
 const geoFetched = (page) =>
   page
     .waitForFunction((geo) => performance.getEntriesByType("resource").some((e) => e.name.endsWith(geo)), GEO, { timeout: 10_000 })
     .then(() => true, () => false);
 
-test("the map geometry loads only near a map, and a map paints only with its land", async () => {
+test("the map geometry and the maps' code load only near a map, and a map paints only with its land", async () => {
   const { context, page, errors } = await h.openPage(site.browser, { initScripts: [paintedAt] });
   try {
     // A slow network: the geometry takes a second and a half, so a map that painted without it
@@ -75,6 +78,7 @@ test("the map geometry loads only near a map, and a map paints only with its lan
     await page.waitForLoadState("networkidle");
     await h.sleep(500);
     assert.equal(await geoArrived(page), null, `${GEO} was fetched by a reader at the top of the story`);
+    assert.equal(await chunkFetched(page), false, "the maps' code was fetched by a reader at the top of the story");
     // The first map's chapter, and the last step of the chapter before it.
     const { map, before, first } = await page.evaluate(() => {
       const chapters = [...document.querySelectorAll("section.chapter")];
@@ -87,11 +91,13 @@ test("the map geometry loads only near a map, and a map paints only with its lan
     await h.waitActive(page, before);
     await h.sleep(500);
     assert.equal(await geoArrived(page), null, `${GEO} was fetched two chapters before the first map`);
+    assert.equal(await chunkFetched(page), false, "the maps' code was fetched two chapters before the first map");
     await h.scrollToStep(page, first);
     await h.waitActive(page, first);
     await h.settle(page);
     await page.waitForFunction((m) => window.__paintedAt[m] !== undefined, map, { timeout: 10_000 });
     assert.ok(await geoFetched(page), `${GEO} was not fetched at the first map`);
+    assert.ok(await chunkFetched(page), "the maps' code was not fetched at the first map");
     const arrived = await geoArrived(page);
     const painted = await page.evaluate((m) => window.__paintedAt[m], map);
     assert.ok(painted >= arrived, `the ${map} painted at ${painted.toFixed(0)} ms, before its land arrived at ${arrived.toFixed(0)} ms`);

@@ -1,0 +1,78 @@
+//! The maps' own code, as the story page fetches it: only when a map comes near.
+//!
+//! With the `split` feature (the story binary's build), the two functions below are split
+//! points: the build cuts what only they reach (reading the base map and gazetteer, projecting,
+//! clipping, placing labels) out of the page's first wasm into a chunk of its own
+//! (`wasm_split_helpers`; `split_story_binary` in `src/bin/site.rs` does the cut), which their first call fetches.
+//! Without it (native code, the embed binary) they are the plain functions they wrap.
+//!
+//! The page calls `read_geo` once, when it fetches the base map, so the chunk comes with the
+//! geometry; a map's scene is asked for only once there is geometry to draw (`Model::scene`),
+//! and until then the step's static figure stands in for the map (`web::graphic`).
+
+use super::{Geo, MapModel};
+use crate::data::{DataError, Dataset};
+use crate::scene::theme::Theme;
+use crate::scene::{Scene, Size};
+
+/// Why the maps' chunk is missing, when it is (the page says it in the reader's language).
+pub const UNREACHABLE: &str = "could not be fetched";
+
+/// Reads the page's `geo/base.bin` (`Geo::read`), fetching the maps' code first where it is split.
+#[cfg(all(feature = "split", target_arch = "wasm32"))]
+pub async fn read_geo(bytes: &[u8]) -> Result<Geo, DataError> {
+    // Each split point keeps its own loaded flag: `scene`'s is set here, so that its first poll
+    // (in `scene` below) finds the chunk (the fetch itself happens once).
+    split::scene_loaded().await?;
+    split::read_geo(bytes).await
+}
+
+#[cfg(not(all(feature = "split", target_arch = "wasm32")))]
+pub async fn read_geo(bytes: &[u8]) -> Result<Geo, DataError> {
+    Geo::read(bytes)
+}
+
+/// A map's scene (`MapModel::scene`), or an empty one while the maps' code is not yet here.
+pub fn scene(m: &MapModel, geo: Option<&Geo>, data: &Dataset, progress: f64, size: Size, theme: &Theme) -> Scene {
+    #[cfg(all(feature = "split", target_arch = "wasm32"))]
+    {
+        use futures::FutureExt;
+        // Loaded by `read_geo` before any map has geometry; polled once, never waited for.
+        split::scene(m, geo, data, progress, size, theme).now_or_never().and_then(Result::ok).unwrap_or_default()
+    }
+    #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
+    m.scene(geo, data, progress, size, theme)
+}
+
+#[cfg(all(feature = "split", target_arch = "wasm32"))]
+mod split {
+    use super::*;
+    use wasm_split_helpers::{wasm_split, SplitLoaderError};
+
+    /// The chunk's name in the page's error messages (its file is `explainer-<hash>-maps.wasm`).
+    const CHUNK: &str = "maps.wasm";
+
+    #[wasm_split(maps, fallible)]
+    pub fn read_geo(bytes: &[u8]) -> Result<Geo, DataError> {
+        Geo::read(bytes)
+    }
+
+    #[wasm_split(maps, fallible, preload(scene_loaded))]
+    pub fn scene(
+        m: &MapModel,
+        geo: Option<&Geo>,
+        data: &Dataset,
+        progress: f64,
+        size: Size,
+        theme: &Theme,
+    ) -> Result<Scene, SplitLoaderError> {
+        Ok(m.scene(geo, data, progress, size, theme))
+    }
+
+    impl From<SplitLoaderError> for DataError {
+        /// The loader says why in the console; a reader is told the chunk could not be fetched.
+        fn from(_: SplitLoaderError) -> Self {
+            DataError::new(CHUNK, None, None, UNREACHABLE)
+        }
+    }
+}
