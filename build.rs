@@ -22,13 +22,15 @@ mod inset_facts;
 const LANGS: &[&str] = &["ru", "zh"];
 
 fn main() {
-    // The story binary built to be cut into parts (feature `split`, src/maps/lazy.rs): the
-    // linker keeps its relocations, which wasm-split-cli reads to see what each part reaches
-    // (src/bin/site.rs). The embed binary is not cut, and so not given them.
+    // The page's binaries built to be cut into parts (feature `split`, src/maps/lazy.rs): the
+    // linker keeps their relocations, which wasm-split-cli reads to see what each part reaches
+    // (src/bin/site.rs).
     if std::env::var_os("CARGO_FEATURE_SPLIT").is_some()
         && std::env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32"))
     {
-        println!("cargo:rustc-link-arg-bin=explainer=--emit-relocs");
+        for bin in ["explainer", "embed"] {
+            println!("cargo:rustc-link-arg-bin={bin}=--emit-relocs");
+        }
     }
     let dir = Path::new("assets/story");
     println!("cargo:rerun-if-changed={}", dir.display());

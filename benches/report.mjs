@@ -625,7 +625,7 @@ async function firstChartAndRedraw(browser, server) {
 // chunk, which the page fetches only near a map, is measured under "Over the wire".
 
 async function twiggySection() {
-  const dir = join(h.ROOT, "target/wasm-split");
+  const dir = join(h.ROOT, "target/wasm32-unknown-unknown/release/wasm-split-explainer");
   const first = (await readdir(dir).catch(() => [])).find((f) => /^explainer-[0-9a-f]+\.wasm$/.test(f));
   const wasm = join(dir, first ?? "explainer-<hash>.wasm");
   if (!first) {

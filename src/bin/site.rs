@@ -59,7 +59,7 @@ fn run() -> Result<(), String> {
     // after that frame, so nothing competes with the first paint.
     let start = deferred_start(&start)?;
     write("start.js", &start)?;
-    split_story_binary(&dir, &start)?;
+    story_binary(&dir, &start)?;
     embed_binary(&dir)?;
     let start_tag = r#"<script type="module" src="start.js"></script>"#;
     if !template.contains(start_tag) {
@@ -125,35 +125,56 @@ fn run() -> Result<(), String> {
     Ok(())
 }
 
-/// The embed binary (src/bin/embed.rs), which Trunk writes as `embed.js` and `embed_bg.wasm` (a
-/// "worker": no hash in the names, no tag in the page): renamed by their content, so a host's
-/// cache never pairs new glue with an old wasm, and started by embed-start.js.
+/// The story binary (src/main.rs) in parts (`cut`), under the names Trunk gave it: start.js
+/// (`start`, already written) imports `explainer-<hash>.js`.
+#[cfg(not(target_arch = "wasm32"))]
+fn story_binary(dir: &std::path::Path, start: &str) -> Result<(), String> {
+    let stem = start
+        .split("import('./")
+        .nth(1)
+        .and_then(|s| s.split(".js')").next())
+        .filter(|s| s.starts_with("explainer-"))
+        .ok_or("Trunk's start script imports no explainer-<hash>.js")?;
+    cut(dir, "explainer", stem)
+}
+
+/// The embed binary (src/bin/embed.rs) in parts (`cut`), named by the content of the wasm cargo
+/// wrote (`embed-<hash>`), so a host's cache never pairs new glue with an old wasm, and started
+/// by embed-start.js. Trunk built it as a "worker" (no tag in the page) and bound it as
+/// `embed.js`/`embed_bg.wasm`, which are removed.
 #[cfg(not(target_arch = "wasm32"))]
 fn embed_binary(dir: &std::path::Path) -> Result<(), String> {
     use std::hash::{Hash, Hasher};
-    let read = |f: &str| std::fs::read(dir.join(f)).map_err(|e| format!("{f} (Trunk's embed binary): {e}"));
-    let write = |f: &str, bytes: &[u8]| std::fs::write(dir.join(f), bytes).map_err(|e| format!("{f}: {e}"));
-    let (glue, wasm) = (read("embed.js")?, read("embed_bg.wasm")?);
+    let raw = cargo_wasm("embed");
+    let bytes = std::fs::read(&raw).map_err(|e| format!("{}: {e}", raw.display()))?;
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    (&glue, &wasm).hash(&mut h);
-    let name = format!("embed-{:016x}", h.finish());
-    write(&format!("{name}.js"), &glue)?;
-    write(&format!("{name}_bg.wasm"), &wasm)?;
+    bytes.hash(&mut h);
+    let stem = format!("embed-{:016x}", h.finish());
+    cut(dir, "embed", &stem)?;
     for f in ["embed.js", "embed_bg.wasm"] {
-        std::fs::remove_file(dir.join(f)).map_err(|e| format!("{f}: {e}"))?;
+        std::fs::remove_file(dir.join(f)).map_err(|e| format!("{f} (Trunk's embed binary): {e}"))?;
     }
-    let start = explainer::site::embed_start(&format!("{name}.js"), &format!("{name}_bg.wasm"));
-    write(explainer::embed::EMBED_START, start.as_bytes())
+    let start = explainer::site::embed_start(&format!("./{stem}.js"), &format!("./{stem}_bg.wasm"));
+    std::fs::write(dir.join(explainer::embed::EMBED_START), start).map_err(|e| e.to_string())
 }
 
-/// The story binary in parts (`src/maps/lazy.rs`): Trunk built it with the `split` feature and
-/// bound it whole, so its glue imports a placeholder for the chunk loader. This runs the steps
-/// Trunk has no place for, on the same cargo output: `wasm-split-cli` cuts the maps' code out of
-/// it, `wasm-bindgen` binds what is left, `wasm-opt -Oz` shrinks each part with the params
-/// index.html gives the story's link (whose own wasm-opt level is "0", for Trunk). The parts take Trunk's names (start.js already asks for them), and the loader
-/// and the chunk are named after them: `explainer-<hash>-split.js`, `explainer-<hash>-maps.wasm`.
+/// The wasm cargo wrote for binary `bin` in the profile Trunk built.
 #[cfg(not(target_arch = "wasm32"))]
-fn split_story_binary(dir: &std::path::Path, start: &str) -> Result<(), String> {
+fn cargo_wasm(bin: &str) -> std::path::PathBuf {
+    let profile = std::env::var("TRUNK_PROFILE").unwrap_or_else(|_| "release".into());
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let target = std::env::var_os("CARGO_TARGET_DIR").map(Into::into).unwrap_or_else(|| root.join("target"));
+    target.join("wasm32-unknown-unknown").join(profile).join(format!("{bin}.wasm"))
+}
+
+/// Cuts binary `bin` into parts as `stem.js`/`stem_bg.wasm` (the first part, ES module glue),
+/// `stem-maps.wasm` (the maps' code, src/maps/lazy.rs) and `stem-split.js` (its loader). Trunk
+/// built it with the `split` feature and bound it whole, and has no place for the steps between:
+/// `wasm-split-cli` cuts what only the split points reach out of cargo's wasm, `wasm-bindgen`
+/// binds what is left, `wasm-opt -Oz` shrinks each part with the params index.html gives the
+/// binary's link (whose own wasm-opt level is "0", for Trunk).
+#[cfg(not(target_arch = "wasm32"))]
+fn cut(dir: &std::path::Path, bin: &str, stem: &str) -> Result<(), String> {
     use std::path::Path;
     use std::process::Command;
     let run = |cmd: &mut Command| -> Result<(), String> {
@@ -161,38 +182,27 @@ fn split_story_binary(dir: &std::path::Path, start: &str) -> Result<(), String> 
         let status = cmd.status().map_err(|e| format!("{what}: {e} (scripts/setup.sh installs it)"))?;
         status.success().then_some(()).ok_or(format!("{what} failed: {status}"))
     };
-    // `import('./explainer-<hash>.js')` in Trunk's start script names the parts.
-    let stem = start
-        .split("import('./")
-        .nth(1)
-        .and_then(|s| s.split(".js')").next())
-        .filter(|s| s.starts_with("explainer-"))
-        .ok_or("Trunk's start script imports no explainer-<hash>.js")?
-        .to_string();
-    let glue = std::fs::read_to_string(dir.join(format!("{stem}.js"))).map_err(|e| format!("{stem}.js: {e}"))?;
-    if !glue.contains(SPLIT_PLACEHOLDER) {
-        return Err(format!("{stem}.js imports no chunk loader: was the story built without the `split` feature?"));
-    }
-    let profile = std::env::var("TRUNK_PROFILE").unwrap_or_else(|_| "release".into());
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let target = std::env::var_os("CARGO_TARGET_DIR").map(Into::into).unwrap_or_else(|| root.join("target"));
-    let raw = target.join("wasm32-unknown-unknown").join(&profile).join("explainer.wasm");
-    let work = target.join("wasm-split");
+    let raw = cargo_wasm(bin);
+    let work = raw.with_file_name(format!("wasm-split-{bin}"));
     let _ = std::fs::remove_dir_all(&work);
     std::fs::create_dir_all(work.join("bound")).map_err(|e| format!("{}: {e}", work.display()))?;
 
-    run(Command::new("wasm-split-cli").args(["--target", "web", "--out-name", &stem]).arg(&raw).arg(&work))?;
+    run(Command::new("wasm-split-cli").args(["--target", "web", "--out-name", stem]).arg(&raw).arg(&work))?;
+    if !work.join("split_maps.wasm").exists() {
+        return Err(format!("{bin}.wasm has no maps to cut out: was it built without the `split` feature?"));
+    }
     run(Command::new("wasm-bindgen")
-        .args(["--target", "web", "--keep-lld-exports", "--no-typescript", "--out-name", &stem, "--out-dir"])
+        .args(["--target", "web", "--keep-lld-exports", "--no-typescript", "--out-name", stem, "--out-dir"])
         .arg(work.join("bound"))
         .arg(work.join(format!("{stem}.wasm"))))?;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let index = std::fs::read_to_string(root.join("index.html")).map_err(|e| format!("index.html: {e}"))?;
     let opt_params = index
         .split("<link")
-        .find(|l| l.contains(r#"data-bin="explainer""#))
+        .find(|l| l.contains(&format!(r#"data-bin="{bin}""#)))
         .and_then(|l| l.split(r#"data-wasm-opt-params=""#).nth(1))
         .and_then(|p| p.split('"').next())
-        .ok_or("index.html gives the story's link no data-wasm-opt-params")?;
+        .ok_or(format!("index.html gives {bin}'s link no data-wasm-opt-params"))?;
     let chunk = format!("{stem}-maps.wasm");
     let opt = |from: &Path, to: &str| {
         run(Command::new("wasm-opt")
@@ -205,11 +215,11 @@ fn split_story_binary(dir: &std::path::Path, start: &str) -> Result<(), String> 
     opt(&work.join("bound").join(format!("{stem}_bg.wasm")), &format!("{stem}_bg.wasm"))?;
     opt(&work.join("split_maps.wasm"), &chunk)?;
 
+    // The loader and the chunk take names of their own; only the glue's `import` statement
+    // changes (its import object keeps the module name the wasm asks for).
     let loader = format!("{stem}-split.js");
     let bound = std::fs::read_to_string(work.join("bound").join(format!("{stem}.js"))).map_err(|e| e.to_string())?;
     let linker = std::fs::read_to_string(work.join("__wasm_split.js")).map_err(|e| e.to_string())?;
-    // Only the glue's `import` statement changes: its import object keeps the module name the
-    // wasm asks for.
     let import = "from \"./__wasm_split.js\"";
     if bound.matches(import).count() != 1 || !linker.contains("\"./split_maps.wasm\"") {
         return Err("wasm-split-cli's output names its loader or chunk unexpectedly".into());
@@ -218,10 +228,6 @@ fn split_story_binary(dir: &std::path::Path, start: &str) -> Result<(), String> 
     write(&format!("{stem}.js"), &bound.replace(import, &format!("from \"./{loader}\"")))?;
     write(&loader, &linker.replace("\"./split_maps.wasm\"", &format!("\"./{chunk}\"")))
 }
-
-/// The module name a split point's import has before `wasm-split-cli` links it (wasm_split_helpers).
-#[cfg(not(target_arch = "wasm32"))]
-const SPLIT_PLACEHOLDER: &str = "__wasm_split_placeholder__";
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}

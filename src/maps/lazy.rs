@@ -6,9 +6,9 @@
 //! (`wasm_split_helpers`; `split_story_binary` in `src/bin/site.rs` does the cut), which their first call fetches.
 //! Without it (native code, the embed binary) they are the plain functions they wrap.
 //!
-//! The page calls `read_geo` once, when it fetches the base map, so the chunk comes with the
-//! geometry; a map's scene is asked for only once there is geometry to draw (`Model::scene`),
-//! and until then the step's static figure stands in for the map (`web::graphic`).
+//! The page fetches the chunk (`load`) beside the base map and reads the base map with it; a
+//! map's scene is asked for only once there is geometry to draw (`Model::scene`), and until then
+//! the step's static figure stands in for the map (`web::graphic`).
 
 use super::{Geo, MapModel};
 use crate::data::{DataError, Dataset};
@@ -18,17 +18,26 @@ use crate::scene::{Scene, Size};
 /// Why the maps' chunk is missing, when it is (the page says it in the reader's language).
 pub const UNREACHABLE: &str = "could not be fetched";
 
-/// Reads the page's `geo/base.bin` (`Geo::read`), fetching the maps' code first where it is split.
+/// Fetches the maps' code where it is split (`split` below); at once otherwise, or once it is
+/// here. The page asks for it beside `geo/base.bin`, so the two download together.
 #[cfg(all(feature = "split", target_arch = "wasm32"))]
-pub async fn read_geo(bytes: &[u8]) -> Result<Geo, DataError> {
-    // Each split point keeps its own loaded flag: `scene`'s is set here, so that its first poll
-    // (in `scene` below) finds the chunk (the fetch itself happens once).
-    split::scene_loaded().await?;
-    split::read_geo(bytes).await
+pub async fn load() -> Result<(), DataError> {
+    // Each split point keeps its own loaded flag (the fetch itself happens once): both are set
+    // here, so that `read_geo` and `scene` find the chunk at their first poll.
+    split::geo_loaded().await?;
+    Ok(split::scene_loaded().await?)
 }
 
 #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
+pub async fn load() -> Result<(), DataError> {
+    Ok(())
+}
+
+/// Reads the page's `geo/base.bin` (`Geo::read`), with the maps' code (`load`).
 pub async fn read_geo(bytes: &[u8]) -> Result<Geo, DataError> {
+    #[cfg(all(feature = "split", target_arch = "wasm32"))]
+    return split::read_geo(bytes).await;
+    #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
     Geo::read(bytes)
 }
 
@@ -52,7 +61,7 @@ mod split {
     /// The chunk's name in the page's error messages (its file is `explainer-<hash>-maps.wasm`).
     const CHUNK: &str = "maps.wasm";
 
-    #[wasm_split(maps, fallible)]
+    #[wasm_split(maps, fallible, preload(geo_loaded))]
     pub fn read_geo(bytes: &[u8]) -> Result<Geo, DataError> {
         Geo::read(bytes)
     }

@@ -158,14 +158,10 @@ if (edition) {
 }"#;
 
 /// embed-start.js (`crate::embed::EMBED_START`), the embed binary's start, as start.js is the
-/// story's: Trunk builds that binary as a "worker", so its glue (`glue`) is wasm-bindgen's
-/// no-modules script, which defines the global `wasm_bindgen`; this loads it as a classic
-/// script after the first frame and starts the wasm (`wasm`).
+/// story's: after the first frame, with the page's edition preloaded, it imports the binary's
+/// glue (`glue`, an ES module, as the site binary binds it) and starts the wasm (`wasm`).
 pub fn embed_start(glue: &str, wasm: &str) -> String {
-    let url = |s: &str| format!("{s:?}");
     format!(
-        "{WAIT_FIRST_FRAME}\n{PRELOAD_EDITION}\nawait new Promise((loaded, failed) => {{\n  const glue = Object.assign(document.createElement(\"script\"), {{ src: {} }});\n  glue.onload = loaded;\n  glue.onerror = () => failed(new Error(`${{glue.src}} did not load`));\n  document.head.append(glue);\n}});\nawait wasm_bindgen({{ module_or_path: {} }});\n",
-        url(glue),
-        url(wasm)
+        "{WAIT_FIRST_FRAME}\n{PRELOAD_EDITION}\nconst bindings = await import({glue:?});\nawait bindings.default({{ module_or_path: {wasm:?} }});\n"
     )
 }

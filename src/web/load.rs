@@ -88,8 +88,11 @@ pub fn start_geo() -> Pending {
     start(GEO_FILE, GEO_FILE)
 }
 
+/// The base map, read with the maps' code (a chunk of the story's wasm), which downloads beside it.
 pub async fn geo(pending: Pending) -> Result<Geo, DataError> {
-    let bytes = pending.bytes().await?;
+    let (bytes, code) = futures::future::join(pending.bytes(), crate::maps::lazy::load()).await;
+    let bytes = bytes?;
+    code.map_err(|e| DataError { message: reading_error(e.message), ..e })?;
     next_task().await;
     crate::maps::lazy::read_geo(&bytes).await.map_err(|e| DataError { message: reading_error(e.message), ..e })
 }

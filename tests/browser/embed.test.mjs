@@ -289,16 +289,21 @@ test("an embed at phone width shows title, takeaway, graphic, the whole descript
 // Two binaries (src/main.rs, src/bin/embed.rs): the story's reader never downloads the embed
 // and present-mode code, nor an embed's reader the story's scroll engine; an address on the
 // story page that asks for one graphic alone loads the embed binary and shows it.
-test("each page downloads only its own binary, and the story page hands embeds to the embed one", async () => {
+test("each page downloads only its own binary, and its maps' code only for a map", async () => {
   const wasmOf = (page) => {
     const got = [];
-    page.on("request", (r) => /\/(explainer|embed)-[0-9a-f]+_bg\.wasm$/.test(r.url()) && got.push(r.url().match(/(explainer|embed)-[0-9a-f]+_bg/)[1]));
+    page.on("request", (r) => {
+      const m = r.url().match(/\/(explainer|embed)-[0-9a-f]+(_bg|-maps)\.wasm$/);
+      if (m) got.push(m[2] === "-maps" ? `${m[1]} maps` : m[1]);
+    });
     return got;
   };
+  // Each binary's maps' code is a chunk of its own (src/maps/lazy.rs): a map's page fetches it,
+  // a chart's does not.
   for (const [path, want, check] of [
-    ["index.html", ["explainer"], null],
+    ["index.html", ["explainer", "explainer maps"], null],
     ["embed/trade.html", ["embed"], "trade"],
-    ["ru/embed/pipes-map.html", ["embed"], "pipes-map"],
+    ["ru/embed/pipes-map.html", ["embed", "embed maps"], "pipes-map"],
     ["index.html?g=shares&step=lopsided-china", ["explainer", "embed"], "shares"],
   ]) {
     const { context, page, errors } = await h.openPage(site.browser);
