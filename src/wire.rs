@@ -20,32 +20,57 @@ use serde::de::DeserializeOwned;
 /// by name rather than read with another layout.
 const STAMP: &str = env!("WIRE_STAMP");
 
-/// Why a file of another build is refused: a stale copy in a cache, after a new deploy. The one
-/// reason a reader can act on, so the page says it in the reader's language (`Ui::file_other_build`).
-pub const OTHER_BUILD: &str = "the file was written by another build of the page (reload to fetch the current one)";
+/// Why a file cannot be read as the kind of file it should be. `Display` says it in English
+/// (native tools, tests); the page says each in the reader's language (`file_*` words in `[ui]`,
+/// `web::load`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Unreadable {
+    /// Not a file of its kind (`what`: "an edition file"): it does not begin with `magic`.
+    Foreign { what: &'static str, magic: [u8; 4] },
+    /// Written by another build of the page: a stale copy in a cache, after a new deploy. The one
+    /// reason a reader can act on (reload).
+    OtherBuild,
+    /// It ends inside its data.
+    CutShort,
+    /// Bytes in it the page cannot read, or bytes after its end: what, in words.
+    Damaged(&'static str),
+}
+
+impl std::fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Unreadable::Foreign { what, magic } => {
+                write!(f, "the file is not {what} (it does not begin with “{}”)", String::from_utf8_lossy(magic))
+            }
+            Unreadable::OtherBuild => {
+                f.write_str("the file was written by another build of the page (reload to fetch the current one)")
+            }
+            Unreadable::CutShort => f.write_str("the file is cut short (it ends inside its data)"),
+            Unreadable::Damaged(what) => write!(f, "the file is damaged ({what})"),
+        }
+    }
+}
 
 /// Reads a file written by `write` with the same `magic`; `what` names the kind of file in the
-/// error ("an edition file"). Errors say what is wrong in words, without the file's name.
-pub fn read<T: DeserializeOwned>(bytes: &[u8], magic: &[u8; 4], what: &str) -> Result<T, String> {
-    let body = bytes.strip_prefix(magic.as_slice()).ok_or_else(|| {
-        format!("the file is not {what} (it does not begin with “{}”)", String::from_utf8_lossy(magic))
-    })?;
-    let body = body.strip_prefix(STAMP.as_bytes()).ok_or(OTHER_BUILD)?;
+/// error ("an edition file").
+pub fn read<T: DeserializeOwned>(bytes: &[u8], magic: &[u8; 4], what: &'static str) -> Result<T, Unreadable> {
+    let body = bytes.strip_prefix(magic.as_slice()).ok_or(Unreadable::Foreign { what, magic: *magic })?;
+    let body = body.strip_prefix(STAMP.as_bytes()).ok_or(Unreadable::OtherBuild)?;
     read_body(body)
 }
 
 /// Reads data build.rs compiled in: `magic`, then the value in postcard (no stamp; build.rs
 /// writes it as `[magic, postcard::to_allocvec(value)]`).
-pub fn read_compiled<T: DeserializeOwned>(bytes: &[u8], magic: &[u8; 4], what: &str) -> Result<T, String> {
-    let body = bytes.strip_prefix(magic.as_slice()).ok_or_else(|| format!("{what} does not begin with its magic"))?;
+pub fn read_compiled<T: DeserializeOwned>(bytes: &[u8], magic: &[u8; 4], what: &'static str) -> Result<T, Unreadable> {
+    let body = bytes.strip_prefix(magic.as_slice()).ok_or(Unreadable::Foreign { what, magic: *magic })?;
     read_body(body)
 }
 
 /// The value after the magic (and stamp): all of the rest, nothing after it.
-fn read_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, String> {
+fn read_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, Unreadable> {
     let (value, rest) = postcard::take_from_bytes(body).map_err(unreadable)?;
     if !rest.is_empty() {
-        return Err(format!("the file is damaged ({} bytes after its end)", rest.len()));
+        return Err(Unreadable::Damaged("bytes after its end"));
     }
     Ok(value)
 }
@@ -57,16 +82,15 @@ pub fn write<T: serde::Serialize>(value: &T, magic: &[u8; 4]) -> Result<Vec<u8>,
     postcard::to_extend(value, head).map_err(|e| format!("postcard: {e}"))
 }
 
-/// Why postcard could not read a file, in words: it was cut short or its bytes are not what the
-/// page expects (postcard's errors carry no position, and no serde message).
-fn unreadable(e: postcard::Error) -> String {
+/// Why postcard could not read a file: it was cut short or its bytes are not what the page
+/// expects (postcard's errors carry no position, and no serde message).
+fn unreadable(e: postcard::Error) -> Unreadable {
     use postcard::Error as E;
-    let what = match e {
-        E::DeserializeUnexpectedEnd => return "the file is cut short (it ends inside its data)".into(),
+    Unreadable::Damaged(match e {
+        E::DeserializeUnexpectedEnd => return Unreadable::CutShort,
         E::DeserializeBadUtf8 | E::DeserializeBadChar => "text that is not UTF-8",
         E::DeserializeBadVarint => "a malformed number",
         E::DeserializeBadBool | E::DeserializeBadOption | E::DeserializeBadEnum => "a malformed choice",
         _ => "a value the page does not accept",
-    };
-    format!("the file is damaged ({what})")
+    })
 }

@@ -5,6 +5,7 @@
 use explainer::data::{DataText, Dataset, Words};
 use explainer::lang::Lang;
 use explainer::story::{Edition, Story, EDITION_MAGIC};
+use explainer::wire::Unreadable;
 
 fn dataset(lang: Lang) -> Dataset {
     let mut data = Dataset::bundled();
@@ -18,7 +19,7 @@ fn dataset(lang: Lang) -> Dataset {
 fn an_edition_file_reads_back_as_its_edition() {
     for lang in Lang::ALL {
         let data = dataset(lang);
-        let edition = Edition::parse(&Edition::file(lang, &data).unwrap()).unwrap();
+        let edition = Edition::parse("edition", &Edition::file(lang, &data).unwrap()).unwrap();
         assert_eq!(edition.data, data, "{lang:?}: the dataset changed on the way");
         assert_eq!(&edition.words, Words::of(lang), "{lang:?}: the words changed on the way");
         let story = Story::bundled_in(lang).unwrap();
@@ -45,7 +46,7 @@ fn a_broken_edition_is_refused_with_a_reason() {
     let data = dataset(Lang::En);
     let file = Edition::file(Lang::En, &data).unwrap();
     assert!(file.starts_with(EDITION_MAGIC));
-    let refused = |bytes: &[u8]| Edition::parse(bytes).unwrap_err();
+    let refused = |bytes: &[u8]| Edition::parse("data/edition-en.bin", bytes).unwrap_err().to_string();
     // Cut short anywhere after the header, or empty.
     for len in [0, 12, 100, file.len() / 2, file.len() - 1] {
         assert!(refused(&file[..len]).contains(if len < 12 { "not an edition" } else { "cut short" }), "cut at {len}");
@@ -56,18 +57,23 @@ fn a_broken_edition_is_refused_with_a_reason() {
     let mut stale = file.clone();
     stale[4] ^= 1;
     assert!(refused(&stale).contains("another build"));
+    // Each reason is typed, for the page to say in the reader's language (web::load).
+    let why = |bytes: &[u8]| Edition::parse("data/edition-en.bin", bytes).unwrap_err().unreadable;
+    assert_eq!(why(&stale), Some(Unreadable::OtherBuild));
+    assert_eq!(why(&file[..100]), Some(Unreadable::CutShort));
+    assert!(matches!(why(br#"{"story":{}}"#), Some(Unreadable::Foreign { magic, .. }) if &magic == EDITION_MAGIC));
     // Bytes after the end.
     let mut longer = file.clone();
     longer.push(0);
     assert!(refused(&longer).contains("after its end"));
     // Damaged bytes never pass silently as a different edition of the same length: every
     // byte flipped in turn is refused or reads back as something else, never panics.
-    let good = Edition::parse(&file).unwrap();
+    let good = Edition::parse("data/edition-en.bin", &file).unwrap();
     let mut damaged = 0;
     for i in (12..file.len()).step_by(31).filter(|&i| file[i] != 0xff) {
         let mut bad = file.clone();
         bad[i] = 0xff;
-        match Edition::parse(&bad) {
+        match Edition::parse("data/edition-en.bin", &bad).map_err(|e| e.to_string()) {
             Err(e) => {
                 assert!(["damaged", "cut short", "id", "empty"].iter().any(|w| e.contains(w)), "{e}");
                 damaged += 1;

@@ -8,11 +8,25 @@ pub struct DataError {
     pub row: Option<usize>,
     pub field: Option<String>,
     pub message: String,
+    /// Why the file could not be read at all, where that is the error (a fetched file of the
+    /// page: the page says it in the reader's language).
+    pub unreadable: Option<crate::wire::Unreadable>,
 }
 
 impl DataError {
     pub fn new(file: &str, row: Option<usize>, field: Option<&str>, message: impl Into<String>) -> Self {
-        DataError { file: file.to_string(), row, field: field.map(str::to_string), message: message.into() }
+        DataError {
+            file: file.to_string(),
+            row,
+            field: field.map(str::to_string),
+            message: message.into(),
+            unreadable: None,
+        }
+    }
+
+    /// `file` cannot be read as the kind of file it should be.
+    pub fn unreadable(file: &str, why: crate::wire::Unreadable) -> Self {
+        DataError { unreadable: Some(why), ..DataError::new(file, None, None, why.to_string()) }
     }
 }
 

@@ -130,7 +130,7 @@ pub fn parse_csv<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Resu
                 let bad = message.split('`').nth(1)?;
                 record.iter().position(|v| v == bad).and_then(|i| headers.get(i)).map(str::to_string)
             });
-            DataError { file: file.into(), row: Some(row), field, message }
+            DataError { file: file.into(), row: Some(row), field, message, unreadable: None }
         })?;
         rows.push(value);
     }

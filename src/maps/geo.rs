@@ -170,7 +170,7 @@ impl Geo {
     /// Reads the page's `geo/base.bin`, and keeps the gazetteer it carries as `gazetteer()`.
     pub fn read(bytes: &[u8]) -> Result<Geo, DataError> {
         let file: BaseFile = crate::wire::read(bytes, BASE_MAGIC, "a map geometry file")
-            .map_err(|m| DataError::new(BASE_BIN, None, None, m))?;
+            .map_err(|e| DataError::unreadable(BASE_BIN, e))?;
         let geo = Geo::from_raw(file.base, BASE_BIN)?;
         super::gazetteer::install(file.gazetteer, BASE_BIN)?;
         Ok(geo)

@@ -15,9 +15,6 @@ use crate::data::{DataError, Dataset};
 use crate::scene::theme::Theme;
 use crate::scene::{Scene, Size};
 
-/// Why the maps' chunk is missing, when it is (the page says it in the reader's language).
-pub const UNREACHABLE: &str = "could not be fetched";
-
 /// Fetches the maps' code where it is split (`split` below); at once otherwise, or once it is
 /// here. The page asks for it beside `geo/base.bin`, so the two download together.
 #[cfg(all(feature = "split", target_arch = "wasm32"))]
@@ -81,7 +78,7 @@ mod split {
     impl From<SplitLoaderError> for DataError {
         /// The loader says why in the console; a reader is told the chunk could not be fetched.
         fn from(_: SplitLoaderError) -> Self {
-            DataError::new(CHUNK, None, None, UNREACHABLE)
+            DataError::new(CHUNK, None, None, "could not be fetched")
         }
     }
 }

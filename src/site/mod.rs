@@ -356,6 +356,9 @@ impl<'a> Site<'a> {
             ("missing", &ui.file_missing),
             ("too-large", &ui.file_too_large),
             ("other-build", &ui.file_other_build),
+            ("foreign", &ui.file_foreign),
+            ("cut-short", &ui.file_cut_short),
+            ("damaged", &ui.file_damaged),
         ]
         .iter()
         .map(|(name, word)| format!(r#" data-file-{name}="{}""#, esc(word)))

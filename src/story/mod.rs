@@ -5,7 +5,7 @@ pub mod engine;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod overlay;
 
-use crate::data::Dataset;
+use crate::data::{DataError, Dataset};
 use crate::graphic::{Model, Spec};
 use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
@@ -65,6 +65,10 @@ pub struct Ui {
     pub file_missing: String,
     pub file_too_large: String,
     pub file_other_build: String,
+    /// A file that is not the one the page expects (`{}`: the magic it should begin with).
+    pub file_foreign: String,
+    pub file_cut_short: String,
+    pub file_damaged: String,
     pub figure_of: String,
     pub read_story: String,
     pub embeds_title: String,
@@ -199,11 +203,13 @@ impl Edition {
     }
 
     /// Reads an edition file and checks the story's ids as `Story::parse` does.
-    pub fn parse(bytes: &[u8]) -> Result<Edition, String> {
-        let edition: Edition = crate::wire::read(bytes, EDITION_MAGIC, "an edition file")?;
-        edition.story.check()?;
+    /// Reads an edition file; the error names `file`.
+    pub fn parse(file: &str, bytes: &[u8]) -> Result<Edition, DataError> {
+        let edition: Edition =
+            crate::wire::read(bytes, EDITION_MAGIC, "an edition file").map_err(|e| DataError::unreadable(file, e))?;
+        edition.story.check().map_err(|e| DataError::new(file, None, None, e))?;
         if edition.data.trade.is_empty() || edition.data.facts.is_empty() {
-            return Err("the dataset in it is empty".into());
+            return Err(DataError::new(file, None, None, "the dataset in it is empty"));
         }
         Ok(edition)
     }

@@ -58,16 +58,19 @@ fn file_word(name: &str, arg: &str, english: &str) -> String {
     if word.is_empty() { english } else { &word }.replace("{}", arg)
 }
 
-/// A reading error in the page's language where it is one a reader can act on (a file from an
-/// older deploy: reload); the others name what is wrong for whoever fixes the site.
-fn reading_error(e: String) -> String {
-    if e == crate::wire::OTHER_BUILD {
-        file_word("other-build", "", crate::wire::OTHER_BUILD)
-    } else if e == crate::maps::lazy::UNREACHABLE {
-        file_word("unreachable", "", crate::maps::lazy::UNREACHABLE)
-    } else {
-        e
-    }
+/// An error in the page's language where it is one a reader may meet: a fetched file that
+/// cannot be read (`wire::Unreadable`); the others name what is wrong for whoever fixes the site.
+fn said(e: DataError) -> DataError {
+    use crate::wire::Unreadable;
+    let Some(why) = e.unreadable else { return e };
+    let english = why.to_string();
+    let message = match why {
+        Unreadable::Foreign { magic, .. } => file_word("foreign", &String::from_utf8_lossy(&magic), &english),
+        Unreadable::OtherBuild => file_word("other-build", "", &english),
+        Unreadable::CutShort => file_word("cut-short", "", &english),
+        Unreadable::Damaged(_) => file_word("damaged", "", &english),
+    };
+    DataError { message, ..e }
 }
 
 fn js_text(v: &wasm_bindgen::JsValue) -> String {
@@ -81,7 +84,7 @@ fn js_text(v: &wasm_bindgen::JsValue) -> String {
 async fn edition(pending: Pending) -> Result<Edition, DataError> {
     let name = pending.name.clone();
     let bytes = pending.bytes().await?;
-    Edition::parse(&bytes).map_err(|e| DataError::new(&name, None, None, reading_error(e)))
+    Edition::parse(&name, &bytes).map_err(said)
 }
 
 pub fn start_geo() -> Pending {
@@ -92,9 +95,10 @@ pub fn start_geo() -> Pending {
 pub async fn geo(pending: Pending) -> Result<Geo, DataError> {
     let (bytes, code) = futures::future::join(pending.bytes(), crate::maps::lazy::load()).await;
     let bytes = bytes?;
-    code.map_err(|e| DataError { message: reading_error(e.message), ..e })?;
+    // The maps' code fails to load only when it cannot be fetched.
+    code.map_err(|e| DataError { message: file_word("unreachable", "", &e.message), ..e })?;
     next_task().await;
-    crate::maps::lazy::read_geo(&bytes).await.map_err(|e| DataError { message: reading_error(e.message), ..e })
+    crate::maps::lazy::read_geo(&bytes).await.map_err(said)
 }
 
 /// Where the edition's load has got to; the story page and the embed page render from it.

@@ -73,7 +73,7 @@ test("garbage inside the edition names the file and says it is damaged", () =>
   editionRefused((bytes) => Buffer.concat([bytes.subarray(0, 13), Buffer.alloc(8, 0xff), bytes.subarray(21)]), /damaged/));
 
 test("a file that is not an edition (e.g. the old JSON) is refused by name", () =>
-  editionRefused(() => Buffer.from('{"story":{},"words":{},"data":{}}'), /not an edition file/));
+  editionRefused(() => Buffer.from('{"story":{},"words":{},"data":{}}'), /not the file the page expects \(it does not begin with “CRE1”\)/));
 
 // What is wrong with a file is said in the page's language where a reader may meet it: a file
 // missing from the host, and a stale copy from an older deploy (reload).
@@ -102,6 +102,34 @@ test("a Russian page says what is wrong with a missing edition or a stale base m
     assert.deepEqual(r.pageErrors, [], "uncaught page errors");
   } finally {
     await stale.close();
+  }
+});
+
+// Every reason a fetched file cannot be read is said in the page's language (file_* words).
+test("a Chinese page says a cut-short edition in Chinese, a Russian map a foreign base map in Russian", async () => {
+  const cut = await brokenSite(async (dir) => {
+    const file = join(dir, "data", "edition-zh.bin");
+    const bytes = await readFile(file);
+    await writeFile(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
+  });
+  try {
+    const { shown, state, pageErrors } = await errorShown(cut.url + "zh/index.html");
+    assert.ok(shown, `no visible .data-error; page shows: ${state.body}`);
+    assert.match(state.alerts[0].text, /data\/edition-zh\.bin: 文件不完整/, state.alerts[0].text);
+    assert.doesNotMatch(state.alerts[0].text, /[a-z]{4,} [a-z]{4,}/, `English words in the Chinese message: ${state.alerts[0].text}`);
+    assert.deepEqual(pageErrors, [], "uncaught page errors");
+  } finally {
+    await cut.close();
+  }
+  const foreign = await brokenSite((dir) => writeFile(join(dir, "geo", "base.bin"), "{ not json"));
+  try {
+    const r = await graphicMessages(foreign.url + "ru/", "#pipes-pos1");
+    const said = r.messages.find((m) => /geo\/base\.bin/.test(m)) ?? "";
+    assert.match(said, /geo\/base\.bin: это не тот файл, который ожидает страница/, `messages: ${JSON.stringify(r.messages)}`);
+    assert.doesNotMatch(said, /[a-z]{4,} [a-z]{4,}/, `English words in the Russian message: ${said}`);
+    assert.deepEqual(r.pageErrors, [], "uncaught page errors");
+  } finally {
+    await foreign.close();
   }
 });
 
@@ -208,7 +236,7 @@ test("map geometry that is not ours is said on the map", async () => {
   const broken = await brokenSite((dir) => writeFile(join(dir, "geo", "base.bin"), "{ not json"));
   try {
     const r = await graphicMessages(broken.url, "#border-line");
-    assert.ok(r.messages.some((m) => /base\.bin/.test(m) && /not a map geometry file/.test(m)), `messages: ${JSON.stringify(r.messages)}`);
+    assert.ok(r.messages.some((m) => /base\.bin/.test(m) && /not the file the page expects/.test(m)), `messages: ${JSON.stringify(r.messages)}`);
     assert.deepEqual(r.pageErrors, [], "uncaught page errors");
   } finally {
     await broken.close();
