@@ -168,7 +168,8 @@ fn cargo_wasm(bin: &str) -> std::path::PathBuf {
 }
 
 /// Cuts binary `bin` into parts as `stem.js`/`stem_bg.wasm` (the first part, ES module glue),
-/// `stem-maps.wasm` (the maps' code, src/maps/lazy.rs) and `stem-split.js` (its loader). Trunk
+/// `stem-maps.wasm` (the maps' code, src/maps/lazy.rs), `stem-exports.wasm` (the downloads'
+/// code, src/embed/lazy.rs) and `stem-split.js` (their loader). Trunk
 /// built it with the `split` feature and bound it whole, and has no place for the steps between:
 /// `wasm-split-cli` cuts what only the split points reach out of cargo's wasm, `wasm-bindgen`
 /// binds what is left, `wasm-opt -Oz` shrinks each part with the params index.html gives the
@@ -203,7 +204,6 @@ fn cut(dir: &std::path::Path, bin: &str, stem: &str) -> Result<(), String> {
         .and_then(|l| l.split(r#"data-wasm-opt-params=""#).nth(1))
         .and_then(|p| p.split('"').next())
         .ok_or(format!("index.html gives {bin}'s link no data-wasm-opt-params"))?;
-    let chunk = format!("{stem}-maps.wasm");
     let opt = |from: &Path, to: &str| {
         run(Command::new("wasm-opt")
             .arg("-Oz")
@@ -213,20 +213,30 @@ fn cut(dir: &std::path::Path, bin: &str, stem: &str) -> Result<(), String> {
             .arg(dir.join(to)))
     };
     opt(&work.join("bound").join(format!("{stem}_bg.wasm")), &format!("{stem}_bg.wasm"))?;
-    opt(&work.join("split_maps.wasm"), &chunk)?;
 
-    // The loader and the chunk take names of their own; only the glue's `import` statement
-    // changes (its import object keeps the module name the wasm asks for).
+    // The loader and the chunks (`split_<name>.wasm`: maps, exports) take names of their own;
+    // only the glue's `import` statements change (its import object keeps the module name the
+    // wasm asks for).
     let loader = format!("{stem}-split.js");
     let bound = std::fs::read_to_string(work.join("bound").join(format!("{stem}.js"))).map_err(|e| e.to_string())?;
-    let linker = std::fs::read_to_string(work.join("__wasm_split.js")).map_err(|e| e.to_string())?;
+    let mut linker = std::fs::read_to_string(work.join("__wasm_split.js")).map_err(|e| e.to_string())?;
     let import = "from \"./__wasm_split.js\"";
-    if bound.matches(import).count() != 1 || !linker.contains("\"./split_maps.wasm\"") {
-        return Err("wasm-split-cli's output names its loader or chunk unexpectedly".into());
+    if !bound.contains(import) {
+        return Err(format!("{stem}.js does not import wasm-split-cli's loader"));
+    }
+    for entry in std::fs::read_dir(&work).map_err(|e| e.to_string())? {
+        let file = entry.map_err(|e| e.to_string())?.file_name().to_string_lossy().into_owned();
+        let Some(name) = file.strip_prefix("split_").and_then(|f| f.strip_suffix(".wasm")) else { continue };
+        let (from, to) = (format!("\"./{file}\""), format!("{stem}-{name}.wasm"));
+        if !linker.contains(&from) {
+            return Err(format!("wasm-split-cli's loader does not name its chunk {file}"));
+        }
+        opt(&work.join(&file), &to)?;
+        linker = linker.replace(&from, &format!("\"./{to}\""));
     }
     let write = |f: &str, text: &str| std::fs::write(dir.join(f), text).map_err(|e| format!("{f}: {e}"));
     write(&format!("{stem}.js"), &bound.replace(import, &format!("from \"./{loader}\"")))?;
-    write(&loader, &linker.replace("\"./split_maps.wasm\"", &format!("\"./{chunk}\"")))
+    write(&loader, &linker)
 }
 
 #[cfg(target_arch = "wasm32")]

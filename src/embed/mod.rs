@@ -6,6 +6,8 @@
 //!
 //! Nothing here touches the DOM, so all of it is tested natively (tests/embed.rs).
 
+pub mod lazy;
+
 use crate::graphic::{Ctx, Model};
 use crate::lang::Lang;
 use crate::scene::draw::to_svg;

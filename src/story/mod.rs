@@ -93,6 +93,8 @@ pub struct Ui {
     pub svg_done: String,
     pub png_done: String,
     pub png_failed: String,
+    /// A download whose code (a part of the page's wasm, fetched on the first one) could not be fetched.
+    pub download_failed: String,
     pub link_copied: String,
     pub link_label: String,
     pub unknown_graphic: String,

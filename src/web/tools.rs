@@ -4,6 +4,7 @@
 
 use crate::data::Dataset;
 use crate::embed;
+use crate::embed::lazy::Missing;
 use crate::graphic::{Ctx, Model};
 use crate::maps::Geo;
 use crate::scene::draw::draw;
@@ -116,46 +117,48 @@ impl Export {
     }
 
     /// Downloads the model's data as CSV.
-    fn csv(&self) {
-        let csv = self.model().table(&self.data).to_csv();
+    async fn csv(self) -> Result<(), Missing> {
+        let csv = embed::lazy::csv(&self.model(), &self.data).await?;
         // A byte-order mark so spreadsheet programs read the text as UTF-8.
         download_text(&format!("\u{feff}{csv}"), "text/csv;charset=utf-8", &self.file_name("csv"));
+        Ok(())
     }
 
     /// Downloads the model as a titled SVG.
-    fn svg(&self) {
+    async fn svg(self) -> Result<(), Missing> {
         let geo = self.geo.get_untracked();
         let ctx = Ctx { data: &self.data, geo: geo.as_deref() };
         let size = chart_size(self.size.get_untracked());
-        let svg = embed::export_svg(&self.model(), ctx, size, &self.theme.get_untracked(), &self.title);
+        let svg = embed::lazy::svg(&self.model(), ctx, size, &self.theme.get_untracked(), &self.title).await?;
         download_text(&svg, "image/svg+xml", &self.file_name("svg"));
+        Ok(())
     }
 
     /// Downloads the model as a titled PNG at twice its size.
-    fn png(&self) -> Png {
+    async fn png(self) -> Result<Png, Missing> {
         let geo = self.geo.get_untracked();
         let ctx = Ctx { data: &self.data, geo: geo.as_deref() };
         let th = self.theme.get_untracked();
         let size = chart_size(self.size.get_untracked());
-        let (scene, full) = embed::export_scene(&self.model(), ctx, size, &th, &self.title);
+        let (scene, full) = embed::lazy::scene(&self.model(), ctx, size, &th, &self.title).await?;
         let scale = 2.0;
-        let Ok(el) = document().create_element("canvas") else { return Png::Skipped };
-        let Ok(canvas) = el.dyn_into::<web_sys::HtmlCanvasElement>() else { return Png::Skipped };
+        let Ok(el) = document().create_element("canvas") else { return Ok(Png::Skipped) };
+        let Ok(canvas) = el.dyn_into::<web_sys::HtmlCanvasElement>() else { return Ok(Png::Skipped) };
         canvas.set_width((full.width * scale).round() as u32);
         canvas.set_height((full.height * scale).round() as u32);
         if let Some(backend) = CanvasBackend::new(&canvas) {
             let area = backend.into_drawing_area();
             if draw(&area, &scene, th.background, scale).is_err() {
-                return Png::Failed;
+                return Ok(Png::Failed);
             }
         }
-        match canvas.to_data_url_with_type("image/png") {
+        Ok(match canvas.to_data_url_with_type("image/png") {
             Ok(url) => {
                 click_download(&url, &self.file_name("png"));
                 Png::Saved
             }
             Err(_) => Png::Skipped,
-        }
+        })
     }
 }
 
@@ -250,18 +253,31 @@ pub fn GraphicTools(
         graphic: chapter.graphic,
         title: chapter.graphic_title,
     });
+    // The downloads' code comes on the first one (`embed::lazy`): each runs as a task.
+    let word = move |w: fn(&Ui) -> &String| words.with_value(|u| w(u).clone());
+    let missing = move |_: Missing| say(&word(|u| &u.download_failed));
     let get_csv = move |_| {
-        ex.with_value(Export::csv);
-        say(&words.with_value(|u| u.csv_done.clone()));
+        let e = ex.get_value();
+        leptos::task::spawn_local(async move {
+            e.csv().await.map_or_else(missing, |()| say(&word(|u| &u.csv_done)));
+        });
     };
     let get_svg = move |_| {
-        ex.with_value(Export::svg);
-        say(&words.with_value(|u| u.svg_done.clone()));
+        let e = ex.get_value();
+        leptos::task::spawn_local(async move {
+            e.svg().await.map_or_else(missing, |()| say(&word(|u| &u.svg_done)));
+        });
     };
-    let get_png = move |_| match ex.with_value(Export::png) {
-        Png::Saved => say(&words.with_value(|u| u.png_done.clone())),
-        Png::Failed => say(&words.with_value(|u| u.png_failed.clone())),
-        Png::Skipped => {}
+    let get_png = move |_| {
+        let e = ex.get_value();
+        leptos::task::spawn_local(async move {
+            match e.png().await {
+                Ok(Png::Saved) => say(&word(|u| &u.png_done)),
+                Ok(Png::Failed) => say(&word(|u| &u.png_failed)),
+                Ok(Png::Skipped) => {}
+                Err(m) => missing(m),
+            }
+        });
     };
 
     let copy_link = move |_| {

@@ -232,6 +232,26 @@ test("a missing maps chunk (the maps' own code) is said on the map, and the step
   }
 });
 
+test("a download whose code cannot be fetched says so; the other tools still work", async () => {
+  const broken = await brokenSite(async (dir) => {
+    for (const f of (await readdir(dir)).filter((f) => /-exports\.wasm$/.test(f))) await rm(join(dir, f));
+  });
+  const { context, page, errors } = await h.openPage(site.browser, { acceptDownloads: true });
+  try {
+    await h.gotoReady(page, broken.url + "index.html");
+    await page.click("#boom [data-tool=csv]");
+    const status = page.locator("#boom .tool-status");
+    await page.waitForFunction(() => document.querySelector("#boom .tool-status")?.textContent.trim(), null, { timeout: 10_000 });
+    assert.match(await status.textContent(), /could not be prepared/);
+    await page.click("#boom [data-tool=embed]");
+    assert.ok(await page.locator("#boom dialog[open]").count(), "the embed dialog does not open");
+    assert.deepEqual(errors.page, [], "uncaught page errors");
+  } finally {
+    await context.close();
+    await broken.close();
+  }
+});
+
 test("map geometry that is not ours is said on the map", async () => {
   const broken = await brokenSite((dir) => writeFile(join(dir, "geo", "base.bin"), "{ not json"));
   try {
