@@ -34,8 +34,10 @@ if ! command -v trunk >/dev/null || ! trunk --version | grep -q " $TRUNK_VERSION
   cargo install trunk --version "$TRUNK_VERSION" --locked --force
 fi
 
-# Cuts the story binary into parts after Trunk builds it (src/bin/site.rs, src/maps/lazy.rs).
-if ! command -v wasm-split-cli >/dev/null; then
+# Cuts the page's binaries into parts after Trunk builds them (src/bin/site.rs `cut`).
+# (It prints no version of its own; cargo's list of installed packages has it.)
+if ! command -v wasm-split-cli >/dev/null ||
+   ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
   say "installing wasm-split-cli $WASM_SPLIT_VERSION (a minute or two)"
   cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force
 fi
