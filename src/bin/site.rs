@@ -1,8 +1,8 @@
 //! Writes the static site into Trunk's staging folder (run by the post_build hook in
 //! Trunk.toml, so `trunk build --release` produces it): the whole article into `index.html`,
 //! every step's figure as SVG under `figures/`, one embed page per graphic under `embed/`,
-//! `embed.html` listing them, and Trunk's start-up script moved into `start.js` so no page
-//! needs an inline script. `cargo run --bin site -- <dir>` does the same to any built folder.
+//! `embed.html` listing them, Trunk's start-up script moved into `start.js` so no page needs an
+//! inline script, and both binaries cut into parts the pages fetch when they need them (`cut`). `cargo run --bin site -- <dir>` does the same to any built folder.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -169,11 +169,11 @@ fn cargo_wasm(bin: &str) -> std::path::PathBuf {
 
 /// Cuts binary `bin` into parts as `stem.js`/`stem_bg.wasm` (the first part, ES module glue),
 /// `stem-maps.wasm` (the maps' code, src/maps/lazy.rs), `stem-exports.wasm` (the downloads'
-/// code, src/embed/lazy.rs) and `stem-split.js` (their loader). Trunk
-/// built it with the `split` feature and bound it whole, and has no place for the steps between:
-/// `wasm-split-cli` cuts what only the split points reach out of cargo's wasm, `wasm-bindgen`
-/// binds what is left, `wasm-opt -Oz` shrinks each part with the params index.html gives the
-/// binary's link (whose own wasm-opt level is "0", for Trunk).
+/// code, src/embed/lazy.rs) and `stem-split.js` (their loader). Trunk built it with the `split`
+/// feature and bound it whole, and has no place for the steps between: `wasm-split-cli` cuts
+/// what only the split points reach out of cargo's wasm, `wasm-bindgen` binds what is left,
+/// `wasm-opt -Oz` shrinks each part with the params index.html gives the binary's link (whose
+/// own wasm-opt level is "0", for Trunk).
 #[cfg(not(target_arch = "wasm32"))]
 fn cut(dir: &std::path::Path, bin: &str, stem: &str) -> Result<(), String> {
     use std::path::Path;

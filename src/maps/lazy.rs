@@ -1,10 +1,10 @@
-//! The maps' own code, as the story page fetches it: only when a map comes near.
+//! The maps' own code, as a page fetches it: only when a map comes near.
 //!
-//! With the `split` feature (the story binary's build), the two functions below are split
-//! points: the build cuts what only they reach (reading the base map and gazetteer, projecting,
-//! clipping, placing labels) out of the page's first wasm into a chunk of its own
-//! (`wasm_split_helpers`; `split_story_binary` in `src/bin/site.rs` does the cut), which their first call fetches.
-//! Without it (native code, the embed binary) they are the plain functions they wrap.
+//! With the `split` feature (the page's binaries), the two functions below are split points:
+//! the build cuts what only they reach (reading the base map and gazetteer, projecting,
+//! clipping, placing labels) out of the first part of the wasm into a part of its own
+//! (`wasm_split_helpers`; `cut` in `src/bin/site.rs`), which their first call fetches. Without
+//! it (native code) they are the plain functions they wrap.
 //!
 //! The page fetches the chunk (`load`) beside the base map and reads the base map with it; a
 //! map's scene is asked for only once there is geometry to draw (`Model::scene`), and until then
@@ -43,7 +43,7 @@ pub fn scene(m: &MapModel, geo: Option<&Geo>, data: &Dataset, progress: f64, siz
     #[cfg(all(feature = "split", target_arch = "wasm32"))]
     {
         use futures::FutureExt;
-        // Loaded by `read_geo` before any map has geometry; polled once, never waited for.
+        // Loaded by `load` before any map has geometry; polled once, never waited for.
         split::scene(m, geo, data, progress, size, theme).now_or_never().and_then(Result::ok).unwrap_or_default()
     }
     #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
@@ -55,7 +55,7 @@ mod split {
     use super::*;
     use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
-    /// The chunk's name in the page's error messages (its file is `explainer-<hash>-maps.wasm`).
+    /// The part's name in the page's error messages (its file is `<binary>-<hash>-maps.wasm`).
     const CHUNK: &str = "maps.wasm";
 
     #[wasm_split(maps, fallible, preload(geo_loaded))]
