@@ -2,7 +2,8 @@
 //! Trunk.toml, so `trunk build --release` produces it): the whole article into `index.html`,
 //! every step's figure as SVG under `figures/`, one embed page per graphic under `embed/`,
 //! `embed.html` listing them, Trunk's start-up script moved into `start.js` so no page needs an
-//! inline script, and both binaries cut into parts the pages fetch when they need them (`cut`). `cargo run --bin site -- <dir>` does the same to any built folder.
+//! inline script, and both binaries cut into parts the pages fetch when they need them (`cut`).
+//! `cargo run --bin site -- <dir>` does the same to any built folder.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
