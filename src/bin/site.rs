@@ -169,12 +169,12 @@ fn cargo_wasm(bin: &str) -> std::path::PathBuf {
 }
 
 /// Cuts binary `bin` into parts as `stem.js`/`stem_bg.wasm` (the first part, ES module glue),
-/// `stem-maps.wasm` (the maps' code, src/maps/lazy.rs), `stem-exports.wasm` (the downloads'
-/// code, src/embed/lazy.rs) and `stem-split.js` (their loader). Trunk built it with the `split`
-/// feature and bound it whole, and has no place for the steps between: `wasm-split-cli` cuts
-/// what only the split points reach out of cargo's wasm, `wasm-bindgen` binds what is left,
-/// `wasm-opt -Oz` shrinks each part with the params index.html gives the binary's link (whose
-/// own wasm-opt level is "0", for Trunk).
+/// `stem-maps.wasm` (the maps' code, src/maps/lazy.rs), `stem-tools.wasm` (the downloads' and
+/// data tables' code, src/embed/lazy.rs) and `stem-split.js` (their loader). Trunk built it
+/// with the `split` feature and bound it whole, and has no place for the steps between:
+/// `wasm-split-cli` cuts what only the split points reach out of cargo's wasm, `wasm-bindgen`
+/// binds what is left, `wasm-opt -Oz` shrinks each part with the params index.html gives the
+/// binary's link (whose own wasm-opt level is "0", for Trunk).
 #[cfg(not(target_arch = "wasm32"))]
 fn cut(dir: &std::path::Path, bin: &str, stem: &str) -> Result<(), String> {
     use std::path::Path;
@@ -215,9 +215,9 @@ fn cut(dir: &std::path::Path, bin: &str, stem: &str) -> Result<(), String> {
     };
     opt(&work.join("bound").join(format!("{stem}_bg.wasm")), &format!("{stem}_bg.wasm"))?;
 
-    // The loader and the chunks (`split_<name>.wasm`: maps, exports) take names of their own;
-    // only the glue's `import` statements change (its import object keeps the module name the
-    // wasm asks for).
+    // The loader and the chunks take names of their own: `split_<name>.wasm` (maps, tools) and
+    // `chunk_<n>.wasm` (code two of them share, fetched with either). Only the glue's `import`
+    // statements change (its import object keeps the module name the wasm asks for).
     let loader = format!("{stem}-split.js");
     let bound = std::fs::read_to_string(work.join("bound").join(format!("{stem}.js"))).map_err(|e| e.to_string())?;
     let mut linker = std::fs::read_to_string(work.join("__wasm_split.js")).map_err(|e| e.to_string())?;
@@ -227,7 +227,11 @@ fn cut(dir: &std::path::Path, bin: &str, stem: &str) -> Result<(), String> {
     }
     for entry in std::fs::read_dir(&work).map_err(|e| e.to_string())? {
         let file = entry.map_err(|e| e.to_string())?.file_name().to_string_lossy().into_owned();
-        let Some(name) = file.strip_prefix("split_").and_then(|f| f.strip_suffix(".wasm")) else { continue };
+        let Some(name) = file.strip_suffix(".wasm").filter(|f| f.starts_with("split_") || f.starts_with("chunk_"))
+        else {
+            continue;
+        };
+        let name = name.trim_start_matches("split_").replace('_', "-");
         let (from, to) = (format!("\"./{file}\""), format!("{stem}-{name}.wasm"));
         if !linker.contains(&from) {
             return Err(format!("wasm-split-cli's loader does not name its chunk {file}"));

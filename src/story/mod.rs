@@ -95,6 +95,8 @@ pub struct Ui {
     pub png_failed: String,
     /// A download whose code (a part of the page's wasm, fetched on the first one) could not be fetched.
     pub download_failed: String,
+    /// The data table whose code (the same part as the downloads') could not be fetched.
+    pub table_failed: String,
     pub link_copied: String,
     pub link_label: String,
     pub unknown_graphic: String,

@@ -115,13 +115,26 @@ pub fn Graphic(
     let table_open = RwSignal::new(false);
     // A map's table names the gazetteer's places, which come with the base map: made again when
     // it arrives.
-    let table = {
+    // Its code comes the first time (`embed::lazy`, with the downloads'), so it is made in a task.
+    let table = RwSignal::new(None::<Result<crate::scene::table::Table, ()>>);
+    {
         let (models, data) = (models.clone(), data.clone());
-        Memo::new(move |_| {
+        Effect::new(move |_| {
             geo.track();
-            table_open.get().then(|| models[text_step.get().min(models.len() - 1)].table(&data))
-        })
-    };
+            let (open, step) = (table_open.get(), text_step.get());
+            if !open {
+                return table.set(None);
+            }
+            let (models, data) = (models.clone(), data.clone());
+            leptos::task::spawn_local(async move {
+                let made = crate::embed::lazy::table(&models[step.min(models.len() - 1)], &data).await;
+                // A later step's (or a closed table) may have come first.
+                if table_open.get_untracked() && text_step.get_untracked() == step {
+                    table.set(Some(made.map_err(|_| ())));
+                }
+            });
+        });
+    }
     let sizers = words
         .iter()
         .map(|(text, sources)| {
@@ -134,6 +147,7 @@ pub fn Graphic(
         })
         .collect_view();
     let description = move || step_text.with(|t| t.0.clone());
+    let table_failed = ui.table_failed.clone();
     let source_line = move || step_text.with(|t| t.1.clone());
 
     view! {
@@ -170,7 +184,9 @@ pub fn Graphic(
             }>
                 <summary>{ui.show_data.clone()}</summary>
                 {move || {
-                    let t = table.get()?;
+                    let Ok(t) = table.get()? else {
+                        return Some(view! { <p class="graphic-error" role="alert">{table_failed.clone()}</p> }.into_any());
+                    };
                     Some(view! {
                         <table>
                             <caption>{t.caption.clone()}</caption>
@@ -179,7 +195,7 @@ pub fn Graphic(
                                 {t.rows.iter().map(|r| view! { <tr>{r.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}</tr> }).collect_view()}
                             </tbody>
                         </table>
-                    })
+                    }.into_any())
                 }}
             </details>
         </figure>

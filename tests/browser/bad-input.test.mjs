@@ -232,19 +232,24 @@ test("a missing maps chunk (the maps' own code) is said on the map, and the step
   }
 });
 
-test("a download whose code cannot be fetched says so; the other tools still work", async () => {
+test("a download or data table whose code cannot be fetched says so; the other tools still work", async () => {
   const broken = await brokenSite(async (dir) => {
-    for (const f of (await readdir(dir)).filter((f) => /-exports\.wasm$/.test(f))) await rm(join(dir, f));
+    const parts = (await readdir(dir)).filter((f) => /-tools\.wasm$/.test(f));
+    assert.equal(parts.length, 2, "precondition: the story's and the embed's tools part");
+    for (const f of parts) await rm(join(dir, f));
   });
   const { context, page, errors } = await h.openPage(site.browser, { acceptDownloads: true });
   try {
     await h.gotoReady(page, broken.url + "index.html");
     await page.click("#boom [data-tool=csv]");
-    const status = page.locator("#boom .tool-status");
     await page.waitForFunction(() => document.querySelector("#boom .tool-status")?.textContent.trim(), null, { timeout: 10_000 });
-    assert.match(await status.textContent(), /could not be prepared/);
+    assert.match(await page.locator("#boom .tool-status").textContent(), /could not be prepared/);
     await page.click("#boom [data-tool=embed]");
     assert.ok(await page.locator("#boom dialog[open]").count(), "the embed dialog does not open");
+    await page.keyboard.press("Escape");
+    await page.click("#boom .graphic-slot details.graphic-data summary");
+    const said = await page.waitForSelector("#boom .graphic-slot details.graphic-data .graphic-error", { timeout: 10_000 }).then((e) => e.textContent());
+    assert.match(said, /table could not be shown/);
     assert.deepEqual(errors.page, [], "uncaught page errors");
   } finally {
     await context.close();

@@ -164,12 +164,13 @@ test("arrow keys step the embed; the CSV download has the rows the graphic shows
     await page.keyboard.press("ArrowRight");
     await page.waitForFunction(() => document.getElementById("embed").dataset.step === "boom-split");
     await h.settle(page);
-    // The downloads' code is a part of the wasm of its own (src/embed/lazy.rs), fetched on the first.
-    const exportsFetched = () => page.evaluate(() => performance.getEntriesByType("resource").some((e) => /-exports\.wasm$/.test(e.name)));
-    assert.equal(await exportsFetched(), false, "the downloads' code was fetched before a download");
+    // The downloads' and the data table's code is a part of the wasm of its own
+    // (src/embed/lazy.rs), fetched on the first download or opening of the table.
+    const toolsFetched = () => page.evaluate(() => performance.getEntriesByType("resource").some((e) => /-tools\.wasm$/.test(e.name)));
+    assert.equal(await toolsFetched(), false, "the downloads' code was fetched before a download");
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-tool=csv]")]);
     assert.equal(download.suggestedFilename(), "china-russia-trade-boom-split.csv");
-    assert.equal(await exportsFetched(), true, "the downloads' code was not fetched for a download");
+    assert.equal(await toolsFetched(), true, "the downloads' code was not fetched for a download");
     const stream = await download.createReadStream();
     let csv = "";
     for await (const chunk of stream) csv += chunk;
