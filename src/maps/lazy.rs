@@ -1,28 +1,24 @@
-//! The maps' own code, as a page fetches it: only when a map comes near.
+//! The maps' own code that a page fetches only when a map comes near: reading the base map.
 //!
-//! With the `split` feature (the page's binaries), the two functions below are split points:
-//! the build cuts what only they reach (reading the base map and gazetteer, projecting,
-//! clipping, placing labels) out of the first part of the wasm into a part of its own
-//! (`wasm_split_helpers`; `cut` in `src/bin/site.rs`), which their first call fetches. Without
-//! it (native code) they are the plain functions they wrap.
+//! With the `split` feature (the page's binaries), `read_geo` is a split point: the build cuts
+//! what only it reaches (the base map's and the gazetteer's reader and checks) out of the first
+//! part of the wasm into a part of its own (`wasm_split_helpers`; `cut` in `src/bin/site.rs`),
+//! which the page fetches beside `geo/base.bin` (`load`). Without it (native code) it is the
+//! plain function it wraps.
 //!
-//! The page fetches the chunk (`load`) beside the base map and reads the base map with it; a
-//! map's scene is asked for only once there is geometry to draw (`Model::scene`), and until then
-//! the step's static figure stands in for the map (`web::graphic`).
+//! Drawing a map stays in the first part: a map's frame calls the shared scene code (shapes,
+//! text, allocation) thousands of times, and calls across the parts cannot be inlined. With the
+//! scene in the maps' part, tween frames took 3.8–4.0 ms at the 95th percentile against 3.0 ms
+//! (scripts/report.sh, same machine and hour), for 23 KB brotli less in the first part.
 
-use super::{Geo, MapModel};
-use crate::data::{DataError, Dataset};
-use crate::scene::theme::Theme;
-use crate::scene::{Scene, Size};
+use super::Geo;
+use crate::data::DataError;
 
 /// Fetches the maps' code where it is split (`split` below); at once otherwise, or once it is
 /// here. The page asks for it beside `geo/base.bin`, so the two download together.
 #[cfg(all(feature = "split", target_arch = "wasm32"))]
 pub async fn load() -> Result<(), DataError> {
-    // Each split point keeps its own loaded flag (the fetch itself happens once): both are set
-    // here, so that `read_geo` and `scene` find the chunk at their first poll.
-    split::geo_loaded().await?;
-    Ok(split::scene_loaded().await?)
+    Ok(split::geo_loaded().await?)
 }
 
 #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
@@ -38,18 +34,6 @@ pub async fn read_geo(bytes: &[u8]) -> Result<Geo, DataError> {
     Geo::read(bytes)
 }
 
-/// A map's scene (`MapModel::scene`), or an empty one while the maps' code is not yet here.
-pub fn scene(m: &MapModel, geo: Option<&Geo>, data: &Dataset, progress: f64, size: Size, theme: &Theme) -> Scene {
-    #[cfg(all(feature = "split", target_arch = "wasm32"))]
-    {
-        use futures::FutureExt;
-        // Loaded by `load` before any map has geometry; polled once, never waited for.
-        split::scene(m, geo, data, progress, size, theme).now_or_never().and_then(Result::ok).unwrap_or_default()
-    }
-    #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
-    m.scene(geo, data, progress, size, theme)
-}
-
 #[cfg(all(feature = "split", target_arch = "wasm32"))]
 mod split {
     use super::*;
@@ -61,18 +45,6 @@ mod split {
     #[wasm_split(maps, fallible, preload(geo_loaded))]
     pub fn read_geo(bytes: &[u8]) -> Result<Geo, DataError> {
         Geo::read(bytes)
-    }
-
-    #[wasm_split(maps, fallible, preload(scene_loaded))]
-    pub fn scene(
-        m: &MapModel,
-        geo: Option<&Geo>,
-        data: &Dataset,
-        progress: f64,
-        size: Size,
-        theme: &Theme,
-    ) -> Result<Scene, SplitLoaderError> {
-        Ok(m.scene(geo, data, progress, size, theme))
     }
 
     impl From<SplitLoaderError> for DataError {
