@@ -17,79 +17,52 @@ use crate::scene::{Scene, Size};
 #[derive(Debug)]
 pub struct Missing;
 
-/// `embed::export_svg`.
-pub async fn svg(model: &Model, ctx: Ctx<'_>, size: Size, theme: &Theme, title: &str) -> Result<String, Missing> {
-    #[cfg(all(feature = "split", target_arch = "wasm32"))]
-    return split::svg(model, ctx, size, theme, title).await;
-    #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
-    Ok(super::export_svg(model, ctx, size, theme, title))
+/// Each function once: a split point of the `tools` part where the build cuts (`split`), an
+/// async function that calls its body at once otherwise. Either way `async`, returning
+/// `Result<_, Missing>`.
+macro_rules! tools_part {
+    ($($(#[$doc:meta])* pub fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty $body:block)*) => {$(
+        $(#[$doc])*
+        #[cfg(all(feature = "split", target_arch = "wasm32"))]
+        #[wasm_split_helpers::wasm_split(tools, fallible)]
+        pub fn $name($($arg: $ty),*) -> Result<$ret, Missing> {
+            Ok($body)
+        }
+
+        $(#[$doc])*
+        #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
+        pub async fn $name($($arg: $ty),*) -> Result<$ret, Missing> {
+            Ok($body)
+        }
+    )*};
 }
 
-/// `embed::export_scene`: the scene a PNG is drawn from, and its whole size.
-pub async fn scene(
-    model: &Model,
-    ctx: Ctx<'_>,
-    size: Size,
-    theme: &Theme,
-    title: &str,
-) -> Result<(Scene, Size), Missing> {
-    #[cfg(all(feature = "split", target_arch = "wasm32"))]
-    return split::scene(model, ctx, size, theme, title).await;
-    #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
-    Ok(super::export_scene(model, ctx, size, theme, title))
-}
+tools_part! {
+    /// `embed::export_svg`.
+    pub fn svg(model: &Model, ctx: Ctx<'_>, size: Size, theme: &Theme, title: &str) -> String {
+        super::export_svg(model, ctx, size, theme, title)
+    }
 
-/// The model's data table (`Model::table`).
-pub async fn table(model: &Model, data: &Dataset) -> Result<Table, Missing> {
-    #[cfg(all(feature = "split", target_arch = "wasm32"))]
-    return split::table(model, data).await;
-    #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
-    Ok(model.table(data))
-}
+    /// `embed::export_scene`: the scene a PNG is drawn from, and its whole size.
+    pub fn scene(model: &Model, ctx: Ctx<'_>, size: Size, theme: &Theme, title: &str) -> (Scene, Size) {
+        super::export_scene(model, ctx, size, theme, title)
+    }
 
-/// The model's data table as CSV.
-pub async fn csv(model: &Model, data: &Dataset) -> Result<String, Missing> {
-    #[cfg(all(feature = "split", target_arch = "wasm32"))]
-    return split::csv(model, data).await;
-    #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
-    Ok(model.table(data).to_csv())
+    /// The model's data table (`Model::table`).
+    pub fn table(model: &Model, data: &Dataset) -> Table {
+        model.table(data)
+    }
+
+    /// The model's data table as CSV.
+    pub fn csv(model: &Model, data: &Dataset) -> String {
+        model.table(data).to_csv()
+    }
 }
 
 #[cfg(all(feature = "split", target_arch = "wasm32"))]
-mod split {
-    use super::*;
-    use wasm_split_helpers::{wasm_split, SplitLoaderError};
-
-    #[wasm_split(tools, fallible)]
-    pub fn svg(model: &Model, ctx: Ctx<'_>, size: Size, theme: &Theme, title: &str) -> Result<String, Missing> {
-        Ok(crate::embed::export_svg(model, ctx, size, theme, title))
-    }
-
-    #[wasm_split(tools, fallible)]
-    pub fn scene(
-        model: &Model,
-        ctx: Ctx<'_>,
-        size: Size,
-        theme: &Theme,
-        title: &str,
-    ) -> Result<(Scene, Size), Missing> {
-        Ok(crate::embed::export_scene(model, ctx, size, theme, title))
-    }
-
-    #[wasm_split(tools, fallible)]
-    pub fn table(model: &Model, data: &Dataset) -> Result<Table, Missing> {
-        Ok(model.table(data))
-    }
-
-    #[wasm_split(tools, fallible)]
-    pub fn csv(model: &Model, data: &Dataset) -> Result<String, Missing> {
-        Ok(model.table(data).to_csv())
-    }
-
-    impl From<SplitLoaderError> for Missing {
-        /// The loader says why in the console.
-        fn from(_: SplitLoaderError) -> Self {
-            Missing
-        }
+impl From<wasm_split_helpers::SplitLoaderError> for Missing {
+    /// The loader says why in the console.
+    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
+        Missing
     }
 }

@@ -121,10 +121,14 @@ pub fn Graphic(
         let (models, data) = (models.clone(), data.clone());
         Effect::new(move |_| {
             geo.track();
-            let (open, step) = (table_open.get(), text_step.get());
-            if !open {
-                return table.set(None);
+            // A closed table follows nothing: a step change then does no work here.
+            if !table_open.get() {
+                if table.with_untracked(Option::is_some) {
+                    table.set(None);
+                }
+                return;
             }
+            let step = text_step.get();
             let (models, data) = (models.clone(), data.clone());
             leptos::task::spawn_local(async move {
                 let made = crate::embed::lazy::table(&models[step.min(models.len() - 1)], &data).await;
