@@ -32,6 +32,6 @@ if [ "${NO_BUILD:-0}" != 1 ]; then
     echo "==> waiting for another trunk build to finish" >&2
     sleep 10
   done
-  trunk build --release --offline >&2
+  scripts/trunk.sh build --release --offline >&2
 fi
 exec node benches/report.mjs "$@"

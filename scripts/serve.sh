@@ -7,4 +7,4 @@ cd "$root"
 export PATH="$root/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 SETUP_BROWSER=0 scripts/setup.sh
 # No live-reload script: it is inline, and the page's Content-Security-Policy refuses inline scripts.
-exec trunk serve --release --offline --no-autoreload --address 127.0.0.1 --port "${PORT:-8080}"
+exec scripts/trunk.sh serve --release --offline --no-autoreload --address 127.0.0.1 --port "${PORT:-8080}"

@@ -15,6 +15,14 @@ if ! rustup target list --installed | grep -q wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The page's wasm is built by a pinned nightly with the standard library from source
+# (scripts/trunk.sh): the toolchain, minimal, and its rust-src.
+source scripts/toolchain.env
+if ! rustup component list --toolchain "$WASM_TOOLCHAIN" --installed 2>/dev/null | grep -q "^rust-src"; then
+  say "installing $WASM_TOOLCHAIN with rust-src (the wasm's toolchain)"
+  rustup toolchain install "$WASM_TOOLCHAIN" --profile minimal --component rust-src
+fi
+
 for component in rustfmt clippy; do
   if ! rustup component list --installed | grep -q "^$component"; then
     say "adding the $component component"

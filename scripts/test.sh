@@ -23,7 +23,7 @@ stage "format (cargo fmt --check)" cargo fmt --check
 stage "lint, native (clippy -D warnings)" cargo clippy --all-targets --features previews -- -D warnings
 stage "lint, wasm32 (clippy -D warnings)" cargo clippy --target wasm32-unknown-unknown --lib --bins --features split -- -D warnings
 stage "native tests (cargo test)" cargo test
-if stage "release build (trunk build --release --offline)" trunk build --release --offline; then
+if stage "release build (scripts/trunk.sh build --release --offline)" scripts/trunk.sh build --release --offline; then
   stage "browser tests (tests/browser, headless Chromium)" \
     bash -c 'cd tests/browser && npm test'
   stage "HTML validity (W3C Nu checker on the built pages)" \
