@@ -7,6 +7,7 @@ cd "$root"
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
 WASM_SPLIT_VERSION=0.2.4
+TERSER_VERSION=5.51.4
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -50,12 +51,17 @@ if ! command -v wasm-split-cli >/dev/null ||
   cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force
 fi
 
-# Debian's binaryen (v108) corrupts the externref table export; use npm's.
+# Debian's binaryen (v108) corrupts the externref table export; use npm's. Terser minifies
+# the wasm's JS glue (src/bin/site.rs `cut`).
+mkdir -p .tools
+(cd .tools && [ -f package.json ] || echo '{"private":true}' > package.json)
 if [ ! -x .tools/node_modules/.bin/wasm-opt ]; then
   say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION)"
-  mkdir -p .tools
-  (cd .tools && [ -f package.json ] || echo '{"private":true}' > package.json)
   (cd .tools && npm install --no-audit --no-fund "binaryen@$BINARYEN_VERSION")
+fi
+if ! grep -qs "\"version\": \"$TERSER_VERSION\"" .tools/node_modules/terser/package.json; then
+  say "installing terser $TERSER_VERSION (npm)"
+  (cd .tools && npm install --no-audit --no-fund "terser@$TERSER_VERSION")
 fi
 
 if [ "${SETUP_BROWSER:-1}" = 1 ]; then
