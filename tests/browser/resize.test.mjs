@@ -23,7 +23,10 @@ test("desktop → phone → desktop keeps the active step and a crisp canvas", a
       await h.sleep(500);
       await h.settle(page);
       const atLine = await h.stepAtReadingLine(page);
-      await h.becomesActive(page, atLine, 2_000); // then read the page as it is
+      await h.becomesActive(page, atLine, 2_000);
+      // The step at the line may be another chapter's now: its graphic repaints at its new size
+      // in a task after it becomes the reader's (web/painter.rs). Then read the page as it is.
+      await h.settle(page);
       const active = await h.activeStep(page);
       const info = await h.canvasInfo(page, active ?? atLine);
       await h.screenshot(page, `resize-${name}-${active}`);
