@@ -346,6 +346,9 @@ async function longTasks(browser, url, device) {
     await h.sleep(1000);
     const scrollEnd = await page.evaluate(() => performance.now());
     const r = await page.evaluate(() => ({ tasks: window.__longTasks.slice(), y: window.scrollY, height: document.documentElement.scrollHeight }));
+    // Each task with the step that was active when it began (the state log's last change before it).
+    const steps = (await h.stateLog(page)).filter((e) => e.attr === "data-active-step");
+    for (const t of r.tasks) t.step = steps.findLast((e) => e.t <= t.start)?.value ?? "-";
     const startup = r.tasks.filter((t) => t.start < readyAt);
     const between = r.tasks.filter((t) => t.start >= readyAt && t.start < scrollStart);
     const scrolling = r.tasks.filter((t) => t.start >= scrollStart && t.start <= scrollEnd);
@@ -366,7 +369,10 @@ async function longTaskSection(browser, server) {
       console.log(`    start-up (navigation → data-ready at ${ms(r.readyAt)}): ${r.startup.length} long tasks, worst ${worst(r.startup)}, blocking ${ms(sb)}   budget ≤ ${BUDGET.startupBlockingMs} ms${within(sb, BUDGET.startupBlockingMs)}`);
       if (r.between.length) console.log(`    after ready, before scrolling (2 s idle): ${r.between.length} long tasks, worst ${worst(r.between)}, blocking ${ms(blocking(r.between))}`);
       console.log(`    wheel scroll through the story (${r.wheels} notches of 100 px, ${r.height} px, ${r.seconds.toFixed(1)} s): ${r.scrolling.length} long tasks, worst ${worst(r.scrolling)}, blocking ${ms(blocking(r.scrolling))}   budget ${BUDGET.scrollLongTasks}${within(r.scrolling.length, BUDGET.scrollLongTasks)}`);
-      if (r.scrolling.length) console.log(`      durations: ${r.scrolling.map((t) => t.d.toFixed(0)).sort((a, b) => b - a).slice(0, 20).join(", ")}${r.scrolling.length > 20 ? ", …" : ""} ms`);
+      if (r.scrolling.length) {
+        const top = r.scrolling.slice().sort((a, b) => b.d - a.d).slice(0, 20);
+        console.log(`      durations, by the step active then: ${top.map((t) => `${t.step} ${t.d.toFixed(0)} ms`).join(", ")}${r.scrolling.length > 20 ? ", …" : ""}`);
+      }
     } catch (e) {
       unmeasured.push(`long tasks, ${label}: ${short(e)}`);
     }
