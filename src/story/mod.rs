@@ -206,8 +206,8 @@ impl Edition {
         format!("data/edition-{}.bin", lang.code())
     }
 
-    /// Reads an edition file and checks the story's ids as `Story::parse` does.
-    /// Reads an edition file; the error names `file`.
+    /// Reads an edition file and checks the story's ids as `Story::parse` does; an error names
+    /// `file`.
     pub fn parse(file: &str, bytes: &[u8]) -> Result<Edition, DataError> {
         let edition: Edition =
             crate::wire::read(bytes, EDITION_MAGIC, "an edition file").map_err(|e| DataError::unreadable(file, e))?;
