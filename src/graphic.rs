@@ -154,7 +154,7 @@ impl Model {
             Model::Slope(m) => m.scene(size, theme),
             Model::Waffle(m) => m.scene(size, theme),
             Model::Timeline(m) => m.scene(size, theme),
-            Model::Map(m) => m.scene(ctx.geo, ctx.data, progress, size, theme),
+            Model::Map(m) => crate::maps::lazy::scene(m, ctx.geo, ctx.data, progress, size, theme),
         }
     }
 

@@ -6,19 +6,22 @@
 //! which the page fetches beside `geo/base.bin` (`load`). Without it (native code) it is the
 //! plain function it wraps.
 //!
-//! Drawing a map stays in the first part: a map's frame calls the shared scene code (shapes,
-//! text, allocation) thousands of times, and calls across the parts cannot be inlined. With the
-//! scene in the maps' part, tween frames took 3.8–4.0 ms at the 95th percentile against 3.0 ms
-//! (scripts/report.sh, same machine and hour), for 23 KB brotli less in the first part.
+//! A map's scene (`scene`) is a split point too: projecting, clipping and placing labels go with
+//! the maps' part. The painter asks for a map's scene only once its geometry is here, and the
+//! geometry comes through `read_geo`, so the part is always loaded by then.
 
-use super::Geo;
-use crate::data::DataError;
+use super::{Geo, MapModel};
+use crate::data::{DataError, Dataset};
+use crate::scene::theme::Theme;
+use crate::scene::{Scene, Size};
 
 /// Fetches the maps' code where it is split (`split` below); at once otherwise, or once it is
 /// here. The page asks for it beside `geo/base.bin`, so the two download together.
 #[cfg(all(feature = "split", target_arch = "wasm32"))]
 pub async fn load() -> Result<(), DataError> {
-    Ok(split::geo_loaded().await?)
+    // Each split point keeps its own loaded flag; the part itself is fetched once.
+    split::geo_loaded().await?;
+    Ok(split::scene_loaded().await?)
 }
 
 #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
@@ -34,6 +37,18 @@ pub async fn read_geo(bytes: &[u8]) -> Result<Geo, DataError> {
     Geo::read(bytes)
 }
 
+/// A map's scene (`MapModel::scene`); an empty one if the maps' part is not here, which the
+/// painter never lets happen (it paints a map only once `read_geo` has read its geometry).
+pub fn scene(m: &MapModel, geo: Option<&Geo>, data: &Dataset, progress: f64, size: Size, theme: &Theme) -> Scene {
+    #[cfg(all(feature = "split", target_arch = "wasm32"))]
+    {
+        use futures::FutureExt;
+        split::scene(m, geo, data, progress, size, theme).now_or_never().and_then(Result::ok).unwrap_or_default()
+    }
+    #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
+    m.scene(geo, data, progress, size, theme)
+}
+
 #[cfg(all(feature = "split", target_arch = "wasm32"))]
 mod split {
     use super::*;
@@ -45,6 +60,18 @@ mod split {
     #[wasm_split(maps, fallible, preload(geo_loaded))]
     pub fn read_geo(bytes: &[u8]) -> Result<Geo, DataError> {
         Geo::read(bytes)
+    }
+
+    #[wasm_split(maps, fallible, preload(scene_loaded))]
+    pub fn scene(
+        m: &MapModel,
+        geo: Option<&Geo>,
+        data: &Dataset,
+        progress: f64,
+        size: Size,
+        theme: &Theme,
+    ) -> Result<Scene, SplitLoaderError> {
+        Ok(m.scene(geo, data, progress, size, theme))
     }
 
     impl From<SplitLoaderError> for DataError {
