@@ -11,12 +11,16 @@ mod overlay;
 
 // The data compiled into the app as postcard (src/wire.rs, `read_compiled`), read from its
 // files into the app's own types here, so a malformed file fails the build and names itself.
+// Their types derive the page's reader (`Wire`), which build.rs includes too.
 #[allow(dead_code)]
 #[path = "src/maps/gazetteer/raw.rs"]
 mod gazetteer_raw;
 #[allow(dead_code)]
 #[path = "src/maps/inset_facts.rs"]
 mod inset_facts;
+#[allow(dead_code)]
+#[path = "src/wire/reader.rs"]
+mod wire;
 
 /// The languages besides English, as `assets/story/i18n/<code>/` holds them.
 const LANGS: &[&str] = &["ru", "zh"];

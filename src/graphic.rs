@@ -9,6 +9,7 @@ use crate::maps::{Geo, MapModel, MapSpec};
 use crate::scene::table::Table;
 use crate::scene::theme::Theme;
 use crate::scene::{Scene, Size};
+use crate::wire::Wire;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// What a story step asks its graphic to show; `form` picks the chart form.
@@ -19,7 +20,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// form before the view (serde's default, externally tagged). `Deserialize` and `Serialize`
 /// pick by `is_human_readable`; the derives below (`remote = "Self"`) are the binary half, as
 /// `Spec::deserialize` and `Spec::serialize` functions the trait impls call.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Wire, Serialize)]
 #[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum Spec {
     Trade(trade::TradeSpec),

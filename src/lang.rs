@@ -2,7 +2,7 @@
 //! words over it (see `story::overlay`). The lowest layer: anything may name a language.
 
 /// Written as its code (`"en"`, `"ru"`, `"zh"`) in the edition files the page fetches.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, crate::wire::Wire)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]

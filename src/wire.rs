@@ -13,47 +13,18 @@
 //! the stamp (`read_compiled`): build.rs writes it from the same types in the same build, so it
 //! cannot be stale; the magic still says which file it is.
 
-use serde::de::DeserializeOwned;
+mod reader;
+
+pub use reader::{Fault, Reader, Unreadable, Wire};
 
 /// The build a file belongs to: 8 hex digits of a hash of `src/` (build.rs). The page and its
 /// files are built together; a stale copy of a file (a cache, a half-finished upload) is refused
 /// by name rather than read with another layout.
 const STAMP: &str = env!("WIRE_STAMP");
 
-/// Why a file cannot be read as the kind of file it should be. `Display` says it in English
-/// (native tools, tests); the page says each in the reader's language (`file_*` words in `[ui]`,
-/// `web::load`).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Unreadable {
-    /// Not a file of its kind (`what`: "an edition file"): it does not begin with `magic`.
-    Foreign { what: &'static str, magic: [u8; 4] },
-    /// Written by another build of the page: a stale copy in a cache, after a new deploy. The one
-    /// reason a reader can act on (reload).
-    OtherBuild,
-    /// It ends inside its data.
-    CutShort,
-    /// Bytes in it the page cannot read, or bytes after its end: what, in words.
-    Damaged(&'static str),
-}
-
-impl std::fmt::Display for Unreadable {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Unreadable::Foreign { what, magic } => {
-                write!(f, "the file is not {what} (it does not begin with “{}”)", String::from_utf8_lossy(magic))
-            }
-            Unreadable::OtherBuild => {
-                f.write_str("the file was written by another build of the page (reload to fetch the current one)")
-            }
-            Unreadable::CutShort => f.write_str("the file is cut short (it ends inside its data)"),
-            Unreadable::Damaged(what) => write!(f, "the file is damaged ({what})"),
-        }
-    }
-}
-
 /// Reads a file written by `write` with the same `magic`; `what` names the kind of file in the
 /// error ("an edition file").
-pub fn read<T: DeserializeOwned>(bytes: &[u8], magic: &[u8; 4], what: &'static str) -> Result<T, Unreadable> {
+pub fn read<T: Wire>(bytes: &[u8], magic: &[u8; 4], what: &'static str) -> Result<T, Unreadable> {
     let body = bytes.strip_prefix(magic.as_slice()).ok_or(Unreadable::Foreign { what, magic: *magic })?;
     let body = body.strip_prefix(STAMP.as_bytes()).ok_or(Unreadable::OtherBuild)?;
     read_body(body)
@@ -61,18 +32,16 @@ pub fn read<T: DeserializeOwned>(bytes: &[u8], magic: &[u8; 4], what: &'static s
 
 /// Reads data build.rs compiled in: `magic`, then the value in postcard (no stamp; build.rs
 /// writes it as `[magic, postcard::to_allocvec(value)]`).
-pub fn read_compiled<T: DeserializeOwned>(bytes: &[u8], magic: &[u8; 4], what: &'static str) -> Result<T, Unreadable> {
+pub fn read_compiled<T: Wire>(bytes: &[u8], magic: &[u8; 4], what: &'static str) -> Result<T, Unreadable> {
     let body = bytes.strip_prefix(magic.as_slice()).ok_or(Unreadable::Foreign { what, magic: *magic })?;
     read_body(body)
 }
 
 /// The value after the magic (and stamp): all of the rest, nothing after it.
-fn read_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, Unreadable> {
-    let (value, rest) = postcard::take_from_bytes(body).map_err(unreadable)?;
-    if !rest.is_empty() {
-        return Err(Unreadable::Damaged("bytes after its end"));
-    }
-    Ok(value)
+fn read_body<T: Wire>(body: &[u8]) -> Result<T, Unreadable> {
+    let mut r = Reader::new(body);
+    let value = T::read(&mut r);
+    r.finish(value)
 }
 
 /// `value` as a file `read` takes: `magic`, the stamp, the value.
@@ -82,15 +51,111 @@ pub fn write<T: serde::Serialize>(value: &T, magic: &[u8; 4]) -> Result<Vec<u8>,
     postcard::to_extend(value, head).map_err(|e| format!("postcard: {e}"))
 }
 
-/// Why postcard could not read a file: it was cut short or its bytes are not what the page
-/// expects (postcard's errors carry no position, and no serde message).
-fn unreadable(e: postcard::Error) -> Unreadable {
-    use postcard::Error as E;
-    Unreadable::Damaged(match e {
-        E::DeserializeUnexpectedEnd => return Unreadable::CutShort,
-        E::DeserializeBadUtf8 | E::DeserializeBadChar => "text that is not UTF-8",
-        E::DeserializeBadVarint => "a malformed number",
-        E::DeserializeBadBool | E::DeserializeBadOption | E::DeserializeBadEnum => "a malformed choice",
-        _ => "a value the page does not accept",
-    })
+#[cfg(test)]
+mod tests {
+    //! `Wire` reads what serde and postcard write, type by type; and a damaged value is refused
+    //! with its fault, never read as something else and never a panic.
+    use super::{read_body, Unreadable, Wire};
+    use serde::Serialize;
+    use std::collections::BTreeMap;
+
+    #[derive(Debug, PartialEq, Serialize, Wire)]
+    enum Choice {
+        Unit,
+        New(i64),
+        Struct { x: f64, y: Option<Box<Choice>> },
+    }
+
+    #[derive(Debug, PartialEq, Serialize, Wire)]
+    struct Sample {
+        a: u8,
+        b: u16,
+        c: u32,
+        d: u64,
+        e: usize,
+        f: i16,
+        g: i32,
+        h: i64,
+        i: f32,
+        j: f64,
+        k: bool,
+        l: String,
+        m: Option<String>,
+        n: Vec<i32>,
+        o: BTreeMap<String, String>,
+        p: (u8, String),
+        q: [f64; 2],
+        r: Vec<Choice>,
+        s: crate::charts::frame::Colour,
+    }
+
+    fn sample(big: bool) -> Sample {
+        let n = |small: i64, large: i64| if big { large } else { small };
+        Sample {
+            a: n(0, 255) as u8,
+            b: n(127, 65535) as u16,
+            c: n(128, u32::MAX as i64) as u32,
+            d: if big { u64::MAX } else { 300 },
+            e: n(1, 1 << 40) as usize,
+            f: n(-1, i16::MIN as i64) as i16,
+            g: n(-64, i32::MAX as i64) as i32,
+            h: n(63, i64::MIN),
+            i: -1.5,
+            j: if big { f64::MAX } else { -0.0 },
+            k: big,
+            l: if big { "Хэйхэ 黑河 — “x”".into() } else { String::new() },
+            m: big.then(|| "m".into()),
+            n: if big { vec![i32::MIN, 0, i32::MAX] } else { vec![] },
+            o: if big { [("b".into(), "2".into()), ("a".into(), "1".into())].into() } else { BTreeMap::new() },
+            p: (7, "p".into()),
+            q: [1e-300, -2.0],
+            r: vec![
+                Choice::Unit,
+                Choice::New(n(-2, i64::MAX)),
+                Choice::Struct { x: 0.5, y: Some(Box::new(Choice::Unit)) },
+            ],
+            s: if big { crate::charts::frame::Colour::Russia } else { crate::charts::frame::Colour::China },
+        }
+    }
+
+    fn read<T: Wire>(bytes: &[u8]) -> Result<T, Unreadable> {
+        read_body(bytes)
+    }
+
+    #[test]
+    fn reads_what_postcard_writes() {
+        for big in [false, true] {
+            let bytes = postcard::to_allocvec(&sample(big)).unwrap();
+            assert_eq!(read::<Sample>(&bytes), Ok(sample(big)), "big: {big}");
+        }
+    }
+
+    #[test]
+    fn a_value_cut_short_anywhere_is_refused_as_cut_short() {
+        let bytes = postcard::to_allocvec(&sample(true)).unwrap();
+        for len in 0..bytes.len() {
+            assert_eq!(read::<Sample>(&bytes[..len]), Err(Unreadable::CutShort), "cut at {len}");
+        }
+    }
+
+    #[test]
+    fn a_damaged_value_is_refused_with_its_fault() {
+        fn damaged<T>(what: &'static str) -> Result<T, Unreadable> {
+            Err(Unreadable::Damaged(what))
+        }
+        assert_eq!(read::<Choice>(&[3]), damaged("a malformed choice"), "no fourth variant");
+        assert_eq!(read::<bool>(&[2]), damaged("a malformed choice"));
+        assert_eq!(read::<Option<u8>>(&[2, 0]), damaged("a malformed choice"));
+        assert_eq!(read::<String>(&[2, 0xc3, 0x28]), damaged("text that is not UTF-8"));
+        assert_eq!(read::<u16>(&[0xff, 0xff, 0x04]), damaged("a malformed number"), "17 bits");
+        assert_eq!(read::<u32>(&[0x80, 0x80, 0x80, 0x80, 0x80, 0x01]), damaged("a malformed number"), "6 bytes");
+        assert_eq!(read::<u8>(&[1, 0]), damaged("bytes after its end"));
+        // A length longer than the file is refused before anything is reserved for it.
+        assert_eq!(read::<Vec<u64>>(&[0xff, 0xff, 0xff, 0xff, 0x0f]), Err(Unreadable::CutShort));
+        // A name its type does not accept (`#[serde(try_from = "String")]`).
+        let bytes = postcard::to_allocvec("no such colour").unwrap();
+        assert_eq!(read::<crate::charts::frame::Colour>(&bytes), damaged("a value the page does not accept"));
+        // The first fault is the one reported, whatever is read after it.
+        assert_eq!(read::<(bool, String)>(&[2, 5]), damaged("a malformed choice"));
+    }
 }

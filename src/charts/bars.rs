@@ -10,9 +10,10 @@ use crate::scene::text::wrap;
 use crate::scene::theme::Theme;
 use crate::scene::tween::lerp;
 use crate::scene::{HAnchor, Scene, Shape, Size, VAnchor};
+use crate::wire::Wire;
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Wire, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct BarSpec {
     pub fact: String,
@@ -25,7 +26,7 @@ pub struct BarSpec {
     pub color: Option<Colour>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Wire, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct BarsSpec {
     pub bars: Vec<BarSpec>,

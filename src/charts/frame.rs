@@ -9,7 +9,7 @@ use crate::scene::{HAnchor, Rgba, Scene, Shape, Size, VAnchor};
 /// A mark's colour as chart content names it (`color = "china"`), parsed once: an unknown name
 /// is an error naming the field, never a grey mark. Written as that name too (`into`), so every
 /// format, the edition file's included, reads back what it wrote.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, crate::wire::Wire, serde::Serialize)]
 #[serde(try_from = "String", into = "&'static str")]
 pub enum Colour {
     China,

@@ -12,9 +12,10 @@ use crate::scene::table::Table;
 use crate::scene::theme::Theme;
 use crate::scene::tween::lerp;
 use crate::scene::{HAnchor, Scene, Shape, Size, VAnchor};
+use crate::wire::Wire;
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Wire, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SlopeSeriesSpec {
     pub label: String,
@@ -23,7 +24,7 @@ pub struct SlopeSeriesSpec {
     pub facts: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Wire, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SlopeSpec {
     /// Column labels, left to right.

@@ -11,12 +11,13 @@ use crate::scene::text::wrap;
 use crate::scene::theme::Theme;
 use crate::scene::tween::lerp;
 use crate::scene::{HAnchor, Scene, Shape, Size, VAnchor};
+use crate::wire::Wire;
 use serde::{Deserialize, Serialize};
 
 /// Lanes top to bottom; each category keeps its colour everywhere on the page.
 pub const CATEGORIES: [EventCategory; 7] = EventCategory::ALL;
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Wire, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct TimelineSpec {
     pub from: f64,

@@ -8,9 +8,10 @@ use crate::scene::table::Table;
 use crate::scene::theme::Theme;
 use crate::scene::tween::lerp;
 use crate::scene::{HAnchor, Scene, Shape, Size, VAnchor};
+use crate::wire::Wire;
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Wire, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct WaffleSpec {
     /// A fact in percent.

@@ -1,11 +1,12 @@
 //! The text descriptions' words: sentence templates with named placeholders, per edition
 //! (`[describe]` of words.toml), and the one strict `fill` every description uses.
 
+use crate::wire::Wire;
 use serde::{Deserialize, Serialize};
 
 /// The text descriptions' sentence templates, filled by `fill` with the named values each
 /// lists (`PLACEHOLDERS`); a `Vec` is a count's plural forms (`format::count_in`).
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Wire, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct DescribeWords {
     /// Between sentences (Chinese needs none), between list items, clauses and names.
@@ -38,7 +39,7 @@ pub struct DescribeWords {
 }
 
 /// The maps' description sentences (`[describe.map]`).
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Wire, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct MapDescribeWords {
     pub view: String,

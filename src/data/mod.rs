@@ -39,7 +39,7 @@ pub const UNITS: [&str; 16] = [
 
 /// Parsed and validated from the CSV files natively (`parse`); the page receives it, already
 /// checked and in its edition's words, inside `story::Edition`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize, crate::wire::Wire)]
 pub struct Dataset {
     pub sources: Vec<Source>,
     pub trade: Vec<TradeRow>,

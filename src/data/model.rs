@@ -1,9 +1,10 @@
 //! The typed rows of the bundled dataset (assets/data/*.csv).
 
+use crate::wire::Wire;
 use serde::{Deserialize, Serialize};
 
 /// How far a figure has been checked (see assets/data/README.md).
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, Deserialize, Wire, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// Stated in one of the source articles.
@@ -24,7 +25,7 @@ impl Status {
     }
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Wire, Serialize, PartialEq)]
 pub struct Source {
     pub id: String,
     pub short: String,
@@ -33,7 +34,7 @@ pub struct Source {
 }
 
 /// What kind of publication a source is (sources.csv `kind`).
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Deserialize, Wire, Serialize, PartialEq, Eq, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceKind {
     Article,
@@ -44,7 +45,7 @@ pub enum SourceKind {
 }
 
 /// One period of China's customs series of bilateral trade, in USD bn.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Wire, Serialize, PartialEq)]
 pub struct TradeRow {
     pub period: String,
     #[serde(rename = "total_usd_bn")]
@@ -86,7 +87,7 @@ pub fn period_label(p: &str) -> String {
 
 /// Which way a fact's flow or stake goes (facts.csv `direction`): the spellings the file uses,
 /// each a variant, so a typo fails when the file is read.
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Deserialize, Wire, Serialize, PartialEq, Eq, Hash)]
 pub enum Direction {
     /// No direction (a count, a share of the whole relationship).
     #[serde(rename = "")]
@@ -143,7 +144,7 @@ impl std::ops::Deref for Direction {
 }
 
 /// One quantitative claim the story uses.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Wire, Serialize, PartialEq)]
 pub struct Fact {
     pub id: String,
     pub topic: String,
@@ -158,7 +159,7 @@ pub struct Fact {
     pub note: String,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Wire, Serialize, PartialEq)]
 pub struct Event {
     pub date: String,
     pub title: String,
@@ -171,7 +172,7 @@ pub struct Event {
 }
 
 /// A timeline lane: what an event is about (events.csv `category`), in the lanes' order.
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, Deserialize, Wire, Serialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum EventCategory {
     Diplomacy,
@@ -246,7 +247,7 @@ impl Event {
 
 /// An event's key: its date as events.csv writes it (YYYY, YYYY-MM or YYYY-MM-DD), checked
 /// once when a story or map spec names it (validation keeps dates unique in events.csv).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Wire)]
 #[serde(try_from = "String", into = "String")]
 pub struct EventDate(String);
 
@@ -282,7 +283,7 @@ impl std::fmt::Display for EventDate {
     }
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Wire, Serialize, PartialEq)]
 pub struct Pipeline {
     pub id: String,
     pub name: String,
@@ -301,7 +302,7 @@ pub struct Pipeline {
 }
 
 /// What a pipeline carries (pipelines.csv `kind`).
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Deserialize, Wire, Serialize, PartialEq, Eq, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum PipelineKind {
     Gas,
@@ -311,7 +312,7 @@ pub enum PipelineKind {
 /// Whether a route or pipeline carries anything yet: pipelines.csv's `status` and the
 /// gazetteer's. pipelines.csv writes `under construction`, the gazetteer `under_construction`:
 /// both are the one variant (the data's spelling is the one written back).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Wire)]
 #[serde(rename_all = "snake_case")]
 pub enum RouteStatus {
     Operating,
@@ -334,7 +335,7 @@ impl RouteStatus {
     }
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Wire, Serialize, PartialEq)]
 pub struct NsrYear {
     pub year: i32,
     pub transit_cargo_mt: f64,
@@ -346,7 +347,7 @@ pub struct NsrYear {
 }
 
 /// A figure about the border, a border province, a free-trade zone or a crossing.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Wire, Serialize, PartialEq)]
 pub struct BorderFigure {
     pub place: String,
     pub kind: BorderFigureKind,
@@ -370,7 +371,7 @@ impl BorderFigure {
 }
 
 /// What a border figure is about (border_provinces.csv `kind`).
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Deserialize, Wire, Serialize, PartialEq, Eq, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum BorderFigureKind {
     /// The China–Russia border as a whole.

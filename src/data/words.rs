@@ -4,11 +4,12 @@
 
 pub use super::describe::{fill, say, DescribeWords, MapDescribeWords};
 use crate::lang::Lang;
+use crate::wire::Wire;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Wire, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Words {
     pub total: String,
@@ -52,7 +53,7 @@ pub struct Words {
 
 /// The maps' words: labels, insets, the credit and the table. Place, province and route names
 /// come from the gazetteer (`maps::Place::name_in`); the short route labels are here.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Wire, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct MapWords {
     /// What a map shows before its base map is in.

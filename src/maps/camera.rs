@@ -3,6 +3,7 @@
 
 use super::projection::{wrap_lon, Projection, Raw};
 use crate::scene::Size;
+use crate::wire::Wire;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,7 +27,7 @@ pub struct Camera {
 }
 
 /// The named views story steps can ask for (`view = "far-east"` in a step's `[steps.view]`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Wire)]
 #[serde(rename_all = "kebab-case")]
 pub enum View {
     Border,

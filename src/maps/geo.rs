@@ -36,13 +36,13 @@ pub(super) fn decode(q: f64, flat: &[i64]) -> Result<Line, String> {
 
 /// `BASE_BIN`: the base map and the gazetteer, which the page needs only for its maps (see
 /// `gazetteer::gazetteer`).
-#[derive(Deserialize, Serialize)]
+#[derive(Deserialize, crate::wire::Wire, Serialize)]
 struct BaseFile {
     base: RawBase,
     gazetteer: super::gazetteer::RawGazetteer,
 }
 
-#[derive(Deserialize, Serialize)]
+#[derive(Deserialize, crate::wire::Wire, Serialize)]
 struct RawBase {
     q: f64,
     land: Vec<Vec<i64>>,
@@ -53,31 +53,31 @@ struct RawBase {
     #[serde(default)]
     provinces: RawProvinces,
 }
-#[derive(Deserialize, Serialize, Default)]
+#[derive(Deserialize, crate::wire::Wire, Serialize, Default)]
 struct RawProvinces {
     inner: usize,
     arcs: Vec<Vec<i64>>,
     units: Vec<RawUnit>,
 }
-#[derive(Deserialize, Serialize)]
+#[derive(Deserialize, crate::wire::Wire, Serialize)]
 struct RawUnit {
     id: String,
     country: String,
     /// Arc references: `i`, or `!i` (−i−1) for arc i reversed, as TopoJSON writes them.
     rings: Vec<Vec<i64>>,
 }
-#[derive(Deserialize, Serialize)]
+#[derive(Deserialize, crate::wire::Wire, Serialize)]
 struct RawCountry {
     id: String,
     name: String,
     rings: Vec<Vec<i64>>,
 }
-#[derive(Deserialize, Serialize)]
+#[derive(Deserialize, crate::wire::Wire, Serialize)]
 struct RawBorder {
     kind: String,
     line: Vec<i64>,
 }
-#[derive(Deserialize, Serialize)]
+#[derive(Deserialize, crate::wire::Wire, Serialize)]
 struct RawRiver {
     id: String,
     line: Vec<i64>,

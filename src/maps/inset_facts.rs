@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 pub const MAGIC: &[u8; 4] = b"INS1";
 
 /// A small chart inside the map, by the id a step's view and assets/story/insets.toml name it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, crate::wire::Wire)]
 #[serde(rename_all = "kebab-case")]
 pub enum Inset {
     /// Power of Siberia 1 deliveries by year against its capacity (facts in insets.toml).
@@ -23,7 +23,7 @@ pub enum Inset {
 }
 
 /// The figures an inset draws, by inset id (assets/story/insets.toml).
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, crate::wire::Wire, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct InsetFacts {
     /// One bar per fact, labelled with its period.
@@ -43,7 +43,7 @@ pub struct InsetFacts {
     pub compare: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, crate::wire::Wire, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct StackPart {
     pub fact: String,

@@ -30,6 +30,7 @@ use crate::data::{Dataset, EventDate};
 use crate::scene::table::Table;
 use crate::scene::theme::Theme;
 use crate::scene::{Scene, Size};
+use crate::wire::Wire;
 use serde::{Deserialize, Serialize};
 
 /// Path of the base map the page fetches under dist/ (the site binary writes it from
@@ -38,7 +39,7 @@ pub const GEO_FILE: &str = geo::BASE_BIN;
 
 /// What a story step asks the map to show: the step's `[steps.view]` table with `form = "map"`.
 /// Views, layers and insets are enums: an unknown spelling fails when the story is read.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Wire)]
 #[serde(deny_unknown_fields)]
 pub struct MapSpec {
     /// A named view (`camera::View`): "border", "far-east", "pipes", "arctic", …
@@ -80,7 +81,7 @@ pub struct MapSpec {
 
 /// An event pinned to a place: a step's `events = [{ date = "2024-05", at = "beijing" }]`,
 /// and the key of the pin in `MapModel::events`.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Wire)]
 #[serde(deny_unknown_fields)]
 pub struct EventPin {
     /// The event's `date` in events.csv, e.g. "2024-05" (a malformed date fails when the
@@ -91,7 +92,7 @@ pub struct EventPin {
 }
 
 /// A layer a step switches on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Wire)]
 #[serde(rename_all = "lowercase")]
 pub enum Layer {
     /// The China–Russia border emphasised (it is always drawn).

@@ -8,9 +8,10 @@ pub mod overlay;
 use crate::data::{DataError, Dataset};
 use crate::graphic::{Model, Spec};
 use crate::lang::Lang;
+use crate::wire::Wire;
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Wire, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
     pub title: String,
@@ -35,7 +36,7 @@ pub struct Meta {
 
 /// The page's own words around the story (headings, labels, messages), in content so a
 /// translation touches content files only.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Wire, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ui {
     pub contents: String,
@@ -109,7 +110,7 @@ pub struct Ui {
     pub step_of: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Wire, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
     pub id: String,
@@ -138,7 +139,7 @@ impl Step {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Wire, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Chapter {
     pub id: String,
@@ -150,7 +151,7 @@ pub struct Chapter {
     pub steps: Vec<Step>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Wire, Serialize)]
 pub struct Story {
     pub meta: Meta,
     pub chapters: Vec<Chapter>,
@@ -189,7 +190,7 @@ fn story_views_json(lang: Lang) -> &'static str {
 /// the dataset, validated at build time and already in the edition's words. One request, no CSV parsing
 /// and no other edition's words in the wasm. The file is binary (`crate::wire`): no JSON parser
 /// in the page, and smaller than the JSON it replaced (32–43% raw, 6–10% brotli).
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Wire, Serialize)]
 pub struct Edition {
     pub story: Story,
     /// The words charts and maps draw in (`words.toml` of the edition).

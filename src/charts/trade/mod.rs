@@ -11,11 +11,12 @@ use crate::scene::text::wrap;
 use crate::scene::theme::Theme;
 use crate::scene::tween::lerp;
 use crate::scene::{HAnchor, Scene, Shape, Size, VAnchor};
+use crate::wire::Wire;
 use serde::{Deserialize, Serialize};
 
 mod draw;
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Wire, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct TradeSpec {
     pub from: i32,
@@ -38,7 +39,7 @@ pub struct TradeSpec {
 
 /// A trade series as chart content names it (`series = ["exports", "imports"]`), parsed once:
 /// an unknown name is an error naming the field. Written as that name too (`into`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Wire, Serialize)]
 #[serde(try_from = "String", into = "&'static str")]
 pub enum Series {
     Total,

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(not(target_arch = "wasm32"))]
 pub const MAGIC: &[u8; 4] = b"GZT1";
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, crate::wire::Wire)]
 pub struct RawPoint {
     pub id: String,
     pub name: String,
@@ -21,7 +21,7 @@ pub struct RawPoint {
     pub kind: String,
     pub at: Vec<i64>,
 }
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, crate::wire::Wire)]
 pub struct RawRoute {
     pub id: String,
     pub name: String,
@@ -37,7 +37,7 @@ pub struct RawRoute {
     pub passage: Option<String>,
     pub line: Vec<i64>,
 }
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, crate::wire::Wire)]
 pub struct RawRegion {
     pub id: String,
     pub name: String,
@@ -48,7 +48,7 @@ pub struct RawRegion {
     pub border: bool,
     pub at: Vec<i64>,
 }
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, crate::wire::Wire)]
 pub struct RawGazetteer {
     pub q: f64,
     pub source: String,
