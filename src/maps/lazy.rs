@@ -1,4 +1,5 @@
-//! The maps' own code that a page fetches only when a map comes near: reading the base map.
+//! The maps' own code that a page fetches only when a map comes near: reading the base map
+//! and drawing a map.
 //!
 //! With the `split` feature (the page's binaries), `read_geo` is a split point: the build cuts
 //! what only it reaches (the base map's and the gazetteer's reader and checks) out of the first
