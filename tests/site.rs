@@ -101,19 +101,21 @@ fn the_stylesheet_goes_inline_and_only_its_hash_is_let_in() {
     let page = r#"<head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'self'; img-src 'self'"><link rel="stylesheet" href="./main-abc.css" integrity="sha384-AbC+/9="/><link rel="stylesheet" href="linear.css" media="print"></head>"#;
     let (out, hash) = inline_stylesheet(page, |f| {
         assert_eq!(f, "main-abc.css");
-        Ok("body{color:red}\n".into())
+        Ok("/* A note. */\nbody { color: red; } /* more */\na::after { content: \"/* kept */\"; }\n".into())
     })
     .unwrap();
-    assert_eq!(hash, "'sha384-AbC+/9='");
-    assert!(out.contains("<style>body{color:red}\n</style>"), "{out}");
+    // The comments go; a string that looks like one stays.
+    let css = "body { color: red; }\na::after { content: \"/* kept */\"; }\n";
+    assert!(out.contains(&format!("<style>{css}</style>")), "{out}");
+    // The hash is the inlined text's (`printf %s "$css" | openssl dgst -sha384 -binary | base64`).
+    assert_eq!(hash, "'sha384-B27yHaj/sGILWnGOjZtx0yqRjMxsyLpgKbijczPUFcgD8oFq3loGHQX+eCwFmE+n'");
     assert!(!out.contains("main-abc.css"), "{out}");
     assert!(out.contains(r#"href="linear.css""#), "the print stylesheet stays a file: {out}");
     let out = allow_style(&out, &hash).unwrap();
-    assert!(out.contains("style-src 'self' 'sha384-AbC+/9='; img-src"), "{out}");
-    // No integrity hash, no inline style (the policy could not let it in).
-    assert!(inline_stylesheet(r#"<link rel="stylesheet" href="./main-abc.css"/>"#, |_| Ok(String::new())).is_err());
-    // A stylesheet that would close the element early is refused.
+    assert!(out.contains(&format!("style-src 'self' {hash}; img-src")), "{out}");
+    // A stylesheet that would close the element early, or whose comment never ends, is refused.
     assert!(inline_stylesheet(page, |_| Ok("</style><script>".into())).is_err());
+    assert!(inline_stylesheet(page, |_| Ok("a { color: red } /* open".into())).is_err());
     assert!(allow_style("default-src 'self'", "'sha384-x'").is_err());
 }
 
