@@ -12,7 +12,9 @@
 //! refused here, so a type that uses them fails to compile rather than read wrongly.
 //!
 //! A read never returns early (`Reader` notes the first fault and reads the rest as empty), so
-//! the code has no path that drops the fields read so far.
+//! the code has no path that drops the fields read so far. An enum's last variant is what an
+//! emptied reader gives, so it must not hold the enum itself but through `Option` or `Vec`
+//! (`Box<Self>` there would read forever from a damaged file); none of the page's types does.
 
 use proc_macro::TokenStream;
 use proc_macro2::TokenStream as Tokens;
