@@ -192,8 +192,8 @@ impl TimelineModel {
             &d.timeline,
             &[
                 ("events", &format::count_in(lang, shown as f64, &d.events)),
-                ("from", &format!("{:.0}", self.x0.floor())),
-                ("to", &format!("{:.0}", self.x1.floor())),
+                ("from", &format::fixed(self.x0.floor(), 0)),
+                ("to", &format::fixed(self.x1.floor(), 0)),
             ],
         )];
         for dot in self.focused() {

@@ -195,7 +195,7 @@ impl MapSpec {
         let mut camera = Camera::of(self.view);
         if let Some(z) = self.zoom {
             if !(z > 0.0 && z.is_finite()) {
-                return Err(format!("map zoom {z} must be positive"));
+                return Err(format!("map zoom {} must be positive", crate::data::format::fixed(z, 2)));
             }
             camera.zoom *= z;
         }

@@ -48,7 +48,7 @@ impl Rgba {
         (l1.max(l2) + 0.05) / (l1.min(l2) + 0.05)
     }
     pub fn css(self) -> String {
-        format!("rgba({},{},{},{:.3})", self.0, self.1, self.2, self.3)
+        format!("rgba({},{},{},{})", self.0, self.1, self.2, crate::data::format::fixed(self.3, 3))
     }
 }
 

@@ -187,7 +187,8 @@ impl CanvasBackend {
                     if fonts.len() >= 64 {
                         fonts.clear();
                     }
-                    let css = format!("{} {}px {}", style.style().as_str(), style.size(), family.as_str());
+                    let size = crate::data::format::num(style.size(), 3);
+                    let css = format!("{} {size}px {}", style.style().as_str(), family.as_str());
                     fonts.push(((key.0, key.1, family.as_str().to_owned()), JsValue::from_str(&css)));
                     fonts.len() - 1
                 }

@@ -224,7 +224,7 @@ fn reflect_active(active_ref: Memo<StepRef>, index: RwSignal<usize>, progress: R
     Effect::new(move |_| {
         let share = (index.get() as f64 + progress.get()) / total;
         if let Some(bar) = &bar {
-            let _ = bar.style().set_property("transform", &format!("scaleX({share:.4})"));
+            let _ = bar.style().set_property("transform", &format!("scaleX({})", crate::data::format::fixed(share, 4)));
         }
     });
 }
