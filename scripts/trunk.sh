@@ -4,8 +4,8 @@
 # panic message, file location or `Debug` text is compiled in. The page is 21 KB brotli
 # (10 %) lighter than with stable; a panic (none is expected; it already stopped the page with
 # `panic = "abort"`) shows in the console as a bare `unreachable` trap, without its message.
-# Only the wasm changes: Trunk.toml's
-# hook builds the native site binary with the default toolchain again. A plain
+# Only the wasm changes: Trunk.toml's hook builds the native site binary with the default
+# toolchain again. A plain
 # `trunk build --release` still works, with stable and the larger wasm.
 # Usage: scripts/trunk.sh build --release --offline | scripts/trunk.sh serve ...
 set -euo pipefail

@@ -36,7 +36,7 @@ pub(super) fn decode(q: f64, flat: &[i64]) -> Result<Line, String> {
 
 /// `BASE_BIN`: the base map and the gazetteer, which the page needs only for its maps (see
 /// `gazetteer::gazetteer`).
-#[derive(Deserialize, crate::wire::Wire, Serialize)]
+#[derive(crate::wire::Wire, Serialize)]
 struct BaseFile {
     base: RawBase,
     gazetteer: super::gazetteer::RawGazetteer,

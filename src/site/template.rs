@@ -120,7 +120,7 @@ pub fn inline_stylesheet(
 
 /// `css` without its `/* … */` comments (outside strings) and the lines they leave blank. An
 /// unterminated comment or string is an error: the browser would drop the rest of the sheet.
-pub fn without_comments(css: &str) -> Result<String, String> {
+fn without_comments(css: &str) -> Result<String, String> {
     let mut out = String::with_capacity(css.len());
     let mut rest = css;
     while let Some(i) = rest.find(['/', '"', '\'']) {

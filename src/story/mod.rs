@@ -190,7 +190,7 @@ fn story_views_json(lang: Lang) -> &'static str {
 /// the dataset, validated at build time and already in the edition's words. One request, no CSV parsing
 /// and no other edition's words in the wasm. The file is binary (`crate::wire`): no JSON parser
 /// in the page, and smaller than the JSON it replaced (32–43% raw, 6–10% brotli).
-#[derive(Clone, Debug, PartialEq, Deserialize, Wire, Serialize)]
+#[derive(Clone, Debug, PartialEq, Wire, Serialize)]
 pub struct Edition {
     pub story: Story,
     /// The words charts and maps draw in (`words.toml` of the edition).
