@@ -5,7 +5,7 @@
 //! Query parsing, fallbacks and the message formats live in `crate::embed` (native,
 //! tested); this file only wires them to the DOM.
 
-use super::graphic::{Graphic, GraphicInputs};
+use super::graphic::{self, GraphicData, GraphicInputs};
 use super::load;
 use crate::data::Dataset;
 use crate::embed::{self as core, EmbedQuery, Target, ThemeChoice};
@@ -236,8 +236,13 @@ fn EmbedStage(
     present: bool,
 ) -> impl IntoView {
     let Stepper { pos, jump, count } = stepper;
-    let graphic = move || {
+    let stage = NodeRef::<html::Div>::new();
+    let ui = Arc::new(story.meta.ui.clone());
+    // The chapter's figure, made and enhanced again when the steps cross into another chapter:
+    // what the effect made before (the last chapter's graphic) is disposed as it runs again.
+    Effect::new(move |_| {
         let c = chapter_ix.get();
+        let Some(stage) = stage.get() else { return };
         let refs = refs.clone();
         let step = Signal::derive(move || refs[pos.get().min(count - 1)].step);
         let inputs = GraphicInputs {
@@ -249,10 +254,15 @@ fn EmbedStage(
             dark,
             reduced_motion,
         };
-        let (data, models) = (data.clone(), Arc::new(models[c].clone()));
-        view! { <Graphic chapter=story.chapters[c].clone() models data geo inputs ui=Arc::new(story.meta.ui.clone()) top_level=true /> }
-    };
-    view! { <div class="embed-stage" on:click=move |ev| stepper.on_stage_click(present, &ev)>{graphic}</div> }
+        let chapter = story.chapters[c].clone();
+        let figure = graphic::skeleton(&chapter, &ui, true);
+        stage.replace_children_with_node_1(&figure);
+        let models = Arc::new(models[c].clone());
+        untrack(|| {
+            graphic::enhance(&figure, GraphicData { chapter, models, data: data.clone(), geo, ui: ui.clone() }, inputs)
+        });
+    });
+    view! { <div class="embed-stage" node_ref=stage on:click=move |ev| stepper.on_stage_click(present, &ev)></div> }
 }
 
 /// Present mode's caption: the step's paragraphs from the article.

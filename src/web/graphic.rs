@@ -1,7 +1,11 @@
-//! One chapter's sticky graphic: canvas, title, takeaway, live description, source
-//! line and data table. Its canvas has one owner, the painter (`super::painter`), which tweens
-//! from whatever is on screen to the state of the step the reader is at.
+//! One chapter's sticky graphic: the static site's figure (`crate::site::Site::static_graphic`:
+//! title, takeaway, the first step's picture, every step's words, the data table), enhanced in
+//! place. The picture makes way for a canvas with one owner, the painter (`super::painter`),
+//! which tweens from whatever is on screen to the state of the step the reader is at; the words
+//! under it follow the step, the tools row (`super::tools`) is filled in, and the table is made
+//! for the step while it is open. No view layer: the markup is already there.
 
+use super::dom;
 use super::load::GeoState;
 use super::painter::{use_painter, Canvas};
 use crate::data::Dataset;
@@ -9,9 +13,9 @@ use crate::graphic::Model;
 use crate::scene::theme::Theme;
 use crate::scene::Size;
 use crate::story::{Chapter, Ui};
-use leptos::html;
 use leptos::prelude::*;
 use leptos_use_resize_observer::use_resize_observer;
+use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -34,33 +38,91 @@ pub struct GraphicInputs {
     pub reduced_motion: Signal<bool>,
 }
 
-#[component]
-pub fn Graphic(
-    chapter: Chapter,
-    models: Arc<Vec<Model>>,
-    data: Arc<Dataset>,
-    geo: GeoState,
-    inputs: GraphicInputs,
+/// What a graphic shows and draws from.
+pub struct GraphicData {
+    pub chapter: Chapter,
+    pub models: Arc<Vec<Model>>,
+    pub data: Arc<Dataset>,
+    pub geo: GeoState,
     /// The page's words (the story's `[ui]`).
-    ui: Arc<Ui>,
-    /// The graphic is the whole page (an embed): its title is the page's `h1`.
-    #[prop(optional)]
-    top_level: bool,
-) -> impl IntoView {
-    let GeoState { geo, error: geo_error, .. } = geo;
-    let is_map = Model::any_map(&models);
-    let ui_map = ui.clone();
-    let map_message = move || {
-        geo_error.get().filter(|_| is_map).map(|e| {
-            view! { <p class="graphic-error" role="alert">{format!("{} ({e})", ui_map.map_failed)}</p> }
-        })
+    pub ui: Arc<Ui>,
+}
+
+/// The static figure's markup, for a page that has none (an embed addressed by `embed.html?g=`,
+/// present mode): what `Site::static_graphic` writes, without the picture and the table, which
+/// `enhance` replaces anyway. `top_level`: the graphic is the page, its title the page's `h1`.
+pub fn skeleton(chapter: &Chapter, ui: &Ui, top_level: bool) -> web_sys::HtmlElement {
+    let figure = dom::el("figure", "graphic");
+    let title_id = format!("{}-title", chapter.graphic);
+    dom::attr(&figure, "data-graphic", &chapter.graphic);
+    dom::attr(&figure, "aria-labelledby", &title_id);
+    let caption = dom::el("figcaption", "");
+    let title = dom::text(if top_level { "h1" } else { "h3" }, "graphic-title", &chapter.graphic_title);
+    title.set_id(&title_id);
+    dom::append(&caption, &title);
+    dom::append(&caption, &dom::text("p", "graphic-takeaway", &chapter.takeaway));
+    dom::append(&figure, &caption);
+    dom::append(&figure, &dom::el("div", "graphic-canvas"));
+    let words = dom::el("div", "graphic-words");
+    let said = |class: &str, (text, sources): (&str, &str)| {
+        let box_ = dom::el("div", class);
+        dom::append(&box_, &dom::text("p", "graphic-description", text));
+        dom::append(&box_, &dom::text("p", "graphic-source", sources));
+        box_
     };
-    let canvas = NodeRef::<html::Canvas>::new();
-    let holder = NodeRef::<html::Div>::new();
-    let (size, dpr) = use_canvas_size(holder);
+    let first = chapter.steps.first().map_or(("", ""), |s| (&s.said, &s.sources));
+    dom::append(&words, &said("graphic-said", first));
+    for step in &chapter.steps {
+        let sizer = said("graphic-sizer", (&step.said, &step.sources));
+        dom::attr(&sizer, "aria-hidden", "true");
+        dom::append(&words, &sizer);
+    }
+    dom::append(&figure, &words);
+    dom::append(&figure, &dom::el("div", "graphic-tools"));
+    let details = dom::el("details", "graphic-data");
+    dom::append(&details, &dom::text("summary", "", &ui.show_data));
+    dom::append(&figure, &details);
+    figure
+}
+
+/// Makes the static figure live: a canvas in place of its picture, the words and the table
+/// following the step, the tools row filled in.
+pub fn enhance(figure: &web_sys::HtmlElement, g: GraphicData, inputs: GraphicInputs) {
+    let GraphicData { chapter, models, data, geo, ui } = g;
+    let GeoState { geo, error: geo_error, .. } = geo;
+    let _ = figure.class_list().remove_1("graphic-static");
+    let (Some(holder), Some(tools), Some(details)) =
+        (dom::find(figure, ".graphic-canvas"), dom::find(figure, ".graphic-tools"), dom::find(figure, ".graphic-data"))
+    else {
+        leptos::logging::warn!("a graphic's figure lacks its canvas box, tools row or table");
+        return;
+    };
+    let is_map = Model::any_map(&models);
+    holder.replace_children_with_node_0();
+    let canvas: web_sys::HtmlCanvasElement = dom::el("canvas", "").unchecked_into();
+    dom::attr(&canvas, "role", "img");
+    dom::append(&holder, &canvas);
+    if is_map {
+        let (holder, said) = (holder.clone(), ui.map_failed.clone());
+        Effect::new(move |shown: Option<bool>| {
+            let Some(e) = geo_error.get() else { return shown.unwrap_or(false) };
+            if shown != Some(true) {
+                let p = dom::text("p", "graphic-error", &format!("{said} ({e})"));
+                dom::attr(&p, "role", "alert");
+                let _ = holder.prepend_with_node_1(&p);
+            }
+            true
+        });
+    }
+    let (size, dpr) = use_canvas_size(&holder);
     let theme = Memo::new(move |_| if inputs.dark.get() { Theme::dark() } else { Theme::light() });
     let painted = RwSignal::new(false);
-    use_painter(Canvas { canvas, size, dpr, theme, geo, geo_error, painted }, models.clone(), data.clone(), inputs);
+    use_painter(
+        Canvas { canvas: canvas.clone(), size, dpr, theme, geo, geo_error, painted },
+        models.clone(),
+        data.clone(),
+        inputs,
+    );
     // A map waits for its land (geo/base.bin, fetched near a map). If the land is still out
     // half a second after the map may paint (a contents jump on a slow network), the step's
     // static figure shows under the blank canvas until it paints, and follows the reader's
@@ -81,136 +143,163 @@ pub fn Graphic(
                 );
             }
         });
+        let ids: Vec<String> = chapter.steps.iter().map(|s| s.id.clone()).collect();
+        let (lang, canvas) = (data.lang, canvas.clone());
+        let shown: Rc<RefCell<Option<web_sys::HtmlElement>>> = Rc::default();
+        Effect::new(move |_| {
+            let wanted = (land_late.get() || geo_error.with(Option::is_some)) && !painted.get();
+            let mut shown = shown.borrow_mut();
+            if !wanted {
+                if let Some(img) = shown.take() {
+                    img.remove();
+                }
+                return;
+            }
+            let id = &ids[inputs.step.get().min(ids.len() - 1)];
+            // The variant the static page's <picture> picks (site::picture): phone width, theme.
+            let narrow = window()
+                .inner_width()
+                .ok()
+                .and_then(|w| w.as_f64())
+                .is_some_and(|w| w < f64::from(crate::graphic::NARROW_BELOW_PX));
+            let src = crate::graphic::figure_path(lang, id, narrow, inputs.dark.get());
+            let img = shown.get_or_insert_with(|| {
+                let img = dom::el("img", "graphic-fallback");
+                dom::attr(&img, "alt", "");
+                let _ = canvas.before_with_node_1(&img);
+                img
+            });
+            dom::attr(img, "src", &src);
+        });
     }
-    let fallback = {
-        let (ids, lang) = (chapter.steps.iter().map(|s| s.id.clone()).collect::<Vec<_>>(), data.lang);
-        move || {
-            ((land_late.get() || (is_map && geo_error.with(Option::is_some))) && !painted.get()).then(|| {
-                let id = &ids[inputs.step.get().min(ids.len() - 1)];
-                // The variant the static page's <picture> picks (site::picture): phone width, theme.
-                let narrow = window()
-                    .inner_width()
-                    .ok()
-                    .and_then(|w| w.as_f64())
-                    .is_some_and(|w| w < f64::from(crate::graphic::NARROW_BELOW_PX));
-                let src = crate::graphic::figure_path(lang, id, narrow, inputs.dark.get());
-                view! { <img class="graphic-fallback" src=src alt="" /> }
-            })
-        }
-    };
 
     // The words follow the picture in a task of their own: a step change paints first, and
     // writing the description, source line and canvas label does not lengthen that frame.
     let text_step = after_this_task(inputs.step);
-    // Every step's description and source line, as the build made them (the edition): the
-    // current step's is shown, and all of them sit hidden under it (the sizers below).
-    let words: Arc<Vec<(String, String)>> =
-        Arc::new(chapter.steps.iter().map(|step| (step.said.clone(), step.sources.clone())).collect());
-    let step_text = {
-        let words = words.clone();
-        Memo::new(move |_| words[text_step.get().min(words.len() - 1)].clone())
-    };
-    // The data table is built only while the reader has it open: a step change then does not
-    // rebuild a table nobody sees.
-    let table_open = RwSignal::new(false);
-    // A map's table names the gazetteer's places, which come with the base map: made again when
-    // it arrives.
-    // Its code comes the first time (`embed::lazy`, with the downloads'), so it is made in a task.
-    let table = RwSignal::new(None::<Result<crate::scene::table::Table, ()>>);
+    // Every step's description and source line, as the build made them (the edition); the
+    // figure holds them too, hidden, as the sizers that keep the canvas's box one height.
+    let words: Vec<(String, String)> = chapter.steps.iter().map(|s| (s.said.clone(), s.sources.clone())).collect();
+    if let (Some(description), Some(source)) =
+        (dom::find(figure, ".graphic-said .graphic-description"), dom::find(figure, ".graphic-said .graphic-source"))
     {
-        let (models, data) = (models.clone(), data.clone());
+        let canvas = canvas.clone();
         Effect::new(move |_| {
-            geo.track();
-            // A closed table follows nothing: a step change then does no work here.
-            if !table_open.get() {
-                if table.with_untracked(Option::is_some) {
-                    table.set(None);
-                }
-                return;
+            let (text, sources) = &words[text_step.get().min(words.len() - 1)];
+            description.set_text_content(Some(text));
+            source.set_text_content(Some(sources));
+            dom::attr(&canvas, "aria-label", text);
+        });
+        let description = dom::find(figure, ".graphic-said .graphic-description");
+        Effect::new(move |_| {
+            if let Some(d) = &description {
+                dom::attr(d, "aria-live", if inputs.live.get() { "polite" } else { "off" });
             }
-            let step = text_step.get();
-            let (models, data) = (models.clone(), data.clone());
-            leptos::task::spawn_local(async move {
-                let made = crate::embed::lazy::table(&models[step.min(models.len() - 1)], &data).await;
-                // A later step's (or a closed table) may have come first.
-                if table_open.get_untracked() && text_step.get_untracked() == step {
-                    table.set(Some(made.map_err(|_| ())));
-                }
-            });
         });
     }
-    let sizers = words
-        .iter()
-        .map(|(text, sources)| {
-            view! {
-                <div class="graphic-sizer" aria-hidden="true">
-                    <p class="graphic-description">{text.clone()}</p>
-                    <p class="graphic-source">{sources.clone()}</p>
-                </div>
-            }
-        })
-        .collect_view();
-    let description = move || step_text.with(|t| t.0.clone());
-    let table_failed = ui.table_failed.clone();
-    let source_line = move || step_text.with(|t| t.1.clone());
+    super::tools::enhance(
+        &tools,
+        &chapter,
+        inputs.step,
+        models.clone(),
+        data.clone(),
+        geo,
+        size.into(),
+        theme.into(),
+        ui.clone(),
+    );
+    data_table(details, models, data, geo, text_step, ui.table_failed.clone());
+}
 
-    view! {
-        <figure class="graphic" data-graphic=chapter.graphic.clone() aria-labelledby=format!("{}-title", chapter.graphic)>
-            <figcaption>
-                {
-                    let (id, title) = (format!("{}-title", chapter.graphic), chapter.graphic_title.clone());
-                    if top_level {
-                        view! { <h1 class="graphic-title" id=id>{title}</h1> }.into_any()
-                    } else {
-                        view! { <h3 class="graphic-title" id=id>{title}</h3> }.into_any()
-                    }
-                }
-                <p class="graphic-takeaway">{chapter.takeaway.clone()}</p>
-            </figcaption>
-            <div class="graphic-canvas" node_ref=holder>
-                {map_message}
-                {fallback}
-                <canvas node_ref=canvas role="img" aria-label=description></canvas>
-            </div>
-            // Every step's words, hidden, under the step's own: the box is as tall as the longest,
-            // so the canvas keeps its size from step to step (site/mod.rs writes the same).
-            <div class="graphic-words">
-                <div class="graphic-said">
-                    <p class="graphic-description" aria-live=move || if inputs.live.get() { "polite" } else { "off" }>{description}</p>
-                    <p class="graphic-source">{source_line}</p>
-                </div>
-                {sizers}
-            </div>
-            <super::tools::GraphicTools chapter=chapter.clone() step=inputs.step models=models.clone() data=data.clone() geo=geo size=size.into() theme=theme.into() ui=ui.clone() />
-            <details class="graphic-data" on:toggle=move |ev| {
-                let open = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
-                table_open.set(open);
-            }>
-                <summary>{ui.show_data.clone()}</summary>
-                {move || {
-                    let Ok(t) = table.get()? else {
-                        return Some(view! { <p class="graphic-error" role="alert">{table_failed.clone()}</p> }.into_any());
-                    };
-                    Some(view! {
-                        <table>
-                            <caption>{t.caption.clone()}</caption>
-                            <thead><tr>{t.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view()}</tr></thead>
-                            <tbody>
-                                {t.rows.iter().map(|r| view! { <tr>{r.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}</tr> }).collect_view()}
-                            </tbody>
-                        </table>
-                    }.into_any())
-                }}
-            </details>
-        </figure>
+/// The data table under the graphic: made for the step only while the reader has it open (a
+/// step change then does not rebuild a table nobody sees), and again when the gazetteer's
+/// places come with the base map (a map's table names them). Its code comes the first time
+/// (`embed::lazy`, with the downloads'), so it is made in a task.
+fn data_table(
+    details: web_sys::HtmlElement,
+    models: Arc<Vec<Model>>,
+    data: Arc<Dataset>,
+    geo: RwSignal<Option<Arc<crate::maps::Geo>>>,
+    text_step: ReadSignal<usize>,
+    failed: String,
+) {
+    // What the static figure holds is the first step's: it goes, and each opening makes the
+    // step's own.
+    let clear = {
+        let details = details.clone();
+        move || {
+            while let Some(last) = details.last_element_child().filter(|e| e.tag_name() != "SUMMARY") {
+                last.remove();
+            }
+        }
+    };
+    clear();
+    let open = RwSignal::new(false);
+    {
+        let d = details.clone();
+        let _ = leptos_use_event_listener::use_event_listener(details.clone(), leptos::ev::toggle, move |_| {
+            open.set(d.has_attribute("open"));
+        });
     }
+    Effect::new(move |_| {
+        geo.track();
+        if !open.get() {
+            clear();
+            return;
+        }
+        let step = text_step.get();
+        let (models, data, details, failed, clear) =
+            (models.clone(), data.clone(), details.clone(), failed.clone(), clear.clone());
+        leptos::task::spawn_local(async move {
+            let made = crate::embed::lazy::table(&models[step.min(models.len() - 1)], &data).await;
+            // A later step's (or a closed table) may have come first.
+            if !open.get_untracked() || text_step.try_get_untracked() != Some(step) {
+                return;
+            }
+            clear();
+            let shown = match made {
+                Ok(t) => table(&t),
+                Err(_) => {
+                    let p = dom::text("p", "graphic-error", &failed);
+                    dom::attr(&p, "role", "alert");
+                    p
+                }
+            };
+            dom::append(&details, &shown);
+        });
+    });
+}
+
+/// A table as the static site writes it (`site::html::table`).
+fn table(t: &crate::scene::table::Table) -> web_sys::HtmlElement {
+    let table = dom::el("table", "");
+    dom::append(&table, &dom::text("caption", "", &t.caption));
+    let head = dom::el("tr", "");
+    for c in &t.columns {
+        let th = dom::text("th", "", c);
+        dom::attr(&th, "scope", "col");
+        dom::append(&head, &th);
+    }
+    let thead = dom::el("thead", "");
+    dom::append(&thead, &head);
+    dom::append(&table, &thead);
+    let body = dom::el("tbody", "");
+    for r in &t.rows {
+        let tr = dom::el("tr", "");
+        for c in r {
+            dom::append(&tr, &dom::text("td", "", c));
+        }
+        dom::append(&body, &tr);
+    }
+    dom::append(&table, &body);
+    table
 }
 
 /// The canvas holder's CSS size (ResizeObserver) and the device pixel ratio: browser zoom or a
 /// move to another screen changes the ratio, not always the CSS size.
-fn use_canvas_size(holder: NodeRef<html::Div>) -> (RwSignal<Size>, RwSignal<f64>) {
+fn use_canvas_size(holder: &web_sys::HtmlElement) -> (RwSignal<Size>, RwSignal<f64>) {
     let size = RwSignal::new(Size { width: 0.0, height: 0.0 });
-    let _ = use_resize_observer(holder, move |entries, _| {
+    let target: web_sys::Element = holder.clone().into();
+    let _ = use_resize_observer(target, move |entries, _| {
         if let Some(e) = entries.first() {
             let r = e.content_rect();
             let next = Size { width: r.width(), height: r.height() };

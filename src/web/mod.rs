@@ -3,6 +3,7 @@
 
 mod canvas;
 mod canvas_backend;
+mod dom;
 mod embed;
 mod graphic;
 mod load;

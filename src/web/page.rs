@@ -3,7 +3,8 @@
 //! once the data is in, and keeps the active step, contents and reading progress in the DOM.
 //! It never re-renders the prose, so the reader's scroll position and selection stay put.
 
-use super::graphic::{Graphic, GraphicInputs};
+use super::dom;
+use super::graphic::{GraphicData, GraphicInputs};
 use super::load::{self, mark, Loaded};
 use super::scroll::use_active_step;
 use crate::data::Dataset;
@@ -18,50 +19,71 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// Starts the page: the active-step engine, the data load, and the graphics once it is in.
+/// Nothing is rendered: the article is the static site's, and the page only enhances it, under
+/// one reactive owner that lives as long as the page.
 pub fn enhance() {
     let Some(status) = document().get_element_by_id("load-status") else {
         leptos::logging::warn!("the page has no #load-status: not the story page");
         return;
     };
-    let Ok(status) = status.dyn_into::<web_sys::HtmlElement>() else { return };
-    leptos::mount::mount_to(status, App).forget();
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = Owner::new();
+    owner.with(|| start(status));
+    std::mem::forget(owner);
 }
 
 /// Requests the edition at once, and takes the page over once it is in. Until then, or if it
 /// fails, the static article stands. The map geometry is asked for at once only by an address
 /// that names a step (a link to a step, a reload): it may be a map's; otherwise when the reader
 /// comes near a map (`prepare_maps`), so a reader of the first chapters never downloads it.
-#[component]
-fn App() -> impl IntoView {
+fn start(status: web_sys::Element) {
     mark("app-start");
     let loaded = load::load_edition(super::page_lang());
     let geo = load::GeoState::none();
     if engine::hash_step_id(&window().location().hash().unwrap_or_default()).is_some() {
         geo.request();
     }
-    move || match loaded.get() {
-        Loaded::Loading => None,
-        Loaded::Ready(story, data, models) => Some(view! { <Explainer story data models geo /> }.into_any()),
-        Loaded::Failed(msg) => Some(failed(&msg).into_any()),
-    }
+    // What the page builds belongs to the page's owner, not to the effect below, which would
+    // dispose it if it ran again.
+    let page = Owner::current();
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        match loaded.get() {
+            Loaded::Loading => false,
+            Loaded::Ready(story, data, models) => {
+                let run = move || untrack(|| explainer(story, data, models, geo));
+                match &page {
+                    Some(owner) => owner.with(run),
+                    None => run(),
+                }
+                true
+            }
+            Loaded::Failed(msg) => {
+                failed(&status, &msg);
+                true
+            }
+        }
+    });
 }
 
 /// A failed load keeps the static figures and says why: above the contents, and on each
 /// graphic, in the static page's own words (`super::page_word`), since the edition that holds
 /// them in this language is what failed.
-fn failed(msg: &str) -> impl IntoView {
+fn failed(status: &web_sys::Element, msg: &str) {
     let graphic_failed = super::page_word("graphic-failed");
     for canvas in elements(".graphic-slot .graphic-canvas") {
-        let text = format!("{graphic_failed} ({msg})");
-        leptos::mount::mount_to(canvas, move || view! { <p class="graphic-error" role="status">{text}</p> }).forget();
+        let p = dom::text("p", "graphic-error", &format!("{graphic_failed} ({msg})"));
+        dom::attr(&p, "role", "status");
+        dom::append(&canvas, &p);
     }
     mark_ready();
-    view! {
-        <div class="data-error" role="alert">
-            <strong>{format!("{} ", super::page_word("failed"))}</strong>
-            {format!("{msg}. {}", super::page_word("failed-rest"))}
-        </div>
-    }
+    let alert = dom::el("div", "data-error");
+    dom::attr(&alert, "role", "alert");
+    dom::append(&alert, &dom::text("strong", "", &format!("{} ", super::page_word("failed"))));
+    dom::append(&alert, &document().create_text_node(&format!("{msg}. {}", super::page_word("failed-rest"))));
+    dom::append(status, &alert);
 }
 
 /// Marks the page ready once what was just rendered is painted.
@@ -229,13 +251,7 @@ fn reflect_active(active_ref: Memo<StepRef>, index: RwSignal<usize>, progress: R
     });
 }
 
-#[component]
-fn Explainer(
-    story: Arc<Story>,
-    data: Arc<Dataset>,
-    models: Arc<Vec<Vec<Model>>>,
-    geo: load::GeoState,
-) -> impl IntoView {
+fn explainer(story: Arc<Story>, data: Arc<Dataset>, models: Arc<Vec<Vec<Model>>>, geo: load::GeoState) {
     let dark = use_preferred_dark();
     let reduced_motion = use_prefers_reduced_motion();
     let refs: Arc<Vec<StepRef>> = Arc::new(story.steps().map(|(r, _)| r).collect());
@@ -318,10 +334,9 @@ fn Explainer(
                 dark,
                 reduced_motion,
             };
+            let Some(figure) = dom::find(&slot, "figure.graphic") else { return };
             let models = Arc::new(models[c].clone());
-            let ui = ui.clone();
-            slot.replace_children_with_node_0();
-            leptos::mount::mount_to(slot, move || view! { <Graphic chapter models data geo inputs ui /> }).forget();
+            super::graphic::enhance(&figure, GraphicData { chapter, models, data, geo, ui: ui.clone() }, inputs);
         })
     };
     prepare_maps(active_ref, geo, data.clone(), models.clone());

@@ -11,7 +11,6 @@ use crate::scene::theme::Theme;
 use crate::scene::tween::Tween;
 use crate::scene::Size;
 use crate::story::engine;
-use leptos::html;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -26,9 +25,9 @@ struct Painter {
 }
 
 /// What a painter paints on: the canvas and the signals that make it repaint.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct Canvas {
-    pub canvas: NodeRef<html::Canvas>,
+    pub canvas: web_sys::HtmlCanvasElement,
     pub size: RwSignal<Size>,
     pub dpr: RwSignal<f64>,
     pub theme: Memo<Theme>,
@@ -51,11 +50,11 @@ pub fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inpu
     let paint_frame = {
         let (painter, models, data) = (painter.clone(), models.clone(), data.clone());
         move || -> Frame {
+            let el = canvas.clone();
             // The frame runs a task after it was asked for: the graphic may be gone by then (a
             // present-mode slide changed), and then there is nothing to paint.
-            let Some((el, sz, th, geo, progress, step)) = (|| {
+            let Some((sz, th, geo, progress, step)) = (|| {
                 Some((
-                    canvas.try_get_untracked()??,
                     size.try_get_untracked()?,
                     theme.try_get_untracked()?,
                     geo.try_get_untracked()?,

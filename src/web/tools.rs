@@ -2,6 +2,7 @@
 //! the current state with title and source burned in, and a link to this view.
 //! Everything is built from the current step's model; nothing reaches inner_html.
 
+use super::dom;
 use crate::data::Dataset;
 use crate::embed;
 use crate::embed::lazy::Missing;
@@ -12,9 +13,11 @@ use crate::scene::theme::Theme;
 use crate::scene::Size;
 use crate::story::{Chapter, Ui};
 use crate::web::canvas_backend::CanvasBackend;
-use leptos::html;
 use leptos::prelude::*;
+use leptos_use_event_listener::use_event_listener;
 use plotters::prelude::IntoDrawingArea;
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -162,51 +165,70 @@ impl Export {
     }
 }
 
-/// The embed-code dialog: the code to copy, a copy button and a close button.
-#[component]
-fn EmbedDialog(
-    dialog: NodeRef<html::Dialog>,
-    code_box: NodeRef<html::Textarea>,
-    code: Signal<String>,
-    status: RwSignal<String>,
-    ui: Arc<Ui>,
-) -> impl IntoView {
-    let words = StoredValue::new(ui.clone());
-    let close = move |_| {
-        if let Some(d) = dialog.get_untracked() {
-            d.close();
-        }
-    };
-    let copy = move |_| {
-        let text = code.get_untracked();
-        leptos::task::spawn_local(async move {
-            if copy_text(text).await {
-                status.set(words.with_value(|u| u.embed_copied.clone()));
-            } else {
-                if let Some(t) = code_box.get_untracked() {
-                    t.select();
-                }
-                status.set(words.with_value(|u| u.embed_select.clone()));
-            }
-        });
-    };
-    view! {
-        <dialog class="embed-dialog" node_ref=dialog aria-label=ui.embed_title.clone()>
-            <p class="embed-dialog-title">{ui.embed_title.clone()}</p>
-            <p class="embed-dialog-help">{ui.embed_help.clone()}</p>
-            <textarea class="embed-code" node_ref=code_box readonly rows="5" aria-label=ui.embed_code.clone() prop:value=code></textarea>
-            <div class="embed-dialog-actions">
-                <button type="button" class="tool" data-tool="copy-embed" on:click=copy>{ui.copy.clone()}</button>
-                <button type="button" class="tool" on:click=close>{ui.close.clone()}</button>
-            </div>
-        </dialog>
+/// A tool's button in the row, with its click handler.
+fn button(
+    row: &web_sys::HtmlElement,
+    tool: &str,
+    label: &str,
+    on_click: impl FnMut(web_sys::MouseEvent) + 'static,
+) -> web_sys::HtmlElement {
+    let b = dom::text("button", "tool", label);
+    dom::attr(&b, "type", "button");
+    if !tool.is_empty() {
+        dom::attr(&b, "data-tool", tool);
     }
+    let _ = use_event_listener(b.clone(), leptos::ev::click, on_click);
+    dom::append(row, &b);
+    b
 }
 
-/// The tools row under one chapter's graphic.
-#[component]
-pub fn GraphicTools(
-    chapter: Chapter,
+/// The embed-code dialog: the code to copy, a copy button and a close button. Made on the
+/// first opening; the code follows the step and the graphic's size.
+fn embed_dialog(
+    row: &web_sys::HtmlElement,
+    code: Signal<String>,
+    say: impl Fn(&str) + Copy + 'static,
+    ui: &Ui,
+) -> web_sys::HtmlDialogElement {
+    let dialog: web_sys::HtmlDialogElement = dom::el("dialog", "embed-dialog").unchecked_into();
+    dom::attr(&dialog, "aria-label", &ui.embed_title);
+    dom::append(&dialog, &dom::text("p", "embed-dialog-title", &ui.embed_title));
+    dom::append(&dialog, &dom::text("p", "embed-dialog-help", &ui.embed_help));
+    let code_box: web_sys::HtmlTextAreaElement = dom::el("textarea", "embed-code").unchecked_into();
+    code_box.set_read_only(true);
+    code_box.set_rows(5);
+    dom::attr(&code_box, "aria-label", &ui.embed_code);
+    {
+        let code_box = code_box.clone();
+        Effect::new(move |_| code_box.set_value(&code.get()));
+    }
+    dom::append(&dialog, &code_box);
+    let actions = dom::el("div", "embed-dialog-actions");
+    let (copied, select) = (ui.embed_copied.clone(), ui.embed_select.clone());
+    let (text_box, d) = (code_box.clone(), dialog.clone());
+    button(&actions, "copy-embed", &ui.copy, move |_| {
+        let (text, code_box, copied, select) = (text_box.value(), text_box.clone(), copied.clone(), select.clone());
+        leptos::task::spawn_local(async move {
+            if copy_text(text).await {
+                say(&copied);
+            } else {
+                code_box.select();
+                say(&select);
+            }
+        });
+    });
+    button(&actions, "", &ui.close, move |_| d.close());
+    dom::append(&dialog, &actions);
+    dom::append(row, &dialog);
+    dialog
+}
+
+/// Fills the tools row under one chapter's graphic (the static figure holds it empty, its
+/// height kept).
+#[allow(clippy::too_many_arguments)]
+pub fn enhance(
+    row: &web_sys::HtmlElement,
+    chapter: &Chapter,
     step: Signal<usize>,
     models: Arc<Vec<Model>>,
     data: Arc<Dataset>,
@@ -214,9 +236,11 @@ pub fn GraphicTools(
     size: Signal<Size>,
     theme: Signal<Theme>,
     ui: Arc<Ui>,
-) -> impl IntoView {
-    let dialog = NodeRef::<html::Dialog>::new();
-    let code_box = NodeRef::<html::Textarea>::new();
+) {
+    row.replace_children_with_node_0();
+    let _ = row.remove_attribute("aria-hidden");
+    dom::attr(row, "role", "group");
+    dom::attr(row, "aria-label", &ui.tools_group);
     let status = RwSignal::new(String::new());
     let n = models.len().max(1);
     let step_ids: Arc<Vec<String>> = Arc::new(chapter.steps.iter().map(|s| s.id.clone()).collect());
@@ -233,11 +257,15 @@ pub fn GraphicTools(
             embed::embed_code(&site_base(), lang, &graphic, &step_id.get(), &title, h)
         })
     };
-    let open_embed = move |_| {
-        if let Some(d) = dialog.get_untracked() {
+    let dialog: Rc<RefCell<Option<web_sys::HtmlDialogElement>>> = Rc::default();
+    let open_embed = {
+        let (row, ui) = (row.clone(), ui.clone());
+        move |_| {
+            let mut dialog = dialog.borrow_mut();
+            let d = dialog.get_or_insert_with(|| embed_dialog(&row, embed_code, say, &ui));
             let _ = d.show_modal();
-            if let Some(t) = code_box.get_untracked() {
-                t.select();
+            if let Some(t) = d.query_selector("textarea").ok().flatten() {
+                t.unchecked_into::<web_sys::HtmlTextAreaElement>().select();
             }
         }
     };
@@ -250,8 +278,8 @@ pub fn GraphicTools(
         step_id,
         size,
         theme,
-        graphic: chapter.graphic,
-        title: chapter.graphic_title,
+        graphic: chapter.graphic.clone(),
+        title: chapter.graphic_title.clone(),
     });
     // The downloads' code comes on the first one (`embed::lazy`): each runs as a task.
     let word = move |w: fn(&Ui) -> &String| words.with_value(|u| w(u).clone());
@@ -279,7 +307,6 @@ pub fn GraphicTools(
             }
         });
     };
-
     let copy_link = move |_| {
         let url = site_url(&embed::story_path(lang, &step_id.get_untracked()));
         leptos::task::spawn_local(async move {
@@ -291,16 +318,24 @@ pub fn GraphicTools(
         });
     };
 
-    view! {
-        <div class="graphic-tools" role="group" aria-label=ui.tools_group.clone()>
-            <button type="button" class="tool" data-tool="embed" on:click=open_embed>{ui.tool_embed.clone()}</button>
-            <button type="button" class="tool" data-tool="csv" on:click=get_csv>{ui.tool_csv.clone()}</button>
-            <button type="button" class="tool" data-tool="png" on:click=get_png>{ui.tool_png.clone()}</button>
-            <button type="button" class="tool" data-tool="svg" on:click=get_svg>{ui.tool_svg.clone()}</button>
-            <button type="button" class="tool" data-tool="link" on:click=copy_link>{ui.tool_link.clone()}</button>
-            <a class="tool" data-tool="present" href=move || embed::present_path(lang, &step_id.get())>{ui.tool_present.clone()}</a>
-            <span class="tool-status" role="status" aria-live="polite">{move || status.get()}</span>
-            <EmbedDialog dialog code_box code=embed_code status ui=ui.clone() />
-        </div>
+    button(row, "embed", &ui.tool_embed, open_embed);
+    button(row, "csv", &ui.tool_csv, get_csv);
+    button(row, "png", &ui.tool_png, get_png);
+    button(row, "svg", &ui.tool_svg, get_svg);
+    button(row, "link", &ui.tool_link, copy_link);
+    let present = dom::text("a", "tool", &ui.tool_present);
+    dom::attr(&present, "data-tool", "present");
+    {
+        let present = present.clone();
+        Effect::new(move |_| dom::attr(&present, "href", &embed::present_path(lang, &step_id.get())));
     }
+    dom::append(row, &present);
+    let status_el = dom::el("span", "tool-status");
+    dom::attr(&status_el, "role", "status");
+    dom::attr(&status_el, "aria-live", "polite");
+    {
+        let status_el = status_el.clone();
+        Effect::new(move |_| status.with(|s| status_el.set_text_content(Some(s))));
+    }
+    dom::append(row, &status_el);
 }
