@@ -5,9 +5,9 @@
 //! under it follow the step, the tools row (`super::tools`) is filled in, and the table is made
 //! for the step while it is open. No view layer: the markup is already there.
 
-use super::dom;
 use super::load::GeoState;
 use super::painter::{use_painter, Canvas};
+use super::{dom, react};
 use crate::data::Dataset;
 use crate::graphic::Model;
 use crate::scene::theme::Theme;
@@ -104,14 +104,14 @@ pub fn enhance(figure: &web_sys::HtmlElement, g: GraphicData, inputs: GraphicInp
     dom::append(&holder, &canvas);
     if is_map {
         let (holder, said) = (holder.clone(), ui.map_failed.clone());
-        Effect::new(move |shown: Option<bool>| {
-            let Some(e) = geo_error.get() else { return shown.unwrap_or(false) };
-            if shown != Some(true) {
+        let mut shown = false;
+        react::effect(move || {
+            let Some(e) = geo_error.get() else { return };
+            if !std::mem::replace(&mut shown, true) {
                 let p = dom::text("p", "graphic-error", &format!("{said} ({e})"));
                 dom::attr(&p, "role", "alert");
                 let _ = holder.prepend_with_node_1(&p);
             }
-            true
         });
     }
     let (size, dpr) = use_canvas_size(&holder);
@@ -131,7 +131,7 @@ pub fn enhance(figure: &web_sys::HtmlElement, g: GraphicData, inputs: GraphicInp
     // (the whole map as the build drew it) and the canvas stays clear, with the message above.
     let land_late = RwSignal::new(false);
     if is_map {
-        Effect::new(move |_| {
+        react::effect(move || {
             if inputs.may_paint.get() && geo.get_untracked().is_none() {
                 set_timeout(
                     move || {
@@ -146,7 +146,7 @@ pub fn enhance(figure: &web_sys::HtmlElement, g: GraphicData, inputs: GraphicInp
         let ids: Vec<String> = chapter.steps.iter().map(|s| s.id.clone()).collect();
         let (lang, canvas) = (data.lang, canvas.clone());
         let shown: Rc<RefCell<Option<web_sys::HtmlElement>>> = Rc::default();
-        Effect::new(move |_| {
+        react::effect(move || {
             let wanted = (land_late.get() || geo_error.with(Option::is_some)) && !painted.get();
             let mut shown = shown.borrow_mut();
             if !wanted {
@@ -183,14 +183,14 @@ pub fn enhance(figure: &web_sys::HtmlElement, g: GraphicData, inputs: GraphicInp
         (dom::find(figure, ".graphic-said .graphic-description"), dom::find(figure, ".graphic-said .graphic-source"))
     {
         let canvas = canvas.clone();
-        Effect::new(move |_| {
+        react::effect(move || {
             let (text, sources) = &words[text_step.get().min(words.len() - 1)];
             description.set_text_content(Some(text));
             source.set_text_content(Some(sources));
             dom::attr(&canvas, "aria-label", text);
         });
         let description = dom::find(figure, ".graphic-said .graphic-description");
-        Effect::new(move |_| {
+        react::effect(move || {
             if let Some(d) = &description {
                 dom::attr(d, "aria-live", if inputs.live.get() { "polite" } else { "off" });
             }
@@ -236,11 +236,9 @@ fn data_table(
     let open = RwSignal::new(false);
     {
         let d = details.clone();
-        let _ = leptos_use_event_listener::use_event_listener(details.clone(), leptos::ev::toggle, move |_| {
-            open.set(d.has_attribute("open"));
-        });
+        react::on(&details, "toggle", move |_: web_sys::Event| open.set(d.has_attribute("open")));
     }
-    Effect::new(move |_| {
+    react::effect(move || {
         geo.track();
         if !open.get() {
             clear();
@@ -311,7 +309,7 @@ fn use_canvas_size(holder: &web_sys::HtmlElement) -> (RwSignal<Size>, RwSignal<f
 
     // Browser zoom or a move to another screen changes the ratio, not always the CSS size.
     let dpr = RwSignal::new(super::canvas::dpr());
-    let _ = leptos_use_event_listener::use_event_listener(window(), leptos::ev::resize, move |_| {
+    react::on(&window(), "resize", move |_: web_sys::Event| {
         let d = super::canvas::dpr();
         if d != dpr.get_untracked() {
             dpr.set(d);
@@ -325,7 +323,7 @@ fn use_canvas_size(holder: &web_sys::HtmlElement) -> (RwSignal<Size>, RwSignal<f
 fn after_this_task(source: Signal<usize>) -> ReadSignal<usize> {
     let (out, set) = signal(source.get_untracked());
     let pending = Rc::new(std::cell::Cell::new(false));
-    Effect::new(move |_| {
+    react::effect(move || {
         source.track();
         if pending.replace(true) {
             return;

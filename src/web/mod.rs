@@ -9,6 +9,7 @@ mod graphic;
 mod load;
 mod page;
 mod painter;
+mod react;
 mod scroll;
 mod tools;
 

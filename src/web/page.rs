@@ -3,10 +3,10 @@
 //! once the data is in, and keeps the active step, contents and reading progress in the DOM.
 //! It never re-renders the prose, so the reader's scroll position and selection stay put.
 
-use super::dom;
 use super::graphic::{GraphicData, GraphicInputs};
 use super::load::{self, mark, Loaded};
 use super::scroll::use_active_step;
+use super::{dom, react};
 use crate::data::Dataset;
 use crate::graphic::Model;
 use crate::story::{engine, StepRef, Story};
@@ -46,11 +46,12 @@ fn start(status: web_sys::Element) {
     // What the page builds belongs to the page's owner, not to the effect below, which would
     // dispose it if it ran again.
     let page = Owner::current();
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) {
-            return true;
+    let mut done = false;
+    react::effect(move || {
+        if done {
+            return;
         }
-        match loaded.get() {
+        done = match loaded.get() {
             Loaded::Loading => false,
             Loaded::Ready(story, data, models) => {
                 let run = move || untrack(|| explainer(story, data, models, geo));
@@ -167,7 +168,7 @@ fn prepare_maps(active: Memo<StepRef>, geo: load::GeoState, data: Arc<Dataset>, 
         (0..models.len()).map(|c| c.checked_sub(1).is_some_and(is_map) || is_map(c) || is_map(c + 1)).collect();
     let next_is_map: Vec<bool> = (0..models.len()).map(|c| is_map(c + 1)).collect();
     let warmed = Rc::new(std::cell::Cell::new(false));
-    Effect::new(move |_| {
+    react::effect(move || {
         let a = active.get().chapter;
         if map_near.get(a).copied().unwrap_or(false) {
             geo.request();
@@ -212,7 +213,8 @@ fn reflect_active(active_ref: Memo<StepRef>, index: RwSignal<usize>, progress: R
     let story_el = document().get_element_by_id("story");
     let language_links = elements("a[data-lang-page]");
     let total = ids.len().max(1) as f64;
-    Effect::new(move |prev: Option<(usize, usize)>| {
+    let mut prev: Option<(usize, usize)> = None;
+    react::effect(move || {
         let i = index.get();
         let chapter = active_ref.get().chapter;
         if let Some((pi, pc)) = prev {
@@ -241,9 +243,9 @@ fn reflect_active(active_ref: Memo<StepRef>, index: RwSignal<usize>, progress: R
                 }
             }
         }
-        (i, chapter)
+        prev = Some((i, chapter));
     });
-    Effect::new(move |_| {
+    react::effect(move || {
         let share = (index.get() as f64 + progress.get()) / total;
         if let Some(bar) = &bar {
             let _ = bar.style().set_property("transform", &format!("scaleX({})", crate::data::format::fixed(share, 4)));
@@ -306,7 +308,7 @@ fn explainer(story: Arc<Story>, data: Arc<Dataset>, models: Arc<Vec<Vec<Model>>>
                     Place::Far
                 }
             });
-            Effect::new(move |_| match place.get() {
+            react::effect(move || match place.get() {
                 Place::ComingIntoView => set_timeout(
                     move || {
                         let _ = beside.try_set(true);
@@ -347,7 +349,7 @@ fn explainer(story: Arc<Story>, data: Arc<Dataset>, models: Arc<Vec<Vec<Model>>>
     let page_owner = Owner::current();
     // The reader's chapter at once; its neighbours each in a task of its own, so a chapter
     // change (or the start) is not one long task of three first paints.
-    Effect::new(move |_| {
+    react::effect(move || {
         let a = active_ref.get().chapter;
         let neighbours = [a.checked_sub(1), Some(a + 1).filter(|&n| n < chapters)];
         for (c, now) in std::iter::once((a, true)).chain(neighbours.into_iter().flatten().map(|c| (c, false))) {

@@ -5,6 +5,7 @@
 
 use super::canvas::paint;
 use super::graphic::GraphicInputs;
+use super::react;
 use crate::data::Dataset;
 use crate::graphic::{frame, Ctx, Model};
 use crate::scene::theme::Theme;
@@ -140,9 +141,10 @@ pub fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inpu
     // Step changes start a tween from what is on screen (or jump, when asked).
     {
         let (painter, paint_frame, models) = (painter.clone(), paint_frame.clone(), models.clone());
-        Effect::new(move |prev: Option<usize>| {
+        let mut first = true;
+        react::effect(move || {
             let step = inputs.step.get().min(models.len() - 1);
-            let jump = inputs.jump.get_untracked() || prev.is_none();
+            let jump = inputs.jump.get_untracked() || std::mem::replace(&mut first, false);
             let ms = engine::transition_ms(inputs.reduced_motion.get_untracked(), jump);
             let now = window().performance().map(|p| p.now()).unwrap_or(0.0);
             let tweening = {
@@ -158,7 +160,6 @@ pub fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inpu
                 p.tween.is_some()
             };
             run(painter.clone(), paint_frame.clone(), tweening);
-            step
         });
     }
     // The progress as the picture sees it: only a step whose state draws with it (a route being
@@ -173,7 +174,7 @@ pub fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inpu
     // page's first frame and its first chart are two tasks, not one long one.
     {
         let (painter, paint_frame) = (painter.clone(), paint_frame.clone());
-        Effect::new(move |_| {
+        react::effect(move || {
             size.track();
             dpr.track();
             if !painter.borrow().painted {
@@ -186,7 +187,7 @@ pub fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inpu
     // Theme, drawn progress and the map geometry arriving repaint in place, in a task of their own.
     {
         let (painter, paint_frame) = (painter.clone(), paint_frame.clone());
-        Effect::new(move |_| {
+        react::effect(move || {
             theme.track();
             geo.track();
             drawn_progress.track();

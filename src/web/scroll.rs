@@ -2,9 +2,9 @@
 //! asks `story::engine` which one is active, on every scroll frame, resize, layout
 //! change, key press and hash change. See engine.rs for why this is position-based.
 
+use super::react;
 use crate::story::engine::{self, Key};
 use leptos::prelude::*;
-use leptos_use_event_listener::{use_event_listener, use_event_listener_with_options, UseEventListenerOptions};
 use leptos_use_resize_observer::use_resize_observer;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -110,7 +110,7 @@ fn left_key() -> String {
 
 /// Notes the active step when the page goes away (a reload, a link elsewhere, a closed tab).
 fn note_step_on_pagehide(active: RwSignal<usize>, ids: Rc<Vec<String>>) {
-    let _ = use_event_listener(window(), leptos::ev::pagehide, move |_| {
+    react::on(&window(), "pagehide", move |_: web_sys::Event| {
         let (Some(id), Ok(Some(store))) = (ids.get(active.get_untracked()), window().session_storage()) else {
             return;
         };
@@ -286,28 +286,16 @@ impl Engine {
 /// Scroll and resize schedule a check; wheel, touch, mouse and keys release a deep-link pin
 /// (the reader has taken over); body resizes re-pin and check.
 fn listen_layout(e: &Engine) {
-    let passive = UseEventListenerOptions::default().passive(true);
     let s = e.clone();
-    let _ = use_event_listener_with_options(
-        window(),
-        leptos::ev::scroll,
-        move |_| {
-            s.active.scrolled_at.set_value(now());
-            s.schedule()
-        },
-        passive,
-    );
+    react::on_passive(&window(), "scroll", move |_| {
+        s.active.scrolled_at.set_value(now());
+        s.schedule()
+    });
     let s = e.clone();
-    let _ = use_event_listener_with_options(window(), leptos::ev::resize, move |_| s.schedule(), passive);
+    react::on_passive(&window(), "resize", move |_| s.schedule());
     for ev in ["wheel", "touchstart", "mousedown", "keydown"] {
         let pin = e.pin.clone();
-        let opts = UseEventListenerOptions::default().passive(true);
-        let _ = use_event_listener_with_options(
-            window(),
-            leptos::ev::Custom::<web_sys::Event>::new(ev),
-            move |_| pin.set(None),
-            opts,
-        );
+        react::on_passive(&window(), ev, move |_| pin.set(None));
     }
     if let Some(body) = document().body() {
         let body: web_sys::Element = body.into();
@@ -336,9 +324,9 @@ pub fn use_active_step(step_ids: Rc<Vec<String>>, reduced_motion: Signal<bool>) 
     };
     listen_layout(&e);
     let s = e.clone();
-    let _ = use_event_listener(document(), leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| s.on_key(&ev));
+    react::on(&document(), "keydown", move |ev: web_sys::KeyboardEvent| s.on_key(&ev));
     let s = e.clone();
-    let _ = use_event_listener(window(), leptos::ev::hashchange, move |_| s.on_hashchange());
+    react::on(&window(), "hashchange", move |_: web_sys::Event| s.on_hashchange());
     note_step_on_pagehide(active.index, e.ids.clone());
 
     // The hash always names the active step, so a reload lands on it through the deep link;

@@ -2,7 +2,7 @@
 //! the current state with title and source burned in, and a link to this view.
 //! Everything is built from the current step's model; nothing reaches inner_html.
 
-use super::dom;
+use super::{dom, react};
 use crate::data::Dataset;
 use crate::embed;
 use crate::embed::lazy::Missing;
@@ -14,7 +14,6 @@ use crate::scene::Size;
 use crate::story::{Chapter, Ui};
 use crate::web::canvas_backend::CanvasBackend;
 use leptos::prelude::*;
-use leptos_use_event_listener::use_event_listener;
 use plotters::prelude::IntoDrawingArea;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -177,7 +176,7 @@ fn button(
     if !tool.is_empty() {
         dom::attr(&b, "data-tool", tool);
     }
-    let _ = use_event_listener(b.clone(), leptos::ev::click, on_click);
+    react::on(&b, "click", on_click);
     dom::append(row, &b);
     b
 }
@@ -200,7 +199,7 @@ fn embed_dialog(
     dom::attr(&code_box, "aria-label", &ui.embed_code);
     {
         let code_box = code_box.clone();
-        Effect::new(move |_| code_box.set_value(&code.get()));
+        react::effect(move || code_box.set_value(&code.get()));
     }
     dom::append(&dialog, &code_box);
     let actions = dom::el("div", "embed-dialog-actions");
@@ -327,7 +326,7 @@ pub fn enhance(
     dom::attr(&present, "data-tool", "present");
     {
         let present = present.clone();
-        Effect::new(move |_| dom::attr(&present, "href", &embed::present_path(lang, &step_id.get())));
+        react::effect(move || dom::attr(&present, "href", &embed::present_path(lang, &step_id.get())));
     }
     dom::append(row, &present);
     let status_el = dom::el("span", "tool-status");
@@ -335,7 +334,7 @@ pub fn enhance(
     dom::attr(&status_el, "aria-live", "polite");
     {
         let status_el = status_el.clone();
-        Effect::new(move |_| status.with(|s| status_el.set_text_content(Some(s))));
+        react::effect(move || status.with(|s| status_el.set_text_content(Some(s))));
     }
     dom::append(row, &status_el);
 }
