@@ -173,7 +173,7 @@ fn cargo_wasm(bin: &str) -> std::path::PathBuf {
 /// data tables' code, src/embed/lazy.rs) and `stem-split.js` (their loader). Trunk built it
 /// with the `split` feature and bound it whole, and has no place for the steps between:
 /// `wasm-split-cli` cuts what only the split points reach out of cargo's wasm, `wasm-bindgen`
-/// binds what is left, `wasm-opt -Oz` shrinks each part with the params index.html gives the
+/// binds what is left (its imports then get short names, `site::imports`), `wasm-opt -Oz` shrinks each part with the params index.html gives the
 /// binary's link (whose own wasm-opt level is "0", for Trunk), and `terser` minifies the glue
 /// and the loader.
 #[cfg(not(target_arch = "wasm32"))]
@@ -198,6 +198,15 @@ fn cut(dir: &std::path::Path, bin: &str, stem: &str) -> Result<(), String> {
         .args(["--target", "web", "--keep-lld-exports", "--no-typescript", "--out-name", stem, "--out-dir"])
         .arg(work.join("bound"))
         .arg(work.join(format!("{stem}.wasm"))))?;
+    // Short names for what the wasm imports from its glue (`site::imports`), in both.
+    let (wasm_file, glue_file) =
+        (work.join("bound").join(format!("{stem}_bg.wasm")), work.join("bound").join(format!("{stem}.js")));
+    let wasm = std::fs::read(&wasm_file).map_err(|e| format!("{}: {e}", wasm_file.display()))?;
+    let glue = std::fs::read_to_string(&glue_file).map_err(|e| format!("{}: {e}", glue_file.display()))?;
+    let (wasm, glue) = explainer::site::imports::shorten(&wasm, &glue, &format!("./{stem}_bg.js"))
+        .map_err(|e| format!("{}: {e}", wasm_file.display()))?;
+    std::fs::write(&wasm_file, wasm).map_err(|e| e.to_string())?;
+    std::fs::write(&glue_file, glue).map_err(|e| e.to_string())?;
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let index = std::fs::read_to_string(root.join("index.html")).map_err(|e| format!("index.html: {e}"))?;
     let opt_params = index

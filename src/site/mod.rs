@@ -7,6 +7,7 @@
 //! (`assets/style/linear.css`): each step's text with its own figure, description and table.
 
 pub mod html;
+pub mod imports;
 mod template;
 
 pub use template::{
