@@ -4,7 +4,7 @@
 
 use explainer::data::{DataText, Dataset, Words};
 use explainer::lang::Lang;
-use explainer::story::{Edition, Story, EDITION_MAGIC};
+use explainer::story::{Edition, Said, Story, EDITION_MAGIC};
 use explainer::wire::{Reader, Unreadable, Wire};
 
 fn dataset(lang: Lang) -> Dataset {
@@ -27,16 +27,30 @@ fn an_edition_file_reads_back_as_its_edition() {
         assert_eq!(ids(&edition.story), ids(&story), "{lang:?}: steps or views differ");
         // No prose: the static HTML carries it.
         assert!(edition.story.steps().all(|(_, s)| s.text.is_empty()), "{lang:?}: step text in the edition");
-        // Each step's description and source line, made here as the static page makes them, so
-        // the page shows the same words without the code that writes them (or, for a map's
-        // sources, before its gazetteer is in).
+        assert!(edition.story.steps().all(|(_, s)| s.alt.is_empty()), "{lang:?}: alt left in the edition");
+        // Each step's description and source line (`Said`, the embed binary's file), made here
+        // as the static page makes them, so the page shows the same words without the code
+        // that writes them (or, for a map's sources, before its gazetteer is in).
+        let said = Said::parse("said", &Said::file(lang, &data).unwrap()).unwrap();
         let models = story.models(&data).unwrap();
-        for ((r, step), (_, made)) in story.steps().zip(edition.story.steps()) {
+        for (r, step) in story.steps() {
             let model = &models[r.chapter][r.step];
-            assert_eq!(made.said, explainer::graphic::description(&step.alt, model, &data), "{lang:?} {}", step.id);
+            let made = &said.chapters[r.chapter][r.step];
+            assert_eq!(
+                made.description,
+                explainer::graphic::description(&step.alt, model, &data),
+                "{lang:?} {}",
+                step.id
+            );
             assert_eq!(made.sources, explainer::graphic::source_line(model, &data), "{lang:?} {}", step.id);
-            assert!(!made.said.is_empty() && made.alt.is_empty(), "{lang:?} {}: alt left in the edition", step.id);
+            assert!(!made.description.is_empty(), "{lang:?} {}", step.id);
         }
+        assert_eq!(said.chapters.len(), story.chapters.len());
+        assert!(said.chapters.iter().zip(&story.chapters).all(|(s, c)| s.len() == c.steps.len()));
+        // Refused as the edition is: another kind of file, or cut short.
+        assert!(Said::parse("said", &Edition::file(lang, &data).unwrap()).is_err());
+        let file = Said::file(lang, &data).unwrap();
+        assert!(Said::parse("said", &file[..file.len() - 1]).is_err());
         assert!(edition.story.models(&edition.data).is_ok());
     }
 }

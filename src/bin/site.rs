@@ -22,7 +22,7 @@ fn run() -> Result<(), String> {
         allow_style, deferred_start, drop_wasm_preload, externalise_start_script, fill, inline_stylesheet, with_meta,
         Site,
     };
-    use explainer::story::{Edition, Story};
+    use explainer::story::{Edition, Said, Story};
     use std::fs;
     use std::path::{Path, PathBuf};
 
@@ -80,6 +80,8 @@ fn run() -> Result<(), String> {
         }
         // What the page's wasm fetches: the story's views and the checked, translated dataset.
         write_bytes(&Edition::path(lang), &Edition::file(lang, &data)?)?;
+        // The embed binary's, beside it: each step's description and source line.
+        write_bytes(&Said::path(lang), &Said::file(lang, &data)?)?;
         let site = Site::new(&story, &data, Some(&geo))?;
         // Other languages sit one folder down; a <base> keeps every relative URL at the root.
         // `data-edition`: the file start.js preloads after the first frame, while the wasm

@@ -121,16 +121,6 @@ pub struct Step {
     #[serde(default)]
     pub alt: String,
     pub view: Spec,
-    /// The graphic's whole description in this step (`alt`, then what the state shows:
-    /// `crate::graphic::description`), made by the build for the edition file (`Edition::file`,
-    /// which then leaves `alt` out): the page shows it without the code that writes it.
-    #[serde(default)]
-    pub said: String,
-    /// The source line under the graphic in this step (`crate::graphic::source_line`), made by
-    /// the build for the edition file as `said` is: a map's names the gazetteer's source, which
-    /// the page has only once the base map is in.
-    #[serde(default)]
-    pub sources: String,
 }
 
 impl Step {
@@ -185,9 +175,8 @@ fn story_views_json(lang: Lang) -> &'static str {
 }
 
 /// What the page fetches for one language (`data/edition-<lang>.bin`, written by the site
-/// binary): the story without its prose (the static HTML holds the words) but with each step's
-/// description and source line made (`Step::said`, `Step::sources`), the charts' words and
-/// the dataset, validated at build time and already in the edition's words. One request, no CSV parsing
+/// binary): the story without its prose (the static HTML holds the words) and without its
+/// views' `alt` (`Said` has what they make), the charts' words and the dataset, validated at build time and already in the edition's words. One request, no CSV parsing
 /// and no other edition's words in the wasm. The file is binary (`crate::wire`): no JSON parser
 /// in the page, and smaller than the JSON it replaced (32–43% raw, 6–10% brotli).
 #[derive(Clone, Debug, PartialEq, Wire, Serialize)]
@@ -219,21 +208,88 @@ impl Edition {
         Ok(edition)
     }
 
-    /// The edition file's bytes: the story's views as build.rs wrote them, the edition's words
-    /// and `data`.
+    /// The edition file's bytes: the story's views as build.rs wrote them (without `alt`,
+    /// which only the descriptions use: `Said`), the edition's words and `data`.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn file(lang: Lang, data: &Dataset) -> Result<Vec<u8>, String> {
         let mut story = Story::parse(story_views_json(lang))?;
-        let models = story.models(data)?;
-        for (chapter, models) in story.chapters.iter_mut().zip(&models) {
-            for (step, model) in chapter.steps.iter_mut().zip(models) {
-                step.said = crate::graphic::description(&step.alt, model, data);
-                step.sources = crate::graphic::source_line(model, data);
+        for chapter in &mut story.chapters {
+            for step in &mut chapter.steps {
                 step.alt.clear();
             }
         }
         let edition = Edition { story, words: crate::data::Words::of(lang).clone(), data: data.clone() };
         crate::wire::write(&edition, EDITION_MAGIC)
+    }
+}
+
+/// What each step's graphic says under it, by chapter and step: its description and source
+/// line, as the static page writes them (`crate::graphic::description`, `source_line`). The
+/// story page reads them from its static figures (each holds its chapter's, as the hidden
+/// sizers); the embed binary, whose page may have no figure (`embed.html?g=`), fetches them
+/// with its edition (`data/said-<lang>.bin`), so the story's reader does not download them
+/// twice. The page shows them without the code that writes them (or, for a map's sources,
+/// before its gazetteer is in).
+#[derive(Clone, Debug, PartialEq, Wire, Serialize)]
+pub struct Said {
+    pub chapters: Vec<Vec<StepSaid>>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Wire, Serialize)]
+pub struct StepSaid {
+    pub description: String,
+    pub sources: String,
+}
+
+/// The first bytes of a `Said` file.
+pub const SAID_MAGIC: &[u8; 4] = b"CRS1";
+
+impl Said {
+    /// Where the embed binary finds a language's `Said`, relative to the site root.
+    pub fn path(lang: Lang) -> String {
+        format!("data/said-{}.bin", lang.code())
+    }
+
+    /// Every step's words, made from the story (with its `alt`) as the static page makes them.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn of(story: &Story, data: &Dataset) -> Result<Said, String> {
+        let models = story.models(data)?;
+        let chapters = story
+            .chapters
+            .iter()
+            .zip(&models)
+            .map(|(chapter, models)| {
+                chapter
+                    .steps
+                    .iter()
+                    .zip(models)
+                    .map(|(step, model)| StepSaid {
+                        description: crate::graphic::description(&step.alt, model, data),
+                        sources: crate::graphic::source_line(model, data),
+                    })
+                    .collect()
+            })
+            .collect();
+        Ok(Said { chapters })
+    }
+
+    /// The file's bytes for `lang` (`data` translated for it).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn file(lang: Lang, data: &Dataset) -> Result<Vec<u8>, String> {
+        crate::wire::write(&Said::of(&Story::parse(story_views_json(lang))?, data)?, SAID_MAGIC)
+    }
+
+    /// Reads a `Said` file; an error names `file`.
+    pub fn parse(file: &str, bytes: &[u8]) -> Result<Said, DataError> {
+        crate::wire::read(bytes, SAID_MAGIC, "a file of graphic descriptions")
+            .map_err(|e| DataError::unreadable(file, e))
+    }
+
+    /// A chapter's steps' words; empty ones past what the file holds.
+    pub fn chapter(&self, c: usize, steps: usize) -> Vec<StepSaid> {
+        let mut out = self.chapters.get(c).cloned().unwrap_or_default();
+        out.resize(steps, StepSaid::default());
+        out
     }
 }
 

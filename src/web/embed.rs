@@ -10,7 +10,7 @@ use super::load;
 use crate::data::Dataset;
 use crate::embed::{self as core, EmbedQuery, Target, ThemeChoice};
 use crate::graphic::{Model, Spec};
-use crate::story::{engine, StepRef, Story, Ui};
+use crate::story::{engine, Said, StepRef, Story, Ui};
 use leptos::html;
 use leptos::prelude::*;
 use leptos_use_event_listener::use_event_listener;
@@ -85,6 +85,8 @@ pub fn EmbedApp(
     /// captions; the wasm carries no prose).
     captions: Arc<Captions>,
     story: Arc<Story>,
+    /// Each step's description and source line (`data/said-<lang>.bin`).
+    said: Arc<Said>,
     data: Arc<Dataset>,
     models: Arc<Vec<Vec<Model>>>,
 ) -> impl IntoView {
@@ -109,7 +111,7 @@ pub fn EmbedApp(
     }
     match core::resolve(&story, &query, engine::hash_step_id(&hash)) {
         Target::Graphic(at) => {
-            view! { <EmbedGraphic story=story data=data models=models query=query at=at captions=captions /> }
+            view! { <EmbedGraphic story=story said=said data=data models=models query=query at=at captions=captions /> }
                 .into_any()
         }
         Target::Unknown { asked, valid } => {
@@ -225,6 +227,7 @@ fn use_embed_keys(stepper: Stepper, present: bool) {
 #[component]
 fn EmbedStage(
     story: Arc<Story>,
+    said: Arc<Said>,
     data: Arc<Dataset>,
     models: Arc<Vec<Vec<Model>>>,
     refs: Arc<Vec<StepRef>>,
@@ -255,12 +258,12 @@ fn EmbedStage(
             reduced_motion,
         };
         let chapter = story.chapters[c].clone();
-        let figure = graphic::skeleton(&chapter, &ui, true);
+        let said = said.chapter(c, chapter.steps.len());
+        let figure = graphic::skeleton(&chapter, &said, &ui, true);
         stage.replace_children_with_node_1(&figure);
         let models = Arc::new(models[c].clone());
-        untrack(|| {
-            graphic::enhance(&figure, GraphicData { chapter, models, data: data.clone(), geo, ui: ui.clone() }, inputs)
-        });
+        let g = GraphicData { chapter, models, data: data.clone(), geo, said, ui: ui.clone() };
+        untrack(|| graphic::enhance(&figure, g, inputs));
     });
     view! { <div class="embed-stage" node_ref=stage on:click=move |ev| stepper.on_stage_click(present, &ev)></div> }
 }
@@ -302,6 +305,7 @@ fn EmbedControls(stepper: Stepper, present: bool, ui: Ui) -> impl IntoView {
 #[component]
 fn EmbedGraphic(
     story: Arc<Story>,
+    said: Arc<Said>,
     data: Arc<Dataset>,
     models: Arc<Vec<Vec<Model>>>,
     query: EmbedQuery,
@@ -357,7 +361,7 @@ fn EmbedGraphic(
 
     view! {
         <main class=if present { "embed-root present-root" } else { "embed-root" } id="embed" node_ref=root data-graphic=move || graphic_id.get() data-step=move || step_id.get()>
-            <EmbedStage story=stage_story data models refs stepper chapter_ix geo dark reduced_motion present />
+            <EmbedStage story=stage_story said data models refs stepper chapter_ix geo dark reduced_motion present />
             {present.then(|| view! { <PresentCaption story current captions /> })}
             {controls.then(|| view! { <EmbedControls stepper present ui=ui.clone() /> })}
             <p class="embed-story-link"><a href=story_link target="_blank" rel="noopener">{ui.read_story.clone()}</a></p>

@@ -12,7 +12,7 @@ use crate::data::Dataset;
 use crate::graphic::Model;
 use crate::scene::theme::Theme;
 use crate::scene::Size;
-use crate::story::{Chapter, Ui};
+use crate::story::{Chapter, StepSaid, Ui};
 use leptos::prelude::*;
 use leptos_use_resize_observer::use_resize_observer;
 use std::cell::RefCell;
@@ -44,14 +44,27 @@ pub struct GraphicData {
     pub models: Arc<Vec<Model>>,
     pub data: Arc<Dataset>,
     pub geo: GeoState,
+    /// What the graphic says under it at each step (`said_in` reads the static figure's).
+    pub said: Vec<StepSaid>,
     /// The page's words (the story's `[ui]`).
     pub ui: Arc<Ui>,
+}
+
+/// Each step's description and source line as the static figure holds them (its hidden
+/// sizers, one per step, in order).
+pub fn said_in(figure: &web_sys::Element) -> Vec<StepSaid> {
+    let Ok(sizers) = figure.query_selector_all(".graphic-sizer") else { return Vec::new() };
+    let text = |e: &web_sys::Element, s: &str| dom::find(e, s).and_then(|p| p.text_content()).unwrap_or_default();
+    (0..sizers.length())
+        .filter_map(|i| sizers.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .map(|e| StepSaid { description: text(&e, ".graphic-description"), sources: text(&e, ".graphic-source") })
+        .collect()
 }
 
 /// The static figure's markup, for a page that has none (an embed addressed by `embed.html?g=`,
 /// present mode): what `Site::static_graphic` writes, without the picture and the table, which
 /// `enhance` replaces anyway. `top_level`: the graphic is the page, its title the page's `h1`.
-pub fn skeleton(chapter: &Chapter, ui: &Ui, top_level: bool) -> web_sys::HtmlElement {
+pub fn skeleton(chapter: &Chapter, said: &[StepSaid], ui: &Ui, top_level: bool) -> web_sys::HtmlElement {
     let figure = dom::el("figure", "graphic");
     let title_id = format!("{}-title", chapter.graphic);
     dom::attr(&figure, "data-graphic", &chapter.graphic);
@@ -64,16 +77,15 @@ pub fn skeleton(chapter: &Chapter, ui: &Ui, top_level: bool) -> web_sys::HtmlEle
     dom::append(&figure, &caption);
     dom::append(&figure, &dom::el("div", "graphic-canvas"));
     let words = dom::el("div", "graphic-words");
-    let said = |class: &str, (text, sources): (&str, &str)| {
+    let words_box = |class: &str, s: &StepSaid| {
         let box_ = dom::el("div", class);
-        dom::append(&box_, &dom::text("p", "graphic-description", text));
-        dom::append(&box_, &dom::text("p", "graphic-source", sources));
+        dom::append(&box_, &dom::text("p", "graphic-description", &s.description));
+        dom::append(&box_, &dom::text("p", "graphic-source", &s.sources));
         box_
     };
-    let first = chapter.steps.first().map_or(("", ""), |s| (&s.said, &s.sources));
-    dom::append(&words, &said("graphic-said", first));
-    for step in &chapter.steps {
-        let sizer = said("graphic-sizer", (&step.said, &step.sources));
+    dom::append(&words, &words_box("graphic-said", &said.first().cloned().unwrap_or_default()));
+    for step in said {
+        let sizer = words_box("graphic-sizer", step);
         dom::attr(&sizer, "aria-hidden", "true");
         dom::append(&words, &sizer);
     }
@@ -88,7 +100,7 @@ pub fn skeleton(chapter: &Chapter, ui: &Ui, top_level: bool) -> web_sys::HtmlEle
 /// Makes the static figure live: a canvas in place of its picture, the words and the table
 /// following the step, the tools row filled in.
 pub fn enhance(figure: &web_sys::HtmlElement, g: GraphicData, inputs: GraphicInputs) {
-    let GraphicData { chapter, models, data, geo, ui } = g;
+    let GraphicData { chapter, models, data, geo, said, ui } = g;
     let GeoState { geo, error: geo_error, .. } = geo;
     let _ = figure.class_list().remove_1("graphic-static");
     let (Some(holder), Some(tools), Some(details)) =
@@ -176,18 +188,18 @@ pub fn enhance(figure: &web_sys::HtmlElement, g: GraphicData, inputs: GraphicInp
     // The words follow the picture in a task of their own: a step change paints first, and
     // writing the description, source line and canvas label does not lengthen that frame.
     let text_step = after_this_task(inputs.step);
-    // Every step's description and source line, as the build made them (the edition); the
-    // figure holds them too, hidden, as the sizers that keep the canvas's box one height.
-    let words: Vec<(String, String)> = chapter.steps.iter().map(|s| (s.said.clone(), s.sources.clone())).collect();
+    // Every step's description and source line, as the build made them (the figure's sizers,
+    // which keep the canvas's box one height; for the embed, its `Said` file).
+    let words = said;
     if let (Some(description), Some(source)) =
         (dom::find(figure, ".graphic-said .graphic-description"), dom::find(figure, ".graphic-said .graphic-source"))
     {
         let canvas = canvas.clone();
         react::effect(move || {
-            let (text, sources) = &words[text_step.get().min(words.len() - 1)];
-            description.set_text_content(Some(text));
-            source.set_text_content(Some(sources));
-            dom::attr(&canvas, "aria-label", text);
+            let Some(said) = words.get(text_step.get()).or(words.last()) else { return };
+            description.set_text_content(Some(&said.description));
+            source.set_text_content(Some(&said.sources));
+            dom::attr(&canvas, "aria-label", &said.description);
         });
         let description = dom::find(figure, ".graphic-said .graphic-description");
         react::effect(move || {

@@ -8,7 +8,7 @@ use crate::data::{DataError, Dataset, Words};
 use crate::graphic::Model;
 use crate::lang::Lang;
 use crate::maps::{Geo, GEO_FILE};
-use crate::story::{Edition, Story};
+use crate::story::{Edition, Said, Story};
 use leptos::__reexports::wasm_bindgen_futures::JsFuture;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -85,6 +85,13 @@ async fn edition(pending: Pending) -> Result<Edition, DataError> {
     let name = pending.name.clone();
     let bytes = pending.bytes().await?;
     Edition::parse(&name, &bytes).map_err(said)
+}
+
+/// Fetches `lang`'s `Said` (each step's description and source line), for the embed binary.
+pub async fn fetch_said(lang: Lang) -> Result<Said, String> {
+    let path = Said::path(lang);
+    let bytes = start(&path, &path).bytes().await.map_err(|e| e.to_string())?;
+    Said::parse(&path, &bytes).map_err(|e| said(e).to_string())
 }
 
 pub fn start_geo() -> Pending {

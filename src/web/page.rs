@@ -338,7 +338,9 @@ fn explainer(story: Arc<Story>, data: Arc<Dataset>, models: Arc<Vec<Vec<Model>>>
             };
             let Some(figure) = dom::find(&slot, "figure.graphic") else { return };
             let models = Arc::new(models[c].clone());
-            super::graphic::enhance(&figure, GraphicData { chapter, models, data, geo, ui: ui.clone() }, inputs);
+            let mut said = super::graphic::said_in(&figure);
+            said.resize(n, Default::default());
+            super::graphic::enhance(&figure, GraphicData { chapter, models, data, geo, said, ui: ui.clone() }, inputs);
         })
     };
     prepare_maps(active_ref, geo, data.clone(), models.clone());
