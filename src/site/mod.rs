@@ -156,8 +156,9 @@ impl<'a> Site<'a> {
     }
 
     /// The chapter's graphic as it stands before the wasm takes over: title, takeaway, the
-    /// first step's figure, its description, source and data. The page replaces it with the
-    /// interactive graphic; the linear reading keeps only its title and takeaway.
+    /// first step's figure, its description, source and data. The page enhances it in place
+    /// (web/graphic.rs: a canvas for the picture, the words and table following the step, the
+    /// tools row filled in); the linear reading keeps only its title and takeaway.
     /// `top`: the graphic is the page (an embed page), so its title is the page's `h1`.
     pub fn static_graphic(&self, out: &mut String, c: usize, eager: bool, top: bool) {
         let h = if top { "h1" } else { "h3" };
@@ -181,7 +182,7 @@ impl<'a> Site<'a> {
 
     /// The words under a graphic: the first step's description and source, over a hidden copy
     /// of every step's (`graphic-sizer`), so the box is as tall as the chapter's longest words
-    /// and the canvas above keeps its size from step to step (web/graphic.rs writes the same).
+    /// and the canvas above keeps its size from step to step (web/graphic.rs `skeleton` writes the same for embeds).
     fn graphic_words(&self, out: &mut String, c: usize, first: &str) {
         let said = |out: &mut String, attrs: &str, desc: &str, source: &str| {
             let _ = write!(

@@ -1,5 +1,7 @@
-//! The page: Leptos components that wire the native core to the DOM. Nothing here
-//! decides what a chart looks like; it loads, listens, tweens and paints.
+//! The page: wires the native core to the DOM the static site wrote, through Leptos's reactive
+//! graph (the story page enhances that markup without a view layer; the embed page's frame and
+//! controls are Leptos views). Nothing here decides what a chart looks like; it loads, listens,
+//! tweens and paints.
 
 mod canvas;
 mod canvas_backend;

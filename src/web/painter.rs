@@ -1,7 +1,7 @@
 //! The canvas's one owner: builds each frame's scene (a tween between two steps' states, or one
 //! state) and paints it, in tasks of their own so that neither a step change nor a tween frame
 //! grows into a long task on a slow phone; repaints on resize, pixel ratio, theme, progress and
-//! the map geometry arriving. `Graphic` (web/graphic.rs) gives it its canvas and inputs.
+//! the map geometry arriving. `graphic::enhance` (web/graphic.rs) gives it its canvas and inputs.
 
 use super::canvas::paint;
 use super::graphic::GraphicInputs;
@@ -69,7 +69,7 @@ pub fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inpu
                 return Frame::DONE;
             }
             // A map waits for its land (it arrives with a repaint); if the geometry failed to
-            // load, the step's static figure stands in for it (see `Graphic`) and the canvas
+            // load, the step's static figure stands in for it (see `graphic::enhance`) and the canvas
             // stays clear.
             if is_map && (geo.is_none() || geo_error.try_with_untracked(Option::is_some).unwrap_or(false)) {
                 return Frame::DONE;
