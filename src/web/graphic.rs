@@ -61,9 +61,10 @@ pub fn said_in(figure: &web_sys::Element) -> Vec<StepSaid> {
         .collect()
 }
 
-/// The static figure's markup, for a page that has none (an embed addressed by `embed.html?g=`,
-/// present mode): what `Site::static_graphic` writes, without the picture and the table, which
-/// `enhance` replaces anyway. `top_level`: the graphic is the page, its title the page's `h1`.
+/// The static figure's markup as `Site::static_graphic` writes it, without the picture and the
+/// table, which `enhance` replaces anyway: the embed binary's graphic, on pages that may hold no
+/// figure (`embed.html?g=`) or another chapter's (present mode). `top_level`: the graphic is the
+/// page, its title the page's `h1`.
 pub fn skeleton(chapter: &Chapter, said: &[StepSaid], ui: &Ui, top_level: bool) -> web_sys::HtmlElement {
     let figure = dom::el("figure", "graphic");
     let title_id = format!("{}-title", chapter.graphic);
