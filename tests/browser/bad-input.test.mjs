@@ -291,3 +291,35 @@ test("a network failure for the edition file names the file", async () => {
   assert.ok(r.messages.length >= 1, "no message on the graphic in view");
   assert.deepEqual(r.pageErrors, [], "uncaught page errors");
 });
+
+test("an embed whose description file is missing or damaged says so by name, keeps its static figure; the story page never needs it", async () => {
+  const broken = await brokenSite(async (dir) => {
+    await rm(join(dir, "data", "said-en.bin"));
+    await writeFile(join(dir, "data", "said-ru.bin"), "CRS1 not what the page expects");
+  });
+  try {
+    for (const [page, says] of [["embed/trade.html", /said-en\.bin.*missing/], ["ru/embed/trade.html", /said-ru\.bin/]]) {
+      const { shown, state, pageErrors } = await errorShown(`${broken.url}${page}`);
+      assert.ok(shown, `${page}: no visible .data-error; page shows: ${state.body}`);
+      assert.equal(state.alerts[0].role, "alert", `${page}: .data-error lacks role=alert`);
+      assert.match(state.alerts[0].text, says, `${page}: message does not name the file and what is wrong`);
+      assert.deepEqual(pageErrors, [], `${page}: uncaught page errors`);
+    }
+    // The static figure stays under the message.
+    const { context, page } = await h.openPage(site.browser);
+    try {
+      await page.goto(`${broken.url}embed/trade.html`);
+      await page.waitForSelector(".data-error", { timeout: h.READY_TIMEOUT });
+      assert.ok(await page.locator("figure.graphic img").count(), "the static figure is gone");
+      // The story reads each step's words from its own figures: without the file it runs whole.
+      await h.gotoReady(page, broken.url);
+      assert.equal(await page.locator(".data-error").count(), 0, "the story page says something failed");
+      await h.scrollToStep(page, "boom-record");
+      await page.waitForFunction(() => /turns sharply upward/.test(document.querySelector("#boom .graphic-said .graphic-description")?.textContent ?? ""), null, { timeout: 5_000 });
+    } finally {
+      await context.close();
+    }
+  } finally {
+    await broken.close();
+  }
+});
