@@ -115,18 +115,6 @@ pub fn enhance(figure: &web_sys::HtmlElement, g: GraphicData, inputs: GraphicInp
     let canvas: web_sys::HtmlCanvasElement = dom::el("canvas", "").unchecked_into();
     dom::attr(&canvas, "role", "img");
     dom::append(&holder, &canvas);
-    if is_map {
-        let (holder, said) = (holder.clone(), ui.map_failed.clone());
-        let mut shown = false;
-        react::effect(move || {
-            let Some(e) = geo_error.get() else { return };
-            if !std::mem::replace(&mut shown, true) {
-                let p = dom::text("p", "graphic-error", &format!("{said} ({e})"));
-                dom::attr(&p, "role", "alert");
-                let _ = holder.prepend_with_node_1(&p);
-            }
-        });
-    }
     let (size, dpr) = use_canvas_size(&holder);
     let theme = Memo::new(move |_| if inputs.dark.get() { Theme::dark() } else { Theme::light() });
     let painted = RwSignal::new(false);
@@ -144,6 +132,17 @@ pub fn enhance(figure: &web_sys::HtmlElement, g: GraphicData, inputs: GraphicInp
     // (the whole map as the build drew it) and the canvas stays clear, with the message above.
     let land_late = RwSignal::new(false);
     if is_map {
+        // Why the land could not be loaded, said once above the map.
+        let (holder, failed) = (holder.clone(), ui.map_failed.clone());
+        let mut said_failed = false;
+        react::effect(move || {
+            let Some(e) = geo_error.get() else { return };
+            if !std::mem::replace(&mut said_failed, true) {
+                let p = dom::text("p", "graphic-error", &format!("{failed} ({e})"));
+                dom::attr(&p, "role", "alert");
+                let _ = holder.prepend_with_node_1(&p);
+            }
+        });
         react::effect(move || {
             if inputs.may_paint.get() && geo.get_untracked().is_none() {
                 set_timeout(
@@ -191,23 +190,17 @@ pub fn enhance(figure: &web_sys::HtmlElement, g: GraphicData, inputs: GraphicInp
     let text_step = after_this_task(inputs.step);
     // Every step's description and source line, as the build made them (the figure's sizers,
     // which keep the canvas's box one height; for the embed, its `Said` file).
-    let words = said;
     if let (Some(description), Some(source)) =
         (dom::find(figure, ".graphic-said .graphic-description"), dom::find(figure, ".graphic-said .graphic-source"))
     {
-        let canvas = canvas.clone();
+        let (canvas, live_region) = (canvas.clone(), description.clone());
         react::effect(move || {
-            let Some(said) = words.get(text_step.get()).or(words.last()) else { return };
-            description.set_text_content(Some(&said.description));
-            source.set_text_content(Some(&said.sources));
-            dom::attr(&canvas, "aria-label", &said.description);
+            let Some(now) = said.get(text_step.get()).or(said.last()) else { return };
+            description.set_text_content(Some(&now.description));
+            source.set_text_content(Some(&now.sources));
+            dom::attr(&canvas, "aria-label", &now.description);
         });
-        let description = dom::find(figure, ".graphic-said .graphic-description");
-        react::effect(move || {
-            if let Some(d) = &description {
-                dom::attr(d, "aria-live", if inputs.live.get() { "polite" } else { "off" });
-            }
-        });
+        react::effect(move || dom::attr(&live_region, "aria-live", if inputs.live.get() { "polite" } else { "off" }));
     }
     super::tools::enhance(
         &tools,

@@ -165,12 +165,7 @@ impl Export {
 }
 
 /// A tool's button in the row, with its click handler.
-fn button(
-    row: &web_sys::HtmlElement,
-    tool: &str,
-    label: &str,
-    on_click: impl FnMut(web_sys::MouseEvent) + 'static,
-) -> web_sys::HtmlElement {
+fn button(row: &web_sys::HtmlElement, tool: &str, label: &str, on_click: impl FnMut(web_sys::MouseEvent) + 'static) {
     let b = dom::text("button", "tool", label);
     dom::attr(&b, "type", "button");
     if !tool.is_empty() {
@@ -178,7 +173,6 @@ fn button(
     }
     react::on(&b, "click", on_click);
     dom::append(row, &b);
-    b
 }
 
 /// The embed-code dialog: the code to copy, a copy button and a close button. Made on the
