@@ -73,14 +73,7 @@ pub const ROUTE_TOLERANCE: f64 = 1.0;
 
 /// The box around every point of `rings`; `None` when there are none.
 fn bounds(rings: &[Vec<(f64, f64)>]) -> Option<Rect> {
-    let mut pts = rings.iter().flatten();
-    let &(x, y) = pts.next()?;
-    Some(pts.fold(Rect { x0: x, y0: y, x1: x, y1: y }, |r, &(x, y)| Rect {
-        x0: r.x0.min(x),
-        y0: r.y0.min(y),
-        x1: r.x1.max(x),
-        y1: r.y1.max(y),
-    }))
+    Rect::of_points(rings.iter().flatten())
 }
 
 /// Whether the segment passes through the rectangle; an empty rectangle is crossed by nothing.
@@ -119,6 +112,58 @@ pub fn inside_rings(rings: &[Vec<(f64, f64)>], p: (f64, f64)) -> bool {
         }
     }
     odd
+}
+
+/// An area's edges filed by height, so that "is this point inside?" walks only the edges whose
+/// span reaches the point's row, not the whole outline: label placement asks it of every
+/// candidate box of an area's name, and a province has hundreds of edges.
+struct AreaIndex {
+    y0: f64,
+    row: f64,
+    rows: Vec<Vec<Segment>>,
+}
+
+impl AreaIndex {
+    /// At most this many rows, whatever the area's height.
+    const ROWS: usize = 48;
+
+    fn new(rings: &[Vec<(f64, f64)>]) -> Option<AreaIndex> {
+        let b = Rect::of_points(rings.iter().flatten())?;
+        let row = ((b.y1 - b.y0) / Self::ROWS as f64).max(1.0);
+        let n = ((b.y1 - b.y0) / row) as usize + 1;
+        let mut index = AreaIndex { y0: b.y0, row, rows: vec![Vec::new(); n] };
+        for pts in rings {
+            let Some(&last) = pts.last() else { continue };
+            let mut b = last;
+            for &a in pts {
+                let (lo, hi) = if a.1 < b.1 { (a.1, b.1) } else { (b.1, a.1) };
+                for r in index.row_of(lo)..=index.row_of(hi) {
+                    index.rows[r].push((a, b));
+                }
+                b = a;
+            }
+        }
+        Some(index)
+    }
+
+    fn row_of(&self, y: f64) -> usize {
+        (((y - self.y0) / self.row).max(0.0) as usize).min(self.rows.len() - 1)
+    }
+
+    /// `inside_rings` for a point, from its row's edges only (an edge crossing the point's
+    /// height spans its row, so none is missed).
+    fn contains(&self, p: (f64, f64)) -> bool {
+        if !p.1.is_finite() || p.1 < self.y0 || p.1 > self.y0 + self.row * self.rows.len() as f64 {
+            return false;
+        }
+        let mut odd = false;
+        for &(a, b) in &self.rows[self.row_of(p.1)] {
+            if (a.1 > p.1) != (b.1 > p.1) && p.0 < (b.0 - a.0) * (p.1 - a.1) / (b.1 - a.1) + a.0 {
+                odd = !odd;
+            }
+        }
+        odd
+    }
 }
 
 /// The boxes a label may take around one point at one distance (`ring` 0 nearest, up to 3),
@@ -262,6 +307,7 @@ pub fn place_avoiding(labels: &[Label], frame: Rect, avoid: Avoid) -> Vec<Option
         let mut best: Option<(usize, Placed)> = None;
         // The area's bounding box: most candidates outside it need no point-in-area test.
         let area_box = bounds(&l.area);
+        let area = AreaIndex::new(&l.area);
         'variants: for (lines, first) in variants(l) {
             let w = lines.iter().map(|s| text_width(s, l.size)).fold(0.0, f64::max);
             let h = lh * lines.len() as f64;
@@ -289,7 +335,7 @@ pub fn place_avoiding(labels: &[Label], frame: Rect, avoid: Avoid) -> Vec<Option
                     || avoid.boxes.iter().any(|r| r.overlaps(&rect))
                     || !area_box.as_ref().is_none_or(|b| b.contains(centre))
                     || routes.any(&inner)
-                    || (!l.area.is_empty() && !inside_rings(&l.area, centre))
+                    || area.as_ref().is_some_and(|a| !a.contains(centre))
                 {
                     continue;
                 }
@@ -397,6 +443,32 @@ mod tests {
         Label { anchor: (x, y), lines: vec![text.into()], size: 12.0, priority, offset: 5.0, ..Label::default() }
     }
     const FRAME: Rect = Rect { x0: 0.0, y0: 0.0, x1: 400.0, y1: 300.0 };
+
+    /// The filed edges answer as the whole outline does, for a jagged ring with a hole, at
+    /// points inside, outside, on vertex heights and beyond the rows.
+    #[test]
+    fn area_index_agrees_with_the_whole_outline() {
+        let star: Vec<(f64, f64)> = (0..40)
+            .map(|i| {
+                let a = i as f64 * std::f64::consts::TAU / 40.0;
+                let r = if i % 2 == 0 { 90.0 } else { 35.0 + (i % 7) as f64 * 5.0 };
+                (200.0 + r * a.cos(), 150.0 + r * a.sin())
+            })
+            .collect();
+        let hole = vec![(190.0, 140.0), (210.0, 140.0), (210.0, 160.0), (190.0, 160.0)];
+        let rings = vec![star, hole];
+        let index = AreaIndex::new(&rings).unwrap();
+        let mut inside = 0;
+        for i in 0..=80 {
+            for j in -2..=62 {
+                let p = (i as f64 * 5.0 + 0.3, j as f64 * 5.0);
+                assert_eq!(index.contains(p), inside_rings(&rings, p), "at {p:?}");
+                inside += usize::from(inside_rings(&rings, p));
+            }
+        }
+        assert!(inside > 100, "the test's points should reach inside the ring ({inside})");
+        assert!(AreaIndex::new(&[]).is_none());
+    }
 
     #[test]
     fn chinese_wraps_at_punctuation_not_inside_a_unit() {

@@ -31,20 +31,38 @@ impl Stream {
         pieces
             .into_iter()
             .map(|piece| piece.into_iter().map(|(l, b)| self.p.project_rotated(l, b)).collect::<Vec<_>>())
-            .filter(|pts| {
-                let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-                for &(x, y) in pts {
-                    (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
-                }
-                pts.len() > 1 && Rect { x0, y0, x1, y1 }.overlaps(&self.view)
-            })
+            .filter(|pts| pts.len() > 1 && Rect::of_points(pts).is_some_and(|b| b.overlaps(&self.view)))
             .collect()
     }
 }
 
 pub(super) fn round_pts(pts: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
-    // Tenths of a pixel keep SVG output small without visible change.
-    pts.into_iter().map(|(x, y)| ((x * 10.0).round() / 10.0, (y * 10.0).round() / 10.0)).collect()
+    // Tenths of a pixel keep SVG output small without visible change; a point closer than
+    // `THIN_PX` to the one kept before it adds no visible detail, only work: every later pass
+    // (canvas paths, label placement's outline and inside tests) walks each point.
+    let pts: Vec<(f64, f64)> =
+        pts.into_iter().map(|(x, y)| ((x * 10.0).round() / 10.0, (y * 10.0).round() / 10.0)).collect();
+    thin(&pts, THIN_PX)
+}
+
+/// How far apart (|dx| + |dy|, px) two points of a drawn outline or line must be to both stay.
+const THIN_PX: f64 = 0.6;
+/// The same for an outline as label placement sees it: whether a label box crosses it, and how
+/// often, needs no finer line than this.
+const OUTLINE_PX: f64 = 3.0;
+
+/// `pts` without each point closer than `px` (|dx| + |dy|) to the one kept before it; the last
+/// point always stays, so a line keeps its ends and a ring closes where it did.
+fn thin(pts: &[(f64, f64)], px: f64) -> Vec<(f64, f64)> {
+    let last = pts.len().saturating_sub(1);
+    let mut out: Vec<(f64, f64)> = Vec::with_capacity(pts.len());
+    for (i, &p) in pts.iter().enumerate() {
+        match out.last() {
+            Some(&(x, y)) if i < last && (p.0 - x).abs() + (p.1 - y).abs() < px => {}
+            _ => out.push(p),
+        }
+    }
+    out
 }
 
 /// What every pass reads: the state, the dataset, the theme, the projection and the frame.
@@ -111,7 +129,7 @@ impl Labels {
     }
     /// A drawn outline (a shown unit, the border): labels cross it only when nothing else fits.
     pub fn outline(&mut self, pts: &[(f64, f64)]) {
-        self.outlines.extend(segments(pts));
+        self.outlines.extend(segments(&thin(pts, OUTLINE_PX)));
     }
     /// A place's marker with its label (pushed next): the marker is drawn only if the label is.
     pub fn marker(&mut self, shape: Shape, r: Rect) {
@@ -310,5 +328,28 @@ pub fn region_colours(theme: &Theme) -> RegionColours {
         russia: theme.russia,
         tint: 0.07,
         tint_emphasis: 0.06,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Thinning drops only points near the one kept before them, and keeps both ends.
+    #[test]
+    fn thinning_keeps_the_ends_and_the_shape() {
+        let pts: Vec<(f64, f64)> = (0..=100).map(|i| (i as f64 * 0.25, (i as f64 * 0.1).sin() * 20.0)).collect();
+        let kept = thin(&pts, 3.0);
+        assert_eq!(kept.first(), pts.first());
+        assert_eq!(kept.last(), pts.last());
+        assert!(kept.len() < pts.len() / 2, "{} of {}", kept.len(), pts.len());
+        for w in kept.windows(2).take(kept.len() - 2) {
+            assert!((w[1].0 - w[0].0).abs() + (w[1].1 - w[0].1).abs() >= 3.0);
+        }
+        assert_eq!(thin(&[(1.0, 1.0)], 3.0), vec![(1.0, 1.0)]);
+        assert!(thin(&[], 3.0).is_empty());
+        // Points farther apart than the step all stay.
+        let sparse = [(0.0, 0.0), (10.0, 0.0), (10.0, 10.0)];
+        assert_eq!(thin(&sparse, 3.0), sparse.to_vec());
     }
 }

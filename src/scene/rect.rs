@@ -30,6 +30,27 @@ impl Rect {
         };
         Rect { x0, y0, x1: x0 + width, y1: y0 + height }
     }
+    /// The box around `points`; `None` when there are none. Compares rather than calls
+    /// `f64::min`/`max` (which must handle NaN, and are calls of their own in wasm): map passes
+    /// ask this of every projected outline.
+    pub fn of_points<'a>(points: impl IntoIterator<Item = &'a (f64, f64)>) -> Option<Rect> {
+        let mut points = points.into_iter();
+        let &(x, y) = points.next()?;
+        let mut r = Rect { x0: x, y0: y, x1: x, y1: y };
+        for &(x, y) in points {
+            if x < r.x0 {
+                r.x0 = x;
+            } else if x > r.x1 {
+                r.x1 = x;
+            }
+            if y < r.y0 {
+                r.y0 = y;
+            } else if y > r.y1 {
+                r.y1 = y;
+            }
+        }
+        Some(r)
+    }
     /// The box grown by `m` on every side.
     pub fn grown(self, m: f64) -> Rect {
         Rect { x0: self.x0 - m, y0: self.y0 - m, x1: self.x1 + m, y1: self.y1 + m }
