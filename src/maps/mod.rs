@@ -136,6 +136,26 @@ pub struct MapModel {
     pub moving: bool,
 }
 
+impl MapModel {
+    /// This state's view with nothing on it but the land: the page's first map frame in smaller
+    /// parts (web/page.rs `prepare_maps`).
+    pub fn bare(&self) -> MapModel {
+        MapModel {
+            camera: self.camera.clone(),
+            border: 0.0,
+            rivers: 0.0,
+            outlines: 0.0,
+            places: Vec::new(),
+            regions: Vec::new(),
+            routes: Vec::new(),
+            events: Vec::new(),
+            reveal: None,
+            inset: None,
+            moving: true,
+        }
+    }
+}
+
 impl MapSpec {
     pub fn model(&self, data: &Dataset) -> Result<MapModel, String> {
         // Ids are checked against the gazetteer where it is compiled in: the build, which writes

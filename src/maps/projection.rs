@@ -80,7 +80,7 @@ thread_local! {
 
 /// tan(π/4 + φ/2)^−n, the conic's ρ / f at latitude φ (radians). Every vertex of every frame
 /// of a conic map needs one, and a `tan` and a `pow` are the map's largest cost in the wasm, so
-/// it is read from a table with linear interpolation (built once per cone constant; at 1/64°
+/// it is read from a table with linear interpolation (filled as read, once per cone constant; at 1/64°
 /// the error stays below 1e-6 of ρ, a thousandth of a pixel on the closest view).
 fn cone_factor(n: f64, phi: f64) -> f64 {
     let exact = |phi: f64| (FRAC_PI_4 + phi / 2.0).tan().powf(-n);
@@ -92,10 +92,20 @@ fn cone_factor(n: f64, phi: f64) -> f64 {
     CONE_TABLE.with(|table| {
         let mut table = table.borrow_mut();
         if table.0 != n {
-            *table = (n, (0..len).map(|i| exact((TABLE_LATS.0 + i as f64 / STEPS) * RAD)).collect());
+            *table = (n, vec![f64::NAN; len]);
         }
         let (i, frac) = (at as usize, at.fract());
-        table.1[i] + (table.1[i + 1] - table.1[i]) * frac
+        // Each entry is computed when first read: a map's first frame then pays only for the
+        // latitudes it shows (a `tan` and a `pow` each, slow in a wasm not yet optimised).
+        let mut entry = |i: usize| {
+            let v = &mut table.1[i];
+            if v.is_nan() {
+                *v = exact((TABLE_LATS.0 + i as f64 / STEPS) * RAD);
+            }
+            *v
+        };
+        let (a, b) = (entry(i), entry(i + 1));
+        a + (b - a) * frac
     })
 }
 

@@ -154,8 +154,8 @@ fn mount_when_idle(mount: Mount, mounted: Rc<RefCell<Vec<bool>>>, data: Arc<Data
 /// Asks for the map geometry once the reader's chapter is a map's or beside one (the chapters
 /// whose graphics may paint), and warms the maps' code up.
 ///
-/// Warming: builds the next map chapter's first scene, small, and paints it where nobody sees
-/// it, each in an idle moment, while the reader is in the chapter before it; once: the maps
+/// Warming: builds the next map chapter's first scene, small, moving and then still, and paints
+/// it where nobody sees it, each in an idle moment, while the reader is in the chapter before it; once: the maps
 /// share their code. A map's first frame was its slowest, three times its later ones: V8 runs
 /// wasm (and the JS glue) first from a quick baseline compile and optimises a function only once
 /// it has run hot, and the projection's table is made on first use. Warmed here, the first frame
@@ -177,19 +177,32 @@ fn prepare_maps(active: Memo<StepRef>, geo: load::GeoState, data: Arc<Dataset>, 
         if !next_is_map.get(a).copied().unwrap_or(false) || warmed.replace(true) {
             return;
         }
-        let (data, models, c) = (data.clone(), models.clone(), a + 1);
+        let (data, first) = (data.clone(), models[a + 1][0].clone());
+        // The first frame in parts, each in an idle moment of its own, so none is a long task:
+        // V8 compiles each wasm function on its first call, and runs it unoptimised at first.
+        // The land alone (projection, clipping), then a moving frame (provinces, routes, marks),
+        // then a still one (label placement), then its paint.
+        let Model::Map(map) = &first else { return };
+        let parts = [Model::Map(map.bare()), Model::lerp(&first, &first, 0.5).unwrap_or(Model::Map(map.bare())), first];
+        warm(Vec::from(parts), data, g);
+    });
+}
+
+/// Builds each scene of `parts`, small, one per idle moment, and paints the last where nobody
+/// sees it (drawing a map runs paths the charts do not).
+fn warm(mut parts: Vec<Model>, data: Arc<Dataset>, geo: Arc<crate::maps::Geo>) {
+    when_idle(move || {
+        let size = crate::scene::Size { width: 200.0, height: 200.0 };
+        let theme = crate::scene::theme::Theme::light();
+        let scene = parts.remove(0).scene(crate::graphic::Ctx { data: &data, geo: Some(&geo) }, 0.0, size, &theme);
+        if !parts.is_empty() {
+            return warm(parts, data, geo);
+        }
         when_idle(move || {
-            let ctx = crate::graphic::Ctx { data: &data, geo: Some(&g) };
-            let size = crate::scene::Size { width: 200.0, height: 200.0 };
-            let theme = crate::scene::theme::Theme::light();
-            let scene = models[c][0].scene(ctx, 0.0, size, &theme);
-            // Painted too, in a moment of its own: drawing a map runs paths the charts do not.
-            when_idle(move || {
-                let canvas = document().create_element("canvas").ok().and_then(|e| e.dyn_into().ok());
-                if let Some(canvas) = canvas {
-                    super::canvas::paint(&canvas, &scene, size, theme.background);
-                }
-            });
+            let canvas = document().create_element("canvas").ok().and_then(|e| e.dyn_into().ok());
+            if let Some(canvas) = canvas {
+                super::canvas::paint(&canvas, &scene, size, theme.background);
+            }
         });
     });
 }
