@@ -161,6 +161,11 @@ fn embed_binary(dir: &std::path::Path) -> Result<(), String> {
     std::fs::write(dir.join(explainer::embed::EMBED_START), start).map_err(|e| e.to_string())
 }
 
+/// The JS classes wasm-bindgen exports for a dependency and no page uses (`site::imports::drop_classes`):
+/// wasm-streams', which Leptos's `server_fn` brings.
+#[cfg(not(target_arch = "wasm32"))]
+const UNUSED_CLASSES: &[&str] = &["IntoUnderlyingByteSource", "IntoUnderlyingSink", "IntoUnderlyingSource"];
+
 /// The wasm cargo wrote for binary `bin` in the profile Trunk built.
 #[cfg(not(target_arch = "wasm32"))]
 fn cargo_wasm(bin: &str) -> std::path::PathBuf {
@@ -175,7 +180,7 @@ fn cargo_wasm(bin: &str) -> std::path::PathBuf {
 /// data tables' code, src/embed/lazy.rs) and `stem-split.js` (their loader). Trunk built it
 /// with the `split` feature and bound it whole, and has no place for the steps between:
 /// `wasm-split-cli` cuts what only the split points reach out of cargo's wasm, `wasm-bindgen`
-/// binds what is left (its imports then get short names, `site::imports`), `wasm-opt -Oz` shrinks each part with the params index.html gives the
+/// binds what is left (its imports then get short names and unused classes leave, `site::imports`), `wasm-opt -Oz` shrinks each part with the params index.html gives the
 /// binary's link (whose own wasm-opt level is "0", for Trunk), and `terser` minifies the glue
 /// and the loader.
 #[cfg(not(target_arch = "wasm32"))]
@@ -206,6 +211,7 @@ fn cut(dir: &std::path::Path, bin: &str, stem: &str) -> Result<(), String> {
     let wasm = std::fs::read(&wasm_file).map_err(|e| format!("{}: {e}", wasm_file.display()))?;
     let glue = std::fs::read_to_string(&glue_file).map_err(|e| format!("{}: {e}", glue_file.display()))?;
     let (wasm, glue) = explainer::site::imports::shorten(&wasm, &glue, &format!("./{stem}_bg.js"))
+        .and_then(|(wasm, glue)| explainer::site::imports::drop_classes(&wasm, &glue, UNUSED_CLASSES))
         .map_err(|e| format!("{}: {e}", wasm_file.display()))?;
     std::fs::write(&wasm_file, wasm).map_err(|e| e.to_string())?;
     std::fs::write(&glue_file, glue).map_err(|e| e.to_string())?;
