@@ -178,25 +178,30 @@ fn prepare_maps(active: Memo<StepRef>, geo: load::GeoState, data: Arc<Dataset>, 
             return;
         }
         let (data, first) = (data.clone(), models[a + 1][0].clone());
-        // The first frame in parts, each in an idle moment of its own, so none is a long task:
-        // V8 compiles each wasm function on its first call, and runs it unoptimised at first.
-        // The land alone (projection, clipping), then a moving frame (provinces, routes, marks),
-        // then a still one (label placement), then its paint.
         let Model::Map(map) = &first else { return };
-        let parts = [Model::Map(map.bare()), Model::lerp(&first, &first, 0.5).unwrap_or(Model::Map(map.bare())), first];
-        warm(Vec::from(parts), data, g);
+        // The first frame in parts, each in an idle moment of its own, so none is a long task:
+        // V8 compiles each wasm function on its first call (here on a single ring of land,
+        // so compiling is most of that moment), then runs it unoptimised until it has run
+        // hot. The land alone, a moving frame (provinces, routes, marks), a still one (label
+        // placement), then its paint.
+        let one_ring =
+            Arc::new(crate::maps::Geo { land: g.land.iter().take(1).cloned().collect(), ..Default::default() });
+        let bare = Model::Map(map.bare());
+        let moving = Model::lerp(&first, &first, 0.5).unwrap_or_else(|| bare.clone());
+        warm(vec![(bare.clone(), one_ring), (bare, g.clone()), (moving, g.clone()), (first, g)], data);
     });
 }
 
-/// Builds each scene of `parts`, small, one per idle moment, and paints the last where nobody
-/// sees it (drawing a map runs paths the charts do not).
-fn warm(mut parts: Vec<Model>, data: Arc<Dataset>, geo: Arc<crate::maps::Geo>) {
+/// Builds each scene of `parts` (a state and the geometry to draw it on), small, one per idle
+/// moment, and paints the last where nobody sees it (drawing a map runs paths the charts do not).
+fn warm(mut parts: Vec<(Model, Arc<crate::maps::Geo>)>, data: Arc<Dataset>) {
     when_idle(move || {
         let size = crate::scene::Size { width: 200.0, height: 200.0 };
         let theme = crate::scene::theme::Theme::light();
-        let scene = parts.remove(0).scene(crate::graphic::Ctx { data: &data, geo: Some(&geo) }, 0.0, size, &theme);
+        let (model, geo) = parts.remove(0);
+        let scene = model.scene(crate::graphic::Ctx { data: &data, geo: Some(&geo) }, 0.0, size, &theme);
         if !parts.is_empty() {
-            return warm(parts, data, geo);
+            return warm(parts, data);
         }
         when_idle(move || {
             let canvas = document().create_element("canvas").ok().and_then(|e| e.dyn_into().ok());
