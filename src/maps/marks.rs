@@ -230,30 +230,26 @@ pub(super) fn event_pins(s: &mut Scene, labels: &mut Labels, f: &Frame) {
     }
 }
 
-/// Where the rings' edges cross the horizontal line at height `at` (or, not `horizontal`, the
-/// vertical line at `at`), by the even–odd rule of `inside_rings`.
-fn crossings(rings: &[Vec<(f64, f64)>], at: f64, horizontal: bool) -> Vec<f64> {
-    let along = |(x, y): (f64, f64)| if horizontal { (x, y) } else { (y, x) };
-    let mut out = Vec::new();
+/// Where the rings' edges cross the line at height `y`, by the even–odd rule of `inside_rings`.
+fn crossings(rings: &[Vec<(f64, f64)>], y: f64) -> Vec<f64> {
+    let mut xs = Vec::new();
     for pts in rings {
         let Some(&last) = pts.last() else { continue };
         let mut b = last;
         for &a in pts {
-            let ((a0, a1), (b0, b1)) = (along(a), along(b));
-            if (a1 > at) != (b1 > at) {
-                out.push((b0 - a0) * (at - a1) / (b1 - a1) + a0);
+            if (a.1 > y) != (b.1 > y) {
+                xs.push((b.0 - a.0) * (y - a.1) / (b.1 - a.1) + a.0);
             }
             b = a;
         }
     }
-    out
+    xs
 }
 
 /// Points well inside the part of a shape that is in `frame`, best first: on a grid over that
-/// part, the inside points farthest from the shape's outline, measured along the grid's row and
-/// column (an estimate of the pole of inaccessibility that needs only each line's crossings,
-/// not every vertex per point), and from the frame's edges; up to eight, each at least half as
-/// far in as the best.
+/// part, the inside points farthest from the shape's vertices and the frame's edges (the first
+/// an estimate of the pole of inaccessibility), up to eight, each at least half as far in as the
+/// best.
 fn visible_interior(rings: &[Vec<(f64, f64)>], frame: Rect) -> Vec<(f64, f64)> {
     // Search the part of the frame the shape's box covers.
     let Some(r) = Rect::of_points(rings.iter().flatten()) else { return Vec::new() };
@@ -263,21 +259,25 @@ fn visible_interior(rings: &[Vec<(f64, f64)>], frame: Rect) -> Vec<(f64, f64)> {
     }
     let mut found: Vec<(f64, (f64, f64))> = Vec::new();
     const N: usize = 10;
-    let col_x = |i: usize| b.x0 + (b.x1 - b.x0) * i as f64 / N as f64;
     let row_y = |j: usize| b.y0 + (b.y1 - b.y0) * j as f64 / N as f64;
-    // Each grid line's crossings, found once.
-    let rows: Vec<Vec<f64>> = (0..=N).map(|j| crossings(rings, row_y(j), true)).collect();
-    let cols: Vec<Vec<f64>> = (0..=N).map(|i| crossings(rings, col_x(i), false)).collect();
-    let nearest =
-        |xs: &[f64], v: f64| xs.iter().fold(f64::MAX, |d, &x| if (x - v).abs() < d { (x - v).abs() } else { d });
-    for (i, ys) in cols.iter().enumerate() {
+    // Each grid row's even–odd crossings, found once (as `inside_rings` finds them per point).
+    let rows: Vec<Vec<f64>> = (0..=N).map(|j| crossings(rings, row_y(j))).collect();
+    for i in 0..=N {
         for (j, xs) in rows.iter().enumerate() {
-            let q = (col_x(i), row_y(j));
+            let q = (b.x0 + (b.x1 - b.x0) * i as f64 / N as f64, row_y(j));
             if xs.iter().filter(|&&x| q.0 < x).count() % 2 == 0 {
                 continue;
             }
             let edge = (q.0 - frame.x0).min(frame.x1 - q.0).min(q.1 - frame.y0).min(frame.y1 - q.1);
-            let d = nearest(xs, q.0).min(nearest(ys, q.1)).min(edge * 2.0);
+            // Compared, not `f64::min`: a call of its own in wasm, for every vertex of every point.
+            let mut near = f64::MAX;
+            for v in rings.iter().flatten() {
+                let d = (v.0 - q.0) * (v.0 - q.0) + (v.1 - q.1) * (v.1 - q.1);
+                if d < near {
+                    near = d;
+                }
+            }
+            let d = near.sqrt().min(edge * 2.0);
             if d > 0.0 {
                 found.push((d, q));
             }

@@ -47,9 +47,6 @@ pub(super) fn round_pts(pts: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
 
 /// How far apart (|dx| + |dy|, px) two points of a drawn outline or line must be to both stay.
 const THIN_PX: f64 = 0.6;
-/// The same for an outline as label placement sees it: whether a label box crosses it, and how
-/// often, needs no finer line than this.
-const OUTLINE_PX: f64 = 3.0;
 
 /// `pts` without each point closer than `px` (|dx| + |dy|) to the one kept before it; the last
 /// point always stays, so a line keeps its ends and a ring closes where it did.
@@ -129,7 +126,7 @@ impl Labels {
     }
     /// A drawn outline (a shown unit, the border): labels cross it only when nothing else fits.
     pub fn outline(&mut self, pts: &[(f64, f64)]) {
-        self.outlines.extend(segments(&thin(pts, OUTLINE_PX)));
+        self.outlines.extend(segments(pts));
     }
     /// A place's marker with its label (pushed next): the marker is drawn only if the label is.
     pub fn marker(&mut self, shape: Shape, r: Rect) {
