@@ -141,7 +141,7 @@ impl MapModel {
     /// parts (web/page.rs `prepare_maps`).
     pub fn bare(&self) -> MapModel {
         MapModel {
-            camera: self.camera.clone(),
+            camera: self.camera,
             border: 0.0,
             rivers: 0.0,
             outlines: 0.0,
