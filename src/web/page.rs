@@ -171,7 +171,9 @@ fn prepare_maps(active: Memo<StepRef>, geo: load::GeoState, data: Arc<Dataset>, 
     react::effect(move || {
         let a = active.get().chapter;
         if map_near.get(a).copied().unwrap_or(false) {
-            geo.request();
+            // In a task of its own: this effect runs inside the scroll frame that changed the
+            // chapter, and starting the two fetches and the maps' part made that frame long.
+            set_timeout(move || geo.request(), std::time::Duration::ZERO);
         }
         let Some(g) = geo.geo.get() else { return };
         if !next_is_map.get(a).copied().unwrap_or(false) || warmed.replace(true) {
