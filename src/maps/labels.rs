@@ -96,22 +96,21 @@ fn beside(r: Rect, w: f64, h: f64, out: &mut Vec<(f64, f64, HAnchor)>) {
     }
 }
 
-/// Whether a point is inside the rings (even–odd).
+/// Whether a point is inside the rings (even–odd). Label placement asks `AreaIndex`, which
+/// answers the same from fewer edges.
 pub fn inside_rings(rings: &[Vec<(f64, f64)>], p: (f64, f64)) -> bool {
-    let mut odd = false;
-    for pts in rings {
-        // Each vertex with the one before it (the first with the last), walked without an index:
-        // label placement asks this of every candidate box, and a province has hundreds of vertices.
-        let Some(&last) = pts.last() else { continue };
-        let mut b = last;
-        for &a in pts {
-            if (a.1 > p.1) != (b.1 > p.1) && p.0 < (b.0 - a.0) * (p.1 - a.1) / (b.1 - a.1) + a.0 {
-                odd = !odd;
-            }
-            b = a;
-        }
-    }
-    odd
+    ring_edges(rings).filter(|&e| crossing_x(p.1, e).is_some_and(|x| p.0 < x)).count() % 2 == 1
+}
+
+/// Every edge of the rings: each vertex with the one before it (the first with the last).
+pub(super) fn ring_edges(rings: &[Vec<(f64, f64)>]) -> impl Iterator<Item = Segment> + '_ {
+    rings.iter().flat_map(|pts| pts.last().copied().into_iter().chain(pts.iter().copied()).zip(pts.iter().copied()))
+}
+
+/// Where edge (a, b) crosses the horizontal line at `y`, if it does (half-open at its ends, so
+/// the even–odd rule counts a vertex on the line once).
+pub(super) fn crossing_x(y: f64, (a, b): Segment) -> Option<f64> {
+    ((a.1 > y) != (b.1 > y)).then(|| (b.0 - a.0) * (y - a.1) / (b.1 - a.1) + a.0)
 }
 
 /// An area's edges filed by height, so that "is this point inside?" walks only the edges whose
@@ -132,15 +131,10 @@ impl AreaIndex {
         let row = ((b.y1 - b.y0) / Self::ROWS as f64).max(1.0);
         let n = ((b.y1 - b.y0) / row) as usize + 1;
         let mut index = AreaIndex { y0: b.y0, row, rows: vec![Vec::new(); n] };
-        for pts in rings {
-            let Some(&last) = pts.last() else { continue };
-            let mut b = last;
-            for &a in pts {
-                let (lo, hi) = if a.1 < b.1 { (a.1, b.1) } else { (b.1, a.1) };
-                for r in index.row_of(lo)..=index.row_of(hi) {
-                    index.rows[r].push((a, b));
-                }
-                b = a;
+        for (a, b) in ring_edges(rings) {
+            let (lo, hi) = if a.1 < b.1 { (a.1, b.1) } else { (b.1, a.1) };
+            for r in index.row_of(lo)..=index.row_of(hi) {
+                index.rows[r].push((a, b));
             }
         }
         Some(index)
@@ -156,13 +150,8 @@ impl AreaIndex {
         if !p.1.is_finite() || p.1 < self.y0 || p.1 > self.y0 + self.row * self.rows.len() as f64 {
             return false;
         }
-        let mut odd = false;
-        for &(a, b) in &self.rows[self.row_of(p.1)] {
-            if (a.1 > p.1) != (b.1 > p.1) && p.0 < (b.0 - a.0) * (p.1 - a.1) / (b.1 - a.1) + a.0 {
-                odd = !odd;
-            }
-        }
-        odd
+        let row = &self.rows[self.row_of(p.1)];
+        row.iter().filter(|&&e| crossing_x(p.1, e).is_some_and(|x| p.0 < x)).count() % 2 == 1
     }
 }
 

@@ -6,7 +6,7 @@ use super::base::Shown;
 use super::content::{self, figure_line, region_figure, route_label};
 use super::gazetteer::{gazetteer, line_prefix};
 use super::kinds::{Passage, PlaceKind, RouteKind, RouteStatus};
-use super::labels::{wrap_lines, Label, Rect};
+use super::labels::{self, wrap_lines, Label, Rect};
 use super::render::{round_pts, Frame, Labels};
 use crate::data::Status;
 use crate::scene::{Scene, Shape};
@@ -232,18 +232,7 @@ pub(super) fn event_pins(s: &mut Scene, labels: &mut Labels, f: &Frame) {
 
 /// Where the rings' edges cross the line at height `y`, by the even–odd rule of `inside_rings`.
 fn crossings(rings: &[Vec<(f64, f64)>], y: f64) -> Vec<f64> {
-    let mut xs = Vec::new();
-    for pts in rings {
-        let Some(&last) = pts.last() else { continue };
-        let mut b = last;
-        for &a in pts {
-            if (a.1 > y) != (b.1 > y) {
-                xs.push((b.0 - a.0) * (y - a.1) / (b.1 - a.1) + a.0);
-            }
-            b = a;
-        }
-    }
-    xs
+    labels::ring_edges(rings).filter_map(|e| labels::crossing_x(y, e)).collect()
 }
 
 /// Points well inside the part of a shape that is in `frame`, best first: on a grid over that

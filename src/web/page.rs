@@ -154,9 +154,9 @@ fn mount_when_idle(mount: Mount, mounted: Rc<RefCell<Vec<bool>>>, data: Arc<Data
 /// Asks for the map geometry once the reader's chapter is a map's or beside one (the chapters
 /// whose graphics may paint), and warms the maps' code up.
 ///
-/// Warming: builds the next map chapter's first scene, small, moving and then still, and paints
-/// it where nobody sees it, each in an idle moment, while the reader is in the chapter before it; once: the maps
-/// share their code. A map's first frame was its slowest, three times its later ones: V8 runs
+/// Warming: builds the next map chapter's first scene, small and in parts (`warm`), and paints
+/// it where nobody sees it, while the reader is in the chapter before it; once: the maps share
+/// their code. A map's first frame was its slowest, three times its later ones: V8 runs
 /// wasm (and the JS glue) first from a quick baseline compile and optimises a function only once
 /// it has run hot, and the projection's table is made on first use. Warmed here, the first frame
 /// a reader sees costs what the others do; not at start-up, where it would lengthen the tasks
