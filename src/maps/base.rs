@@ -27,13 +27,13 @@ pub(super) fn base_map<'a>(s: &mut Scene, f: &Frame<'a>) -> Shown<'a> {
 }
 
 fn polygons(s: &mut Scene, f: &Frame, ring: &[(f64, f64)], fill: crate::scene::Rgba) {
-    for pts in f.st.run(ring, true) {
+    for pts in f.st.run_base(f.geo, ring, true) {
         s.push(Shape::Polygon { points: round_pts(pts), fill });
     }
 }
 
 fn lines(s: &mut Scene, f: &Frame, line: &[(f64, f64)], color: crate::scene::Rgba, width: f64) {
-    for pts in f.st.run(line, false) {
+    for pts in f.st.run_base(f.geo, line, false) {
         s.push(Shape::Line { points: round_pts(pts), color, width, dashed: false });
     }
 }
@@ -65,7 +65,7 @@ fn region_fills<'a>(s: &mut Scene, f: &Frame<'a>) -> Shown<'a> {
         let fill = f.colours.fill(region.china(), r.emphasis).alpha(r.alpha);
         let mut px = Vec::new();
         for ring in &unit.rings {
-            for pts in f.st.run(ring, true) {
+            for pts in f.st.run_base(f.geo, ring, true) {
                 let pts = round_pts(pts);
                 px.push(pts.clone());
                 s.push(Shape::Polygon { points: pts, fill });

@@ -149,6 +149,8 @@ pub struct Geo {
     pub borders: Vec<Border>,
     pub rivers: Vec<River>,
     pub provinces: Provinces,
+    /// Its lines as the maps have put them on their projections' planes (`planes`).
+    pub planes: super::planes::Planes,
 }
 
 pub(super) fn err(file: &str, field: &str, msg: impl Into<String>) -> DataError {
@@ -220,6 +222,7 @@ impl Geo {
                 .map(|r| Ok(River { line: decode(q, &r.line).map_err(|m| err(f, "rivers", m))?, id: r.id }))
                 .collect::<Result<_, DataError>>()?,
             provinces: provinces(q, raw.provinces).map_err(|m| err(f, "provinces", m))?,
+            planes: Default::default(),
         };
         if geo.land.is_empty() || !geo.borders.iter().any(|b| b.china_russia) {
             return Err(err(f, "land", "the base map has no land or no China–Russia border"));

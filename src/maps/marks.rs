@@ -235,6 +235,64 @@ fn crossings(rings: &[Vec<(f64, f64)>], y: f64) -> Vec<f64> {
     labels::ring_edges(rings).filter_map(|e| labels::crossing_x(y, e)).collect()
 }
 
+/// A shape's vertices filed by column, so that the nearest to a point is found by looking at
+/// the columns outward from the point's own until no nearer one can be in them.
+struct Columns {
+    x0: f64,
+    width: f64,
+    columns: Vec<Vec<(f64, f64)>>,
+}
+
+impl Columns {
+    /// `rings`' vertices; `bbox` is their box.
+    fn of(rings: &[Vec<(f64, f64)>], bbox: Rect) -> Columns {
+        const COLUMNS: usize = 16;
+        let width = ((bbox.x1 - bbox.x0) / COLUMNS as f64).max(1e-9);
+        let mut columns = vec![Vec::new(); COLUMNS];
+        for &v in rings.iter().flatten() {
+            columns[(((v.0 - bbox.x0) / width) as usize).min(COLUMNS - 1)].push(v);
+        }
+        Columns { x0: bbox.x0, width, columns }
+    }
+
+    /// The squared distance from `q` to the nearest vertex (`f64::MAX` when there is none): the
+    /// minimum over every vertex, found without looking at the columns too far off to hold it.
+    fn nearest_sq(&self, q: (f64, f64)) -> f64 {
+        let n = self.columns.len() as isize;
+        let own = (((q.0 - self.x0) / self.width).floor() as isize).clamp(0, n - 1);
+        let mut near = f64::MAX;
+        let look = |c: isize, near: &mut f64| {
+            // Compared, not `f64::min`: a call of its own in wasm, for every vertex.
+            for v in &self.columns[c as usize] {
+                let d = (v.0 - q.0) * (v.0 - q.0) + (v.1 - q.1) * (v.1 - q.1);
+                if d < *near {
+                    *near = d;
+                }
+            }
+        };
+        look(own, &mut near);
+        // A column whose nearer edge is `gap` away holds no vertex nearer than `gap` (less a
+        // hair for the rounding that filed it); columns further out are further still.
+        let may_hold = |gap: f64, near: f64| gap <= 0.0 || (gap - 1e-6) * (gap - 1e-6) < near;
+        for k in 1..n {
+            let (right, left) = (own + k, own - k);
+            let mut looked = false;
+            if right < n && may_hold(self.x0 + right as f64 * self.width - q.0, near) {
+                look(right, &mut near);
+                looked = true;
+            }
+            if left >= 0 && may_hold(q.0 - (self.x0 + (left + 1) as f64 * self.width), near) {
+                look(left, &mut near);
+                looked = true;
+            }
+            if !looked {
+                break;
+            }
+        }
+        near
+    }
+}
+
 /// Points well inside the part of a shape that is in `frame`, best first: on a grid over that
 /// part, the inside points farthest from the shape's vertices and the frame's edges (the first
 /// an estimate of the pole of inaccessibility), up to eight, each at least half as far in as the
@@ -251,6 +309,7 @@ fn visible_interior(rings: &[Vec<(f64, f64)>], frame: Rect) -> Vec<(f64, f64)> {
     let row_y = |j: usize| b.y0 + (b.y1 - b.y0) * j as f64 / N as f64;
     // Each grid row's even–odd crossings, found once (as `inside_rings` finds them per point).
     let rows: Vec<Vec<f64>> = (0..=N).map(|j| crossings(rings, row_y(j))).collect();
+    let vertices = Columns::of(rings, r);
     for i in 0..=N {
         for (j, xs) in rows.iter().enumerate() {
             let q = (b.x0 + (b.x1 - b.x0) * i as f64 / N as f64, row_y(j));
@@ -258,15 +317,7 @@ fn visible_interior(rings: &[Vec<(f64, f64)>], frame: Rect) -> Vec<(f64, f64)> {
                 continue;
             }
             let edge = (q.0 - frame.x0).min(frame.x1 - q.0).min(q.1 - frame.y0).min(frame.y1 - q.1);
-            // Compared, not `f64::min`: a call of its own in wasm, for every vertex of every point.
-            let mut near = f64::MAX;
-            for v in rings.iter().flatten() {
-                let d = (v.0 - q.0) * (v.0 - q.0) + (v.1 - q.1) * (v.1 - q.1);
-                if d < near {
-                    near = d;
-                }
-            }
-            let d = near.sqrt().min(edge * 2.0);
+            let d = vertices.nearest_sq(q).sqrt().min(edge * 2.0);
             if d > 0.0 {
                 found.push((d, q));
             }
@@ -275,4 +326,31 @@ fn visible_interior(rings: &[Vec<(f64, f64)>], frame: Rect) -> Vec<(f64, f64)> {
     crate::sort::by_key(&mut found, |f| -f.0);
     let best = found.first().map_or(0.0, |f| f.0);
     found.into_iter().take_while(|f| f.0 >= best * 0.5).take(8).map(|f| f.1).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_columns_find_the_nearest_vertex_as_a_search_of_all_does() {
+        let mut seed = 11u64;
+        let mut next = || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 11) as f64 / (1u64 << 53) as f64
+        };
+        for count in [1, 3, 40, 700] {
+            let ring: Vec<(f64, f64)> = (0..count).map(|_| (50.0 + 300.0 * next(), 20.0 + 200.0 * next())).collect();
+            let rings = vec![ring];
+            let columns = Columns::of(&rings, Rect::of_points(rings.iter().flatten()).unwrap());
+            for _ in 0..200 {
+                let q = (500.0 * next() - 50.0, 300.0 * next() - 20.0);
+                let all = rings[0]
+                    .iter()
+                    .map(|v| (v.0 - q.0) * (v.0 - q.0) + (v.1 - q.1) * (v.1 - q.1))
+                    .fold(f64::MAX, f64::min);
+                assert_eq!(columns.nearest_sq(q), all, "{count} vertices, {q:?}");
+            }
+        }
+    }
 }

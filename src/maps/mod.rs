@@ -14,6 +14,7 @@ pub mod kinds;
 pub mod labels;
 pub mod lazy;
 mod marks;
+mod planes;
 pub mod projection;
 mod render;
 mod segments;

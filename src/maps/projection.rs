@@ -147,6 +147,21 @@ impl Projection {
         (wrap_lon(lam / RAD + self.lon0), phi / RAD)
     }
 
+    /// Where the projection's plane before rotation, scale and shift (`Plane`) lands on screen.
+    /// Rotating the globe about the pole by δ turns that plane about the cone's apex by n·δ (by
+    /// δ about the pole on the polar one), so the screen is a similarity of the plane: a point
+    /// put there once (`Plane::point`) is on screen in four multiplications, in any view of the
+    /// same raw projection whose rotation keeps it off the cut (`Plane::fits`).
+    pub fn of_plane(&self, plane: &Plane) -> Similarity {
+        let (n, rho0) = match self.raw {
+            Raw::Conic { n, rho0, .. } => (n, rho0),
+            Raw::Polar => (1.0, 0.0),
+        };
+        let turn = n * wrap_lon(self.lon0 - plane.lon0) * RAD;
+        let (a, b) = (self.scale * turn.cos(), self.scale * turn.sin());
+        Similarity { a, b, c: self.translate.0, d: self.translate.1 - self.scale * rho0 }
+    }
+
     /// Sets scale and translate so the points fit the extent ((x0, y0), (x1, y1)), centred, as
     /// d3's `fitExtent` does.
     pub fn fit_extent(mut self, points: &[(f64, f64)], extent: ((f64, f64), (f64, f64))) -> Self {
@@ -171,6 +186,68 @@ impl Projection {
         let (x, y) = self.forward(lon, lat);
         self.translate = (at.0 - x, at.1 - y);
         self
+    }
+}
+
+/// A raw projection's plane with the globe rotated by `lon0` and nothing else: the cone's apex
+/// (or the pole) at the origin, y towards it. See `Projection::of_plane`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Plane {
+    raw: Raw,
+    pub lon0: f64,
+}
+
+impl Plane {
+    /// The plane of `p`'s raw projection (whatever its origin parallel), rotated by `lon0`.
+    pub fn of(p: &Projection, lon0: f64) -> Plane {
+        let raw = match p.raw {
+            Raw::Conic { n, f, .. } => Raw::Conic { n, f, rho0: 0.0 },
+            Raw::Polar => Raw::Polar,
+        };
+        Plane { raw, lon0 }
+    }
+
+    /// Which raw projection the plane is of (the cone constant's bits; 0 for the polar one).
+    pub fn id(&self) -> u64 {
+        match self.raw {
+            Raw::Conic { n, .. } => n.to_bits(),
+            Raw::Polar => 0,
+        }
+    }
+
+    /// Whether the projection cuts the globe at its rotation's antimeridian (the conic does).
+    pub fn has_cut(&self) -> bool {
+        matches!(self.raw, Raw::Conic { .. })
+    }
+
+    /// (lon, lat) in degrees on the plane, and its rotated longitude.
+    pub fn point(&self, lon: f64, lat: f64) -> ((f64, f64), f64) {
+        let rlon = wrap_lon(lon - self.lon0);
+        let (x, y) = self.raw.forward(rlon * RAD, lat * RAD);
+        ((x, -y), rlon)
+    }
+
+    /// Whether points whose rotated longitudes on this plane span `lons` (and do not cross the
+    /// cut) stay off the cut in `p`'s rotation, so `p.of_plane` places them as `p` would. The
+    /// polar projection has no cut.
+    pub fn fits(&self, p: &Projection, lons: (f64, f64)) -> bool {
+        let shift = wrap_lon(p.lon0 - self.lon0);
+        matches!(self.raw, Raw::Polar) || (lons.0 - shift > -180.0 && lons.1 - shift < 180.0)
+    }
+}
+
+/// A plane-to-screen map: (x, y) → (c + a·x − b·y, d + b·x + a·y).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Similarity {
+    a: f64,
+    b: f64,
+    c: f64,
+    d: f64,
+}
+
+impl Similarity {
+    pub fn apply(&self, (x, y): (f64, f64)) -> (f64, f64) {
+        (self.c + self.a * x - self.b * y, self.d + self.b * x + self.a * y)
     }
 }
 
@@ -207,6 +284,36 @@ mod tests {
         let Raw::Conic { n: m, .. } = Raw::conic(23.0, 33.0, 45.0) else { unreachable!() };
         let phi = 35.0 * RAD;
         assert!((cone_factor(m, phi) - (FRAC_PI_4 + phi / 2.0).tan().powf(-m)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_view_is_a_similarity_of_the_plane() {
+        use crate::maps::camera::{Camera, View};
+        let size = crate::scene::Size { width: 640.0, height: 600.0 };
+        for (view, plane_lon) in
+            [(View::Border, 112.0), (View::FarEast, 112.0), (View::Arctic, 0.0), (View::Bering, 112.0)]
+        {
+            let p = Camera::of(view).projection(size);
+            let plane = Plane::of(&p, plane_lon);
+            let sim = p.of_plane(&plane);
+            for (lon, lat) in [(127.5, 50.25), (87.6, 43.8), (140.0, 60.0), (-170.0, 65.0), (30.0, 70.0)] {
+                let ((u, rlon), exact) = (plane.point(lon, lat), p.forward(lon, lat));
+                if !plane.fits(&p, (rlon, rlon)) {
+                    continue;
+                }
+                let (x, y) = sim.apply(u);
+                assert!(
+                    close(x, exact.0, 1e-6) && close(y, exact.1, 1e-6),
+                    "{view:?} ({lon}, {lat}): {:?} vs {exact:?}",
+                    (x, y)
+                );
+            }
+        }
+        let (conic, polar) = (Camera::of(View::Border).projection(size), Camera::of(View::Arctic).projection(size));
+        assert_ne!(Plane::of(&conic, 112.0).id(), Plane::of(&polar, 112.0).id());
+        // A point just short of the cut in the plane's rotation is past it in a view rotated
+        // further: the view must cut there, and the plane says it cannot serve.
+        assert!(!Plane::of(&conic, 112.0).fits(&Camera::of(View::FarEast).projection(size), (-175.0, -170.0)));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 use super::clip::{cut_line, cut_ring};
 use super::geo::Geo;
 use super::labels::{self, Avoid, Label, Rect, Segment};
+use super::planes::OnScreen;
 use super::projection::Projection;
 use super::{base, inset, marks, Kind, MapModel};
 use crate::data::Dataset;
@@ -18,9 +19,20 @@ pub(super) struct Stream {
     pub p: Projection,
     cut: bool,
     view: Rect,
+    screen: OnScreen,
 }
 
 impl Stream {
+    pub fn new(p: Projection, cut: bool, view: Rect) -> Stream {
+        Stream { p, cut, view, screen: OnScreen::of(p) }
+    }
+
+    /// `run` for a line of the base map `geo`: placed from its projection's plane, where it is
+    /// kept (`planes`), unless it crosses the cut in this view.
+    pub fn run_base(&self, geo: &Geo, line: &[(f64, f64)], ring: bool) -> Vec<Vec<(f64, f64)>> {
+        self.screen.place(&geo.planes, line, ring, &self.view).unwrap_or_else(|| self.run(line, ring))
+    }
+
     pub fn run(&self, line: &[(f64, f64)], ring: bool) -> Vec<Vec<(f64, f64)>> {
         let rotated: Vec<(f64, f64)> = line.iter().map(|&(lon, lat)| (self.p.rotate(lon), lat)).collect();
         let pieces = match (self.cut, ring) {
@@ -225,7 +237,7 @@ pub(super) fn scene(
         return (s, Layout::default());
     };
     let view = Rect { x0: 0.0, y0: 0.0, x1: w, y1: h };
-    let st = Stream { p: m.camera.projection(size), cut: m.camera.kind == Kind::Conic, view };
+    let st = Stream::new(m.camera.projection(size), m.camera.kind == Kind::Conic, view);
     let font = theme.font;
     let f = Frame {
         m,
@@ -254,7 +266,7 @@ pub(super) fn scene(
     }
     if m.border > 0.3 && !m.moving {
         for b in geo.borders.iter().filter(|b| b.china_russia) {
-            for pts in f.st.run(&b.line, false) {
+            for pts in f.st.run_base(geo, &b.line, false) {
                 labels.outline(&pts);
             }
         }
