@@ -178,6 +178,9 @@ impl BarsModel {
                 });
             }
             let y0 = top + lines.len() as f64 * (label_size + 2.0) + 2.0;
+            // A short picture (a phone's, with the table open) thins the bar rather than letting
+            // it run into the next bar's label.
+            let bar_h = bar_h.min(top + slot - 3.0 - y0).max(4.0);
             let end = x.map(b.value);
             let (x0, x1) = if end < zero { (end, zero) } else { (zero, end.max(zero + 1.0)) };
             scene.push(Shape::Rect { x0, y0, x1, y1: y0 + bar_h, fill: c });
@@ -322,6 +325,40 @@ mod tests {
         // The growth bar starts where the fall ends: at zero.
         assert!((rects[0].0 - rects[1].1).abs() < 1e-9, "{rects:?}");
         assert!(rects[1].1 - rects[1].0 > 20.0, "the −16% bar is drawn, not a stub");
+    }
+
+    #[test]
+    fn a_short_picture_keeps_each_bar_above_the_next_label() {
+        let data = Dataset::bundled();
+        let bar = |fact: &str| BarSpec { fact: fact.into(), label: None, color: None };
+        let spec = BarsSpec { bars: ["F030", "F031", "F045"].map(bar).to_vec(), max: None, caption: None };
+        let m = spec.model(&data).unwrap();
+        for height in [130.0, 160.0, 400.0] {
+            let scene = m.scene(Size { width: 360.0, height }, &Theme::light());
+            let bars: Vec<f64> = scene
+                .shapes
+                .iter()
+                .filter_map(|s| match s {
+                    Shape::Rect { y1, .. } => Some(*y1),
+                    _ => None,
+                })
+                .collect();
+            let labels: Vec<f64> = scene
+                .shapes
+                .iter()
+                .filter_map(|s| match s {
+                    Shape::Text { at, v: VAnchor::Top, .. } => Some(at.1),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(labels.len(), 3, "{height}: {labels:?}");
+            for (bottom, next_label) in bars.iter().zip(&labels[1..]) {
+                assert!(
+                    bottom < next_label,
+                    "at {height} px a bar ends at {bottom}, below the next label's top {next_label}"
+                );
+            }
+        }
     }
 
     #[test]

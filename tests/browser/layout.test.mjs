@@ -131,3 +131,56 @@ for (const [sizeName, size] of [["phone", h.PHONE], ["desktop", h.DESKTOP]]) {
     }
   });
 }
+
+// "Show the data" under a graphic opens its table in the graphic's own column: the table takes
+// its room from the picture and covers nothing (it once lay over the words and the tools row,
+// so a reader with the table open could not reach "Get the data" or "Embed").
+for (const [sizeName, size] of [["phone", h.PHONE], ["desktop", h.DESKTOP]]) {
+  test(`${sizeName}: an open data table covers neither the words nor the tools row, and the picture still shows`, async () => {
+    const { context, page, errors } = await h.openPage(site.browser, size);
+    try {
+      await h.gotoReady(page, site.url);
+      const ids = await h.stepIds(page);
+      const id = ids.find((i) => i.startsWith("russia-sells")) ?? ids[8];
+      await h.scrollToStep(page, id);
+      await h.waitActive(page, id);
+      await h.settle(page);
+      const figure = `#${await page.evaluate((id) => document.getElementById(id).closest(".chapter").id, id)} .graphic-slot figure.graphic`;
+      await page.click(`${figure} details.graphic-data summary`);
+      await page.waitForSelector(`${figure} details.graphic-data[open] tbody tr`, { timeout: 10_000 });
+      await h.sleep(300);
+      const seen = await page.evaluate((sel) => {
+        const f = document.querySelector(sel);
+        const box = (e) => e.getBoundingClientRect();
+        const table = box(f.querySelector("details.graphic-data"));
+        const cover = (e) => {
+          const r = box(e);
+          return r.bottom > table.top + 0.5 && r.top < table.bottom - 0.5 && r.height > 0 ? e.className || e.tagName : null;
+        };
+        // What the reader would hit at the middle of each tool in view (a phone's row scrolls
+        // sideways): the tool itself, not the table.
+        const row = box(f.querySelector(".graphic-tools"));
+        const tools = [...f.querySelectorAll(".graphic-tools .tool")];
+        const blocked = tools.filter((t) => {
+          const r = box(t);
+          const x = r.left + r.width / 2;
+          return x > row.left && x < row.right && !t.contains(document.elementFromPoint(x, r.top + r.height / 2));
+        });
+        return {
+          covered: [f.querySelector(".graphic-said"), f.querySelector(".graphic-tools")].map(cover).filter(Boolean),
+          blocked: blocked.map((t) => t.textContent),
+          tools: tools.length,
+          picture: box(f.querySelector("canvas")).height,
+        };
+      }, figure);
+      assert.ok(seen.tools > 0, "the graphic has no tools");
+      assert.deepEqual(seen.covered, [], "parts of the graphic the open table lies over");
+      assert.deepEqual(seen.blocked, [], "tools the reader cannot click with the table open");
+      assert.ok(seen.picture >= 150, `the picture shrank to ${seen.picture} px with the table open`);
+      await h.screenshot(page, `table-open-${sizeName}`);
+      assert.deepEqual(errors.page, [], "uncaught page errors");
+    } finally {
+      await context.close();
+    }
+  });
+}
