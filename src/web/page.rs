@@ -154,20 +154,22 @@ fn mount_when_idle(mount: Mount, mounted: Rc<RefCell<Vec<bool>>>, data: Arc<Data
 /// Asks for the map geometry once the reader's chapter is a map's or beside one (the chapters
 /// whose graphics may paint), and warms the maps' code up.
 ///
-/// Warming: builds the next map chapter's first scene, small and in parts (`warm`), and paints
-/// it where nobody sees it, while the reader is in the chapter before it; once: the maps share
-/// their code. A map's first frame was its slowest, three times its later ones: V8 runs
-/// wasm (and the JS glue) first from a quick baseline compile and optimises a function only once
-/// it has run hot, and the projection's table is made on first use. Warmed here, the first frame
-/// a reader sees costs what the others do; not at start-up, where it would lengthen the tasks
-/// that make the first chapter ready, and not for every map (warming the Arctic, the largest,
-/// was itself a 24 ms task).
+/// Warming: builds the next map chapter's first scene, small and in parts (`warm`), while the
+/// reader is in the chapter before it. A map's first frame was its slowest, three times its
+/// later ones: V8 runs wasm (and the JS glue) first from a quick baseline compile and optimises
+/// a function only once it has run hot, and the projection's table and the lines on its plane
+/// (`maps::planes`) are made on first use. The first map warmed also warms the maps' code (the
+/// land alone first) and paints where nobody sees it; each later one builds its moving and
+/// still frames only, for what it draws that the others did not (the border's provinces and
+/// their labels: building its first frame took 12 ms at 1× without, 7-8 ms with). Warmed here, the first frame a
+/// reader sees costs what the others do; not at start-up, where it would lengthen the tasks
+/// that make the first chapter ready.
 fn prepare_maps(active: Memo<StepRef>, geo: load::GeoState, data: Arc<Dataset>, models: Arc<Vec<Vec<Model>>>) {
     let is_map = |c: usize| models.get(c).is_some_and(|m| Model::any_map(m));
     let map_near: Vec<bool> =
         (0..models.len()).map(|c| c.checked_sub(1).is_some_and(is_map) || is_map(c) || is_map(c + 1)).collect();
     let next_is_map: Vec<bool> = (0..models.len()).map(|c| is_map(c + 1)).collect();
-    let warmed = Rc::new(std::cell::Cell::new(false));
+    let warmed = Rc::new(RefCell::new(vec![false; models.len()]));
     react::effect(move || {
         let a = active.get().chapter;
         if map_near.get(a).copied().unwrap_or(false) {
@@ -176,7 +178,11 @@ fn prepare_maps(active: Memo<StepRef>, geo: load::GeoState, data: Arc<Dataset>, 
             set_timeout(move || geo.request(), std::time::Duration::ZERO);
         }
         let Some(g) = geo.geo.get() else { return };
-        if !next_is_map.get(a).copied().unwrap_or(false) || warmed.replace(true) {
+        if !next_is_map.get(a).copied().unwrap_or(false) {
+            return;
+        }
+        let code_warm = warmed.borrow().contains(&true);
+        if std::mem::replace(&mut warmed.borrow_mut()[a + 1], true) {
             return;
         }
         let (data, first) = (data.clone(), models[a + 1][0].clone());
@@ -186,24 +192,31 @@ fn prepare_maps(active: Memo<StepRef>, geo: load::GeoState, data: Arc<Dataset>, 
         // so compiling is most of that moment), then runs it unoptimised until it has run
         // hot. The land alone, a moving frame (provinces, routes, marks), a still one (label
         // placement), then its paint.
-        let one_ring =
-            Arc::new(crate::maps::Geo { land: g.land.iter().take(1).cloned().collect(), ..Default::default() });
         let bare = Model::Map(map.bare());
         let moving = Model::lerp(&first, &first, 0.5).unwrap_or_else(|| bare.clone());
-        warm(vec![(bare.clone(), one_ring), (bare, g.clone()), (moving, g.clone()), (first, g)], data);
+        if code_warm {
+            return warm(vec![(moving, g.clone()), (first, g)], data, false);
+        }
+        let one_ring =
+            Arc::new(crate::maps::Geo { land: g.land.iter().take(1).cloned().collect(), ..Default::default() });
+        warm(vec![(bare.clone(), one_ring), (bare, g.clone()), (moving, g.clone()), (first, g)], data, true);
     });
 }
 
 /// Builds each scene of `parts` (a state and the geometry to draw it on), small, one per idle
-/// moment, and paints the last where nobody sees it (drawing a map runs paths the charts do not).
-fn warm(mut parts: Vec<(Model, Arc<crate::maps::Geo>)>, data: Arc<Dataset>) {
+/// moment, and, with `paint`, paints the last where nobody sees it (drawing a map runs paths the
+/// charts do not).
+fn warm(mut parts: Vec<(Model, Arc<crate::maps::Geo>)>, data: Arc<Dataset>, paint: bool) {
     when_idle(move || {
         let size = crate::scene::Size { width: 200.0, height: 200.0 };
         let theme = crate::scene::theme::Theme::light();
         let (model, geo) = parts.remove(0);
         let scene = model.scene(crate::graphic::Ctx { data: &data, geo: Some(&geo) }, 0.0, size, &theme);
         if !parts.is_empty() {
-            return warm(parts, data);
+            return warm(parts, data, paint);
+        }
+        if !paint {
+            return;
         }
         when_idle(move || {
             let canvas = document().create_element("canvas").ok().and_then(|e| e.dyn_into().ok());
