@@ -114,3 +114,73 @@ fn put(plane: &Plane, line: &[(f64, f64)]) -> Option<OnPlane> {
     let bbox = Rect::of_points(&pts)?;
     Some(OnPlane { pts, lons: (lo, hi), bbox })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::camera::{Camera, View};
+    use super::super::geo::Geo;
+    use super::super::render::Stream;
+    use super::*;
+    use crate::scene::Size;
+
+    /// Where every line of `geo`, placed from its plane in each of `cameras`, lands: as where
+    /// projecting it directly puts it (or left out with it), at a phone's and a desktop's size.
+    /// Returns how many points were compared.
+    fn placed_as_projected(geo: &Geo, cameras: &[Camera]) -> usize {
+        let rings: Vec<&[(f64, f64)]> = geo
+            .land
+            .iter()
+            .chain(&geo.lakes)
+            .chain(geo.countries.iter().flat_map(|c| &c.rings))
+            .chain(geo.provinces.units.iter().flat_map(|u| &u.rings))
+            .map(Vec::as_slice)
+            .collect();
+        let lines: Vec<&[(f64, f64)]> = geo
+            .borders
+            .iter()
+            .map(|b| b.line.as_slice())
+            .chain(geo.rivers.iter().map(|r| r.line.as_slice()))
+            .chain(geo.provinces.arcs.iter().map(Vec::as_slice))
+            .collect();
+        let mut placed = 0;
+        for &camera in cameras {
+            for size in [Size { width: 360.0, height: 560.0 }, Size { width: 640.0, height: 600.0 }] {
+                let frame = Rect { x0: 0.0, y0: 0.0, x1: size.width, y1: size.height };
+                let st = Stream::new(camera.projection(size), camera.kind == super::super::Kind::Conic, frame);
+                for (line, ring) in rings.iter().map(|l| (l, true)).chain(lines.iter().map(|l| (l, false))) {
+                    let (kept, direct) = (st.run_base(geo, line, ring), st.run(line, ring));
+                    assert_eq!(
+                        kept.len(),
+                        direct.len(),
+                        "{camera:?} {size:?}: pieces of a line of {} points",
+                        line.len()
+                    );
+                    for (a, b) in kept.iter().zip(&direct) {
+                        assert_eq!(a.len(), b.len());
+                        let off =
+                            a.iter().zip(b).map(|(p, q)| (p.0 - q.0).abs().max((p.1 - q.1).abs())).fold(0.0, f64::max);
+                        assert!(off < 1e-6, "{camera:?} {size:?}: a point is {off} px from where projecting puts it");
+                        placed += a.len();
+                    }
+                }
+            }
+        }
+        placed
+    }
+
+    #[test]
+    fn placing_from_the_plane_draws_what_projecting_draws() {
+        let placed = placed_as_projected(&Geo::bundled(), &View::ALL.map(Camera::of));
+        assert!(placed > 100_000, "only {placed} points placed");
+    }
+
+    /// A ring across the conic's cut (the Americas, 180° from the plane's rotation) is not kept
+    /// on the plane: a view of it cuts it in pieces, and so does the page.
+    #[test]
+    fn a_ring_across_the_cut_is_projected_in_pieces() {
+        let ring = vec![(-60.0, 50.0), (-80.0, 50.0), (-80.0, 60.0), (-60.0, 60.0), (-60.0, 50.0)];
+        let geo = Geo { land: vec![ring], ..Geo::default() };
+        let across = Camera { lon: -70.0, lat: 55.0, zoom: 2.0, ..Camera::of(View::Border) };
+        assert!(placed_as_projected(&geo, &[across]) > 0, "the ring is in view");
+    }
+}
