@@ -82,13 +82,13 @@ fn labels(scene: &Scene, theme: &Theme) -> Vec<Label> {
     out
 }
 
-/// Every trade and timeline step of the story in `lang`: (step id, model).
+/// Every trade, timeline, bars and waffle step of the story in `lang`: (step id, model).
 fn steps(lang: Lang, data: &Dataset) -> Vec<(String, Model)> {
     let story = Story::bundled_in(lang).unwrap();
     let mut out = Vec::new();
     for (_, step) in story.steps() {
         let model = step.view.model(data).unwrap_or_else(|e| panic!("{}: {e}", step.id));
-        if matches!(model, Model::Trade(_) | Model::Timeline(_)) {
+        if matches!(model, Model::Trade(_) | Model::Timeline(_) | Model::Waffle(_) | Model::Bars(_)) {
             out.push((step.id.clone(), model));
         }
     }
@@ -103,7 +103,7 @@ fn dump(lang: Lang, id: &str, size: Size, scene: &Scene, theme: &Theme) {
     }
 }
 
-/// Each (lang, step, size) scene of the trade and timeline charts.
+/// Each (lang, step, size) scene of the trade, timeline, bars and waffle charts.
 fn each_scene(mut f: impl FnMut(&str, &Model, &Scene, Size, &Theme)) {
     let theme = Theme::light();
     let mut count = 0;

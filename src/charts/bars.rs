@@ -115,6 +115,9 @@ impl BarsSpec {
     }
 }
 
+/// How much wider bold text runs than `text_width` measures (regular).
+pub(crate) const BOLD_WIDER: f64 = 1.08;
+
 impl BarsModel {
     pub fn lerp(a: &Self, b: &Self, t: f64) -> Self {
         BarsModel {
@@ -132,14 +135,23 @@ impl BarsModel {
         let value_room = self
             .bars
             .iter()
-            .map(|b| crate::scene::text::text_width(&b.value_text, theme.font) * 1.08)
+            .map(|b| crate::scene::text::text_width(&b.value_text, theme.font) * BOLD_WIDER)
             .fold(0.0, f64::max)
             + 10.0;
         plot.right = (size.width - value_room).max(plot.left + 40.0);
-        if !self.caption.is_empty() {
+        // The caption in as many lines as the width needs (a phone's), the bars below it.
+        let caption = if self.caption.is_empty() {
+            Vec::new()
+        } else {
+            wrap(&self.caption, theme.font, (size.width - plot.left - 8.0) / BOLD_WIDER)
+        };
+        let line_h = theme.font + 3.0;
+        plot.top += line_h * caption.len().saturating_sub(1) as f64;
+        plot.bottom = plot.bottom.max(plot.top + 10.0);
+        for (k, line) in caption.into_iter().enumerate() {
             scene.push(Shape::Text {
-                at: (plot.left, 16.0),
-                text: self.caption.clone(),
+                at: (plot.left, 16.0 + k as f64 * line_h),
+                text: line,
                 size: theme.font,
                 color: theme.muted,
                 h: HAnchor::Left,

@@ -5,6 +5,7 @@ use super::frame::Colour;
 use crate::data::words::say;
 use crate::data::{format, Dataset};
 use crate::scene::table::Table;
+use crate::scene::text::wrap;
 use crate::scene::theme::Theme;
 use crate::scene::tween::lerp;
 use crate::scene::{HAnchor, Scene, Shape, Size, VAnchor};
@@ -58,7 +59,10 @@ impl WaffleModel {
 
     pub fn scene(&self, size: Size, theme: &Theme) -> Scene {
         let mut scene = Scene::default();
-        let head = 64.0;
+        // The label in as many lines as the width needs (a phone's), the grid below it.
+        let label = wrap(&self.label, theme.font, size.width - 24.0);
+        let line_h = theme.font + 4.0;
+        let head = 64.0 + line_h * label.len().saturating_sub(1) as f64;
         let side = (size.width - 24.0).min(size.height - head - 16.0).max(60.0);
         let cell = side / 10.0;
         let x0 = (size.width - side) / 2.0;
@@ -73,15 +77,17 @@ impl WaffleModel {
             v: VAnchor::Middle,
             bold: true,
         });
-        scene.push(Shape::Text {
-            at: (size.width / 2.0, 48.0),
-            text: self.label.clone(),
-            size: theme.font,
-            color: theme.muted,
-            h: HAnchor::Center,
-            v: VAnchor::Middle,
-            bold: false,
-        });
+        for (k, line) in label.into_iter().enumerate() {
+            scene.push(Shape::Text {
+                at: (size.width / 2.0, 48.0 + k as f64 * line_h),
+                text: line,
+                size: theme.font,
+                color: theme.muted,
+                h: HAnchor::Center,
+                v: VAnchor::Middle,
+                bold: false,
+            });
+        }
         // Fill from the bottom row up, left to right, so a growing share rises.
         for i in 0..100 {
             let (row, col) = (9 - i / 10, i % 10);
