@@ -164,7 +164,13 @@ fn mount_when_idle(mount: Mount, mounted: Rc<RefCell<Vec<bool>>>, data: Arc<Data
 /// their labels: building its first frame took 12 ms at 1× without, 7-8 ms with). Warmed here, the first frame a
 /// reader sees costs what the others do; not at start-up, where it would lengthen the tasks
 /// that make the first chapter ready.
-fn prepare_maps(active: Memo<StepRef>, geo: load::GeoState, data: Arc<Dataset>, models: Arc<Vec<Vec<Model>>>) {
+fn prepare_maps(
+    active: Memo<StepRef>,
+    geo: load::GeoState,
+    data: Arc<Dataset>,
+    models: Arc<Vec<Vec<Model>>>,
+    warming: RwSignal<Option<usize>>,
+) {
     let is_map = |c: usize| models.get(c).is_some_and(|m| Model::any_map(m));
     let map_near: Vec<bool> =
         (0..models.len()).map(|c| c.checked_sub(1).is_some_and(is_map) || is_map(c) || is_map(c + 1)).collect();
@@ -194,35 +200,44 @@ fn prepare_maps(active: Memo<StepRef>, geo: load::GeoState, data: Arc<Dataset>, 
         // placement), then its paint.
         let bare = Model::Map(map.bare());
         let moving = Model::lerp(&first, &first, 0.5).unwrap_or_else(|| bare.clone());
+        // The map beside the reader waits for this to finish before its first paint (`warming`):
+        // painting first would pay all of it in one task, cold.
+        warming.set(Some(a + 1));
+        let done = Box::new(move || {
+            if warming.try_get_untracked() == Some(Some(a + 1)) {
+                warming.try_set(None);
+            }
+        });
         if code_warm {
-            return warm(vec![(moving, g.clone()), (first, g)], data, false);
+            return warm(vec![(moving, g.clone()), (first, g)], data, false, done);
         }
         let one_ring =
             Arc::new(crate::maps::Geo { land: g.land.iter().take(1).cloned().collect(), ..Default::default() });
-        warm(vec![(bare.clone(), one_ring), (bare, g.clone()), (moving, g.clone()), (first, g)], data, true);
+        warm(vec![(bare.clone(), one_ring), (bare, g.clone()), (moving, g.clone()), (first, g)], data, true, done);
     });
 }
 
 /// Builds each scene of `parts` (a state and the geometry to draw it on), small, one per idle
 /// moment, and, with `paint`, paints the last where nobody sees it (drawing a map runs paths the
 /// charts do not).
-fn warm(mut parts: Vec<(Model, Arc<crate::maps::Geo>)>, data: Arc<Dataset>, paint: bool) {
+fn warm(mut parts: Vec<(Model, Arc<crate::maps::Geo>)>, data: Arc<Dataset>, paint: bool, done: Box<dyn FnOnce()>) {
     when_idle(move || {
         let size = crate::scene::Size { width: 200.0, height: 200.0 };
         let theme = crate::scene::theme::Theme::light();
         let (model, geo) = parts.remove(0);
         let scene = model.scene(crate::graphic::Ctx { data: &data, geo: Some(&geo) }, 0.0, size, &theme);
         if !parts.is_empty() {
-            return warm(parts, data, paint);
+            return warm(parts, data, paint, done);
         }
         if !paint {
-            return;
+            return done();
         }
         when_idle(move || {
             let canvas = document().create_element("canvas").ok().and_then(|e| e.dyn_into().ok());
             if let Some(canvas) = canvas {
                 super::canvas::paint(&canvas, &scene, size, theme.background);
             }
+            done();
         });
     });
 }
@@ -299,6 +314,8 @@ fn explainer(story: Arc<Story>, data: Arc<Dataset>, models: Arc<Vec<Vec<Model>>>
     // The graphics take over their slots once the data is in, nearest the reader first: the
     // active chapter and its neighbours at once, the rest one per idle moment. Until then (or
     // if the data fails) each slot keeps its static figure.
+    // The map chapter whose first frame the maps' warm-up is building, if any (`prepare_maps`).
+    let warming = RwSignal::new(None::<usize>);
     let ui = Arc::new(story.meta.ui.clone());
     let mounted: Rc<RefCell<Vec<bool>>> = Rc::new(RefCell::new(vec![false; story.chapters.len()]));
     let step_counts: Arc<Vec<usize>> = Arc::new(story.chapters.iter().map(|c| c.steps.len()).collect());
@@ -354,7 +371,9 @@ fn explainer(story: Arc<Story>, data: Arc<Dataset>, models: Arc<Vec<Vec<Model>>>
                 }),
                 Place::Far => beside.set(false),
             });
-            let may_paint = Memo::new(move |_| live.get() || beside.get());
+            // A map beside the reader's chapter waits while the maps' warm-up builds its first
+            // frame (`prepare_maps`); the reader's own chapter never waits.
+            let may_paint = Memo::new(move |_| live.get() || (beside.get() && warming.get() != Some(c)));
             let progress = Memo::new(move |_| match active_ref.get().chapter {
                 a if a == c => active.progress.get(),
                 a if a > c => 1.0,
@@ -376,7 +395,7 @@ fn explainer(story: Arc<Story>, data: Arc<Dataset>, models: Arc<Vec<Vec<Model>>>
             super::graphic::enhance(&figure, GraphicData { chapter, models, data, geo, said, ui: ui.clone() }, inputs);
         })
     };
-    prepare_maps(active_ref, geo, data.clone(), models.clone());
+    prepare_maps(active_ref, geo, data.clone(), models.clone(), warming);
     let chapters = story.chapters.len();
     let idle_started = StoredValue::new(false);
     // Graphics belong to the page, not to the effect below: an effect disposes what it created
