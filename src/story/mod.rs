@@ -56,6 +56,8 @@ pub struct Ui {
     pub data_links: Vec<(String, String)>,
     pub loading: String,
     pub graphic_failed: String,
+    /// The graphics' drawing code could not be fetched (the step's static figure stands in).
+    pub chart_failed: String,
     pub map_failed: String,
     pub data_failed: String,
     pub data_failed_rest: String,

@@ -31,10 +31,55 @@ pub fn paint(canvas: &HtmlCanvasElement, scene: &Scene, size: Size, background: 
         canvas.set_width(w);
         canvas.set_height(h);
     }
-    if let Some(backend) = CanvasBackend::new(canvas) {
-        let area = backend.into_drawing_area();
-        if let Err(e) = draw(&area, scene, background, ratio) {
+    draw_on(canvas, scene, background, ratio);
+}
+
+/// Draws `scene` on the canvas's backing store as it is, `ratio` backing pixels per scene
+/// unit; false if drawing failed. The painting code goes with the drawing code
+/// (`graphic::lazy`): a split point of its part where the build splits, here once `load` is
+/// done (nothing is drawn before).
+pub fn draw_on(canvas: &HtmlCanvasElement, scene: &Scene, background: Rgba, ratio: f64) -> bool {
+    #[cfg(feature = "split")]
+    {
+        use futures::FutureExt;
+        split::draw_on(canvas, scene, background, ratio).now_or_never().and_then(Result::ok).unwrap_or(false)
+    }
+    #[cfg(not(feature = "split"))]
+    drawn_on(canvas, scene, background, ratio)
+}
+
+/// Fetches the painting code where it is split (with `graphic::lazy::load`: one part).
+pub async fn load() -> Result<(), ()> {
+    #[cfg(feature = "split")]
+    return split::draw_on_loaded().await.map_err(|_| ());
+    #[cfg(not(feature = "split"))]
+    Ok(())
+}
+
+fn drawn_on(canvas: &HtmlCanvasElement, scene: &Scene, background: Rgba, ratio: f64) -> bool {
+    let Some(backend) = CanvasBackend::new(canvas) else { return false };
+    let area = backend.into_drawing_area();
+    match draw(&area, scene, background, ratio) {
+        Ok(()) => true,
+        Err(e) => {
             leptos::logging::warn!("drawing failed: {e:?}");
+            false
         }
+    }
+}
+
+#[cfg(feature = "split")]
+mod split {
+    use super::*;
+    use wasm_split_helpers::{wasm_split, SplitLoaderError};
+
+    #[wasm_split(charts, fallible, preload(draw_on_loaded))]
+    pub fn draw_on(
+        canvas: &HtmlCanvasElement,
+        scene: &Scene,
+        background: Rgba,
+        ratio: f64,
+    ) -> Result<bool, SplitLoaderError> {
+        Ok(drawn_on(canvas, scene, background, ratio))
     }
 }

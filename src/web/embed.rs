@@ -234,6 +234,7 @@ fn EmbedStage(
     stepper: Stepper,
     chapter_ix: Memo<usize>,
     geo: load::GeoState,
+    code: load::CodeState,
     dark: Signal<bool>,
     reduced_motion: Signal<bool>,
     present: bool,
@@ -262,7 +263,7 @@ fn EmbedStage(
         let figure = graphic::skeleton(&chapter, &said, &ui, true);
         stage.replace_children_with_node_1(&figure);
         let models = Arc::new(models[c].clone());
-        let g = GraphicData { chapter, models, data: data.clone(), geo, said, ui: ui.clone() };
+        let g = GraphicData { chapter, models, data: data.clone(), geo, code, said, ui: ui.clone() };
         untrack(|| graphic::enhance(&figure, g, inputs));
     });
     view! { <div class="embed-stage" node_ref=stage on:click=move |ev| stepper.on_stage_click(present, &ev)></div> }
@@ -335,6 +336,9 @@ fn EmbedGraphic(
     // The map geometry, when a map is among the steps.
     let needs_geo = refs.iter().any(|r| story.step(*r).is_some_and(|s| matches!(s.view, Spec::Map(_))));
     let geo = if needs_geo { load::load_geo() } else { load::GeoState::none() };
+    // An embed is its graphic: its drawing code comes at once.
+    let code = load::CodeState::deferred();
+    code.request();
     mark_ready();
 
     let dark = match query.theme {
@@ -361,7 +365,7 @@ fn EmbedGraphic(
 
     view! {
         <main class=if present { "embed-root present-root" } else { "embed-root" } id="embed" node_ref=root data-graphic=move || graphic_id.get() data-step=move || step_id.get()>
-            <EmbedStage story=stage_story said data models refs stepper chapter_ix geo dark reduced_motion present />
+            <EmbedStage story=stage_story said data models refs stepper chapter_ix geo code dark reduced_motion present />
             {present.then(|| view! { <PresentCaption story current captions /> })}
             {controls.then(|| view! { <EmbedControls stepper present ui=ui.clone() /> })}
             <p class="embed-story-link"><a href=story_link target="_blank" rel="noopener">{ui.read_story.clone()}</a></p>

@@ -5,7 +5,7 @@
 //! under it follow the step, the tools row (`super::tools`) is filled in, and the table is made
 //! for the step while it is open. No view layer: the markup is already there.
 
-use super::load::GeoState;
+use super::load::{Code, CodeState, GeoState};
 use super::painter::{use_painter, Canvas};
 use super::{dom, react};
 use crate::data::Dataset;
@@ -44,6 +44,8 @@ pub struct GraphicData {
     pub models: Arc<Vec<Model>>,
     pub data: Arc<Dataset>,
     pub geo: GeoState,
+    /// The drawing code's state (`graphic::lazy`).
+    pub code: CodeState,
     /// What the graphic says under it at each step (`said_in` reads the static figure's).
     pub said: Vec<StepSaid>,
     /// The page's words (the story's `[ui]`).
@@ -100,8 +102,15 @@ pub fn skeleton(chapter: &Chapter, said: &[StepSaid], ui: &Ui, top_level: bool) 
 
 /// Makes the static figure live: a canvas in place of its picture, the words and the table
 /// following the step, the tools row filled in.
+///
+/// The picture (the first step's static figure) stays under the canvas until the canvas first
+/// paints: what it shows is what the canvas would draw. When the canvas cannot paint the
+/// reader's step in time (its drawing code or a map's land still on the way, or either failed),
+/// that step's static figure stands in: not sooner than half a second after the graphic may
+/// paint, so a reader whose code comes in time downloads no figure. If either cannot be
+/// loaded, the message says why above the figure, and the canvas stays clear.
 pub fn enhance(figure: &web_sys::HtmlElement, g: GraphicData, inputs: GraphicInputs) {
-    let GraphicData { chapter, models, data, geo, said, ui } = g;
+    let GraphicData { chapter, models, data, geo, code, said, ui } = g;
     let GeoState { geo, error: geo_error, .. } = geo;
     let _ = figure.class_list().remove_1("graphic-static");
     let (Some(holder), Some(tools), Some(details)) =
@@ -111,79 +120,107 @@ pub fn enhance(figure: &web_sys::HtmlElement, g: GraphicData, inputs: GraphicInp
         return;
     };
     let is_map = Model::any_map(&models);
+    // The picture stays if the reader may already see it: the first chapter's (loaded with the
+    // page) or one the browser has fetched; one still to come is not fetched for a moment.
+    let picture = dom::find(&holder, "picture").filter(|p| {
+        dom::find(p, "img")
+            .and_then(|i| i.dyn_into::<web_sys::HtmlImageElement>().ok())
+            .is_some_and(|i| i.complete() || i.get_attribute("loading").as_deref() != Some("lazy"))
+    });
+    let has_picture = picture.is_some();
     holder.replace_children_with_node_0();
     let canvas: web_sys::HtmlCanvasElement = dom::el("canvas", "").unchecked_into();
     dom::attr(&canvas, "role", "img");
+    if let Some(picture) = &picture {
+        // Until the canvas paints, the picture is the graphic a reader and a screen reader meet.
+        dom::append(&holder, picture);
+        dom::attr(&canvas, "aria-hidden", "true");
+    }
     dom::append(&holder, &canvas);
     let (size, dpr) = use_canvas_size(&holder);
     let theme = Memo::new(move |_| if inputs.dark.get() { Theme::dark() } else { Theme::light() });
     let painted = RwSignal::new(false);
     use_painter(
-        Canvas { canvas: canvas.clone(), size, dpr, theme, geo, geo_error, painted },
+        Canvas { canvas: canvas.clone(), size, dpr, theme, geo, geo_error, painted, code },
         models.clone(),
         data.clone(),
         inputs,
     );
-    // A map waits for its land (geo/base.bin, fetched near a map). If the land is still out
-    // half a second after the map may paint (a contents jump on a slow network), the step's
-    // static figure shows under the blank canvas until it paints, and follows the reader's
-    // steps: the figure is a fifth of the base map's bytes. Not sooner: a reader whose land
-    // comes in time downloads no figure. If the land cannot be loaded, the static figure stays
-    // (the whole map as the build drew it) and the canvas stays clear, with the message above.
-    let land_late = RwSignal::new(false);
-    if is_map {
-        // Why the land could not be loaded, said once above the map.
-        let (holder, failed) = (holder.clone(), ui.map_failed.clone());
+    {
+        let canvas = canvas.clone();
+        react::effect(move || {
+            if painted.get() {
+                if let Some(picture) = &picture {
+                    picture.remove();
+                    let _ = canvas.remove_attribute("aria-hidden");
+                }
+            }
+        });
+    }
+    // Why the graphic cannot be drawn, if it cannot: its drawing code, or a map's land.
+    let (chart_failed, map_failed) = (ui.chart_failed.clone(), ui.map_failed.clone());
+    let failed = Memo::new(move |_| {
+        let code = code.0.with(|c| if let Code::Failed(e) = c { Some(e.clone()) } else { None });
+        code.map(|e| (chart_failed.clone(), e))
+            .or_else(|| geo_error.get().filter(|_| is_map).map(|e| (map_failed.clone(), e)))
+    });
+    {
+        // Said once above the graphic.
+        let holder = holder.clone();
         let mut said_failed = false;
         react::effect(move || {
-            let Some(e) = geo_error.get() else { return };
+            let Some((why, e)) = failed.get() else { return };
             if !std::mem::replace(&mut said_failed, true) {
-                let p = dom::text("p", "graphic-error", &format!("{failed} ({e})"));
+                let p = dom::text("p", "graphic-error", &format!("{why} ({e})"));
                 dom::attr(&p, "role", "alert");
                 let _ = holder.prepend_with_node_1(&p);
             }
         });
-        react::effect(move || {
-            if inputs.may_paint.get() && geo.get_untracked().is_none() {
-                set_timeout(
-                    move || {
-                        if geo.try_get_untracked().flatten().is_none() {
-                            land_late.try_set(true);
-                        }
-                    },
-                    std::time::Duration::from_millis(500),
-                );
-            }
-        });
-        let ids: Vec<String> = chapter.steps.iter().map(|s| s.id.clone()).collect();
-        let (lang, canvas) = (data.lang, canvas.clone());
-        let shown: Rc<RefCell<Option<web_sys::HtmlElement>>> = Rc::default();
-        react::effect(move || {
-            let wanted = (land_late.get() || geo_error.with(Option::is_some)) && !painted.get();
-            let mut shown = shown.borrow_mut();
-            if !wanted {
-                if let Some(img) = shown.take() {
-                    img.remove();
-                }
-                return;
-            }
-            let id = &ids[inputs.step.get().min(ids.len() - 1)];
-            // The variant the static page's <picture> picks (site::picture): phone width, theme.
-            let narrow = window()
-                .inner_width()
-                .ok()
-                .and_then(|w| w.as_f64())
-                .is_some_and(|w| w < f64::from(crate::graphic::NARROW_BELOW_PX));
-            let src = crate::graphic::figure_path(lang, id, narrow, inputs.dark.get());
-            let img = shown.get_or_insert_with(|| {
-                let img = dom::el("img", "graphic-fallback");
-                dom::attr(&img, "alt", "");
-                let _ = canvas.before_with_node_1(&img);
-                img
-            });
-            dom::attr(img, "src", &src);
-        });
     }
+    let ready = Memo::new(move |_| code.here() && (!is_map || geo.with(Option::is_some)));
+    let late = RwSignal::new(false);
+    react::effect(move || {
+        let asked = code.0.with(|c| *c != Code::Deferred);
+        if inputs.may_paint.get() && asked && !ready.get_untracked() {
+            set_timeout(
+                move || {
+                    if ready.try_get_untracked() == Some(false) {
+                        late.try_set(true);
+                    }
+                },
+                std::time::Duration::from_millis(500),
+            );
+        }
+    });
+    let ids: Vec<String> = chapter.steps.iter().map(|s| s.id.clone()).collect();
+    let (lang, shown_by_canvas) = (data.lang, canvas.clone());
+    let shown: Rc<RefCell<Option<web_sys::HtmlElement>>> = Rc::default();
+    react::effect(move || {
+        let step = inputs.step.get().min(ids.len() - 1);
+        // The picture, where it stayed, shows the first step already.
+        let wanted = (late.get() || failed.with(Option::is_some)) && !painted.get() && (step > 0 || !has_picture);
+        let mut shown = shown.borrow_mut();
+        if !wanted {
+            if let Some(img) = shown.take() {
+                img.remove();
+            }
+            return;
+        }
+        // The variant the static page's <picture> picks (site::picture): phone width, theme.
+        let narrow = window()
+            .inner_width()
+            .ok()
+            .and_then(|w| w.as_f64())
+            .is_some_and(|w| w < f64::from(crate::graphic::NARROW_BELOW_PX));
+        let src = crate::graphic::figure_path(lang, &ids[step], narrow, inputs.dark.get());
+        let img = shown.get_or_insert_with(|| {
+            let img = dom::el("img", "graphic-fallback");
+            dom::attr(&img, "alt", "");
+            let _ = shown_by_canvas.before_with_node_1(&img);
+            img
+        });
+        dom::attr(img, "src", &src);
+    });
 
     // The words follow the picture in a task of their own: a step change paints first, and
     // writing the description, source line and canvas label does not lengthen that frame.

@@ -222,3 +222,52 @@ impl GeoState {
         });
     }
 }
+
+/// The graphics' drawing code (`graphic::lazy`, a part of the page's wasm): where its fetch
+/// has got to. The story page asks for it when the reader first moves (until then its first
+/// step's static figure is what a canvas would draw); the embed page at once.
+#[derive(Clone, PartialEq)]
+pub enum Code {
+    /// Not asked for yet.
+    Deferred,
+    Loading,
+    Here,
+    /// Why it could not be fetched.
+    Failed(String),
+}
+
+/// The drawing code's state, shared by a page's graphics.
+#[derive(Clone, Copy)]
+pub struct CodeState(pub RwSignal<Code>);
+
+impl CodeState {
+    pub fn deferred() -> CodeState {
+        CodeState(RwSignal::new(Code::Deferred))
+    }
+
+    /// Fetches the code, the first time it is called.
+    pub fn request(self) {
+        if self.0.get_untracked() != Code::Deferred {
+            return;
+        }
+        self.0.set(Code::Loading);
+        leptos::task::spawn_local(async move {
+            // One part, two split points (drawing a scene, painting it), each with its own flag.
+            let (loaded, painting) = futures::future::join(crate::graphic::lazy::load(), super::canvas::load()).await;
+            let loaded = loaded.and_then(|()| painting.map_err(|()| crate::graphic::lazy::unreachable()));
+            // What the graphics then do (their first paints) in a task of its own.
+            next_task().await;
+            self.0.set(match loaded {
+                Ok(()) => Code::Here,
+                Err(e) => {
+                    Code::Failed(DataError { message: file_word("unreachable", "", &e.message), ..e }.to_string())
+                }
+            });
+        });
+    }
+
+    /// Whether the code is here (tracked).
+    pub fn here(self) -> bool {
+        self.0.with(|c| *c == Code::Here)
+    }
+}

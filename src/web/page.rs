@@ -40,9 +40,12 @@ fn start(status: web_sys::Element) {
     mark("app-start");
     let loaded = load::load_edition(super::page_lang());
     let geo = load::GeoState::none();
+    let code = load::CodeState::deferred();
     if engine::hash_step_id(&window().location().hash().unwrap_or_default()).is_some() {
         geo.request();
+        code.request();
     }
+    request_on_first_move(code);
     // What the page builds belongs to the page's owner, not to the effect below, which would
     // dispose it if it ran again.
     let page = Owner::current();
@@ -54,7 +57,7 @@ fn start(status: web_sys::Element) {
         done = match loaded.get() {
             Loaded::Loading => false,
             Loaded::Ready(story, data, models) => {
-                let run = move || untrack(|| explainer(story, data, models, geo));
+                let run = move || untrack(|| explainer(story, data, models, geo, code));
                 match &page {
                     Some(owner) => owner.with(run),
                     None => run(),
@@ -85,6 +88,25 @@ fn failed(status: &web_sys::Element, msg: &str) {
     dom::append(&alert, &dom::text("strong", "", &format!("{} ", super::page_word("failed"))));
     dom::append(&alert, &document().create_text_node(&format!("{msg}. {}", super::page_word("failed-rest"))));
     dom::append(status, &alert);
+}
+
+/// Asks for the graphics' drawing code (`graphic::lazy`) when the reader first moves: scrolls
+/// (the page, or a box it is in), wheels, touches, points, presses a key or tabs in. Until then
+/// each graphic shows its first step's static figure, which is what its canvas would draw, so
+/// a reader who only reads the opening fetches no drawing code. Each listener runs once.
+fn request_on_first_move(code: load::CodeState) {
+    let opts = web_sys::AddEventListenerOptions::new();
+    opts.set_capture(true);
+    opts.set_passive(true);
+    opts.set_once(true);
+    let request = Closure::<dyn Fn()>::new(move || code.request()).into_js_value();
+    for event in ["scroll", "wheel", "touchstart", "pointerdown", "pointermove", "keydown", "focusin"] {
+        let _ = window().add_event_listener_with_callback_and_add_event_listener_options(
+            event,
+            request.unchecked_ref(),
+            &opts,
+        );
+    }
 }
 
 /// Marks the page ready once what was just rendered is painted.
@@ -167,6 +189,7 @@ fn mount_when_idle(mount: Mount, mounted: Rc<RefCell<Vec<bool>>>, data: Arc<Data
 fn prepare_maps(
     active: Memo<StepRef>,
     geo: load::GeoState,
+    code: load::CodeState,
     data: Arc<Dataset>,
     models: Arc<Vec<Vec<Model>>>,
     warming: RwSignal<Option<usize>>,
@@ -184,7 +207,7 @@ fn prepare_maps(
             set_timeout(move || geo.request(), std::time::Duration::ZERO);
         }
         let Some(g) = geo.geo.get() else { return };
-        if !next_is_map.get(a).copied().unwrap_or(false) {
+        if !code.here() || !next_is_map.get(a).copied().unwrap_or(false) {
             return;
         }
         let code_warm = warmed.borrow().contains(&true);
@@ -199,7 +222,6 @@ fn prepare_maps(
         // hot. The land alone, a moving frame (provinces, routes, marks), a still one (label
         // placement), then its paint.
         let bare = Model::Map(map.bare());
-        let moving = Model::lerp(&first, &first, 0.5).unwrap_or_else(|| bare.clone());
         // The map beside the reader waits for this to finish before its first paint (`warming`):
         // painting first would pay all of it in one task, cold.
         warming.set(Some(a + 1));
@@ -208,24 +230,32 @@ fn prepare_maps(
                 warming.try_set(None);
             }
         });
+        // A moving frame is the way from the first state to itself, half done.
+        let (moving, still) = ((Some(first.clone()), first.clone()), (None, first));
         if code_warm {
-            return warm(vec![(moving, g.clone()), (first, g)], data, false, done);
+            return warm(vec![(moving, g.clone()), (still, g)], data, false, done);
         }
         let one_ring =
             Arc::new(crate::maps::Geo { land: g.land.iter().take(1).cloned().collect(), ..Default::default() });
-        warm(vec![(bare.clone(), one_ring), (bare, g.clone()), (moving, g.clone()), (first, g)], data, true, done);
+        let bare = (None, bare);
+        warm(vec![(bare.clone(), one_ring), (bare, g.clone()), (moving, g.clone()), (still, g)], data, true, done);
     });
 }
 
-/// Builds each scene of `parts` (a state and the geometry to draw it on), small, one per idle
+/// A frame to warm: the state a tween comes from (none for a still frame) and the state it
+/// goes to.
+type Warm = (Option<Model>, Model);
+
+/// Builds each scene of `parts` (a frame and the geometry to draw it on), small, one per idle
 /// moment, and, with `paint`, paints the last where nobody sees it (drawing a map runs paths the
 /// charts do not).
-fn warm(mut parts: Vec<(Model, Arc<crate::maps::Geo>)>, data: Arc<Dataset>, paint: bool, done: Box<dyn FnOnce()>) {
+fn warm(mut parts: Vec<(Warm, Arc<crate::maps::Geo>)>, data: Arc<Dataset>, paint: bool, done: Box<dyn FnOnce()>) {
     when_idle(move || {
         let size = crate::scene::Size { width: 200.0, height: 200.0 };
         let theme = crate::scene::theme::Theme::light();
-        let (model, geo) = parts.remove(0);
-        let scene = model.scene(crate::graphic::Ctx { data: &data, geo: Some(&geo) }, 0.0, size, &theme);
+        let ((from, to), geo) = parts.remove(0);
+        let ctx = crate::graphic::Ctx { data: &data, geo: Some(&geo) };
+        let (scene, _) = crate::graphic::lazy::draw(from.as_ref(), &to, 0.5, ctx, 0.0, size, &theme);
         if !parts.is_empty() {
             return warm(parts, data, paint, done);
         }
@@ -301,7 +331,13 @@ fn reflect_active(active_ref: Memo<StepRef>, index: RwSignal<usize>, progress: R
     });
 }
 
-fn explainer(story: Arc<Story>, data: Arc<Dataset>, models: Arc<Vec<Vec<Model>>>, geo: load::GeoState) {
+fn explainer(
+    story: Arc<Story>,
+    data: Arc<Dataset>,
+    models: Arc<Vec<Vec<Model>>>,
+    geo: load::GeoState,
+    code: load::CodeState,
+) {
     let dark = use_preferred_dark();
     let reduced_motion = use_prefers_reduced_motion();
     let refs: Arc<Vec<StepRef>> = Arc::new(story.steps().map(|(r, _)| r).collect());
@@ -392,10 +428,21 @@ fn explainer(story: Arc<Story>, data: Arc<Dataset>, models: Arc<Vec<Vec<Model>>>
             let models = Arc::new(models[c].clone());
             let mut said = super::graphic::said_in(&figure);
             said.resize(n, Default::default());
-            super::graphic::enhance(&figure, GraphicData { chapter, models, data, geo, said, ui: ui.clone() }, inputs);
+            super::graphic::enhance(
+                &figure,
+                GraphicData { chapter, models, data, geo, code, said, ui: ui.clone() },
+                inputs,
+            );
         })
     };
-    prepare_maps(active_ref, geo, data.clone(), models.clone(), warming);
+    prepare_maps(active_ref, geo, code, data.clone(), models.clone(), warming);
+    // A reader who is not at the first step (the browser put the page back where it was) needs
+    // the drawing code now.
+    react::effect(move || {
+        if active.index.get() > 0 {
+            code.request();
+        }
+    });
     let chapters = story.chapters.len();
     let idle_started = StoredValue::new(false);
     // Graphics belong to the page, not to the effect below: an effect disposes what it created
@@ -414,6 +461,12 @@ fn explainer(story: Arc<Story>, data: Arc<Dataset>, models: Arc<Vec<Vec<Model>>>
             };
             if now {
                 run();
+                // The page shows what it will until the reader moves: the static figure, as
+                // the canvas would draw it (the painter marks it ready otherwise, at its first
+                // paint).
+                if code.0.get_untracked() == load::Code::Deferred {
+                    mark_ready();
+                }
             } else {
                 set_timeout(run, std::time::Duration::ZERO);
             }

@@ -5,9 +5,10 @@
 
 use super::canvas::paint;
 use super::graphic::GraphicInputs;
+use super::load::{Code, CodeState};
 use super::react;
 use crate::data::Dataset;
-use crate::graphic::{frame, Ctx, Model};
+use crate::graphic::{lazy, Ctx, Model};
 use crate::scene::theme::Theme;
 use crate::scene::tween::Tween;
 use crate::scene::Size;
@@ -37,12 +38,14 @@ pub struct Canvas {
     pub geo_error: RwSignal<Option<String>>,
     /// Set once the canvas has painted.
     pub painted: RwSignal<bool>,
+    /// The drawing code (`graphic::lazy`): the canvas paints once it is here.
+    pub code: CodeState,
 }
 
 /// The canvas's one owner: tweens from whatever is on screen to the step's state, and repaints
 /// in place on resize, pixel ratio, theme, progress (maps) and the map geometry arriving.
 pub fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inputs: GraphicInputs) {
-    let Canvas { canvas, size, dpr, theme, geo, geo_error, painted } = on;
+    let Canvas { canvas, size, dpr, theme, geo, geo_error, painted, code } = on;
     let painter = Rc::new(RefCell::new(Painter { shown: None, tween: None, running: false, painted: false }));
     let is_map = Model::any_map(&models);
 
@@ -68,6 +71,14 @@ pub fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inpu
             if sz.width < 10.0 || sz.height < 10.0 || !inputs.may_paint.try_get_untracked().unwrap_or(false) {
                 return Frame::DONE;
             }
+            // The drawing code is fetched when the reader first moves; until then the static
+            // figure stands (see `graphic::enhance`). While it is on its way the graphic counts
+            // as changing (`data-animating`), and paints in the first frame after it is here.
+            match code.0.try_get_untracked() {
+                Some(Code::Here) => {}
+                Some(Code::Loading) => return Frame { running: true, paint_later: None },
+                _ => return Frame::DONE,
+            }
             // A map waits for its land (it arrives with a repaint); if the geometry failed to
             // load, the step's static figure stands in for it (see `graphic::enhance`) and the canvas
             // stays clear.
@@ -84,9 +95,7 @@ pub fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inpu
             let target = &models[step];
             let (scene, running) = match &p.tween {
                 Some(tw) if !tw.done(start) => {
-                    let t = tw.at(start);
-                    let state = Model::lerp(&tw.from, &tw.to, t);
-                    let scene = frame(&tw.from, &tw.to, t, ctx, progress, sz, &th);
+                    let (scene, state) = lazy::draw(Some(&tw.from), &tw.to, tw.at(start), ctx, progress, sz, &th);
                     // Remember where the graphic is, so an interruption starts from here.
                     p.shown = state.or_else(|| Some(tw.to.clone()));
                     (scene, true)
@@ -94,7 +103,7 @@ pub fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inpu
                 _ => {
                     p.tween = None;
                     p.shown = Some(target.clone());
-                    (target.scene(ctx, progress, sz, &th), false)
+                    (lazy::draw(None, target, 1.0, ctx, progress, sz, &th).0, false)
                 }
             };
             let first = !std::mem::replace(&mut p.painted, true);
@@ -122,9 +131,12 @@ pub fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inpu
                     };
                     super::load::measure("redraw", start, built + p.now() - t0, kind);
                 }
-                // The first chart on screen marks the page ready (tests and the report read this).
-                if document().body().is_some_and(|b| !b.has_attribute("data-ready")) {
+                // The page's first chart (the report times it); it marks the page ready if
+                // nothing did before (tests and the report read both).
+                if !FIRST_CHART.with(|f| f.replace(true)) {
                     super::load::mark("first-chart");
+                }
+                if document().body().is_some_and(|b| !b.has_attribute("data-ready")) {
                     super::mark_ready();
                 }
             };
@@ -186,12 +198,14 @@ pub fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inpu
             }
         });
     }
-    // Theme, drawn progress and the map geometry arriving repaint in place, in a task of their own.
+    // Theme, drawn progress, the map geometry and the drawing code arriving repaint in place, in
+    // a task of their own.
     {
         let (painter, paint_frame) = (painter.clone(), paint_frame.clone());
         react::effect(move || {
             theme.track();
             geo.track();
+            code.0.track();
             drawn_progress.track();
             inputs.may_paint.track();
             run(painter.clone(), paint_frame.clone(), false);
@@ -260,6 +274,8 @@ fn run(painter: Rc<RefCell<Painter>>, paint_frame: Rc<dyn Fn() -> Frame>, next_f
 }
 
 thread_local! {
+    /// Whether a canvas of the page has painted.
+    static FIRST_CHART: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// Whether `data-animating` is on <body> now (see `set_animating`).
     static ANIMATING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }

@@ -8,13 +8,10 @@ use crate::embed;
 use crate::embed::lazy::Missing;
 use crate::graphic::{Ctx, Model};
 use crate::maps::Geo;
-use crate::scene::draw::draw;
 use crate::scene::theme::Theme;
 use crate::scene::Size;
 use crate::story::{Chapter, Ui};
-use crate::web::canvas_backend::CanvasBackend;
 use leptos::prelude::*;
-use plotters::prelude::IntoDrawingArea;
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -148,11 +145,9 @@ impl Export {
         let Ok(canvas) = el.dyn_into::<web_sys::HtmlCanvasElement>() else { return Ok(Png::Skipped) };
         canvas.set_width((full.width * scale).round() as u32);
         canvas.set_height((full.height * scale).round() as u32);
-        if let Some(backend) = CanvasBackend::new(&canvas) {
-            let area = backend.into_drawing_area();
-            if draw(&area, &scene, th.background, scale).is_err() {
-                return Ok(Png::Failed);
-            }
+        super::canvas::load().await.map_err(|()| Missing)?;
+        if !super::canvas::draw_on(&canvas, &scene, th.background, scale) {
+            return Ok(Png::Failed);
         }
         Ok(match canvas.to_data_url_with_type("image/png") {
             Ok(url) => {

@@ -187,9 +187,12 @@ async function graphicMessages(url, hash, route) {
         const c = document.querySelector("#pipes .graphic-slot canvas");
         return c ? window.__inkOf(c).inked : 0;
       })(),
+      // The step's static figure: the one standing in for the step, or at the chapter's first
+      // step the picture the static page had there.
       mapFigure: (() => {
-        const img = document.querySelector("#pipes .graphic-slot figure:not(.graphic-static) img.graphic-fallback");
-        return img ? { src: img.getAttribute("src"), loaded: img.complete && img.naturalWidth > 0 } : null;
+        const fig = document.querySelector("#pipes .graphic-slot figure:not(.graphic-static)");
+        const img = fig?.querySelector("img.graphic-fallback") ?? fig?.querySelector(".graphic-canvas picture img");
+        return img ? { src: img.currentSrc || img.getAttribute("src"), loaded: img.complete && img.naturalWidth > 0 } : null;
       })(),
       pageErrors: [],
     })).then((r) => ({ ...r, pageErrors: errors.page }));
@@ -228,6 +231,44 @@ test("a missing maps chunk (the maps' own code) is said on the map, and the step
     assert.ok(r.canvases >= 2, "the other graphics still run");
     assert.deepEqual(r.pageErrors, [], "uncaught page errors");
   } finally {
+    await broken.close();
+  }
+});
+
+test("a missing charts part (the drawing code) is said on the graphic, and each step's static figure stands in", async () => {
+  const broken = await brokenSite(async (dir) => {
+    const part = (await readdir(dir)).find((f) => /^explainer-[0-9a-f]+-charts\.wasm$/.test(f));
+    assert.ok(part, "precondition: dist/ has the story's charts part");
+    await rm(join(dir, part));
+  });
+  const { context, page, errors } = await h.openPage(site.browser);
+  try {
+    await h.gotoReady(page, broken.url + "index.html");
+    // The reader moves on to the first chapter's second step: the code is asked for, and fails.
+    const second = await page.evaluate(() => document.querySelectorAll("#boom .step[data-step]")[1].dataset.step);
+    await h.scrollToStep(page, second);
+    await h.waitActive(page, second);
+    await page.waitForFunction(() => document.querySelector("#boom img.graphic-fallback")?.complete, null, { timeout: 10_000 });
+    const r = await page.evaluate(() => {
+      const fig = document.querySelector("#boom .graphic-slot figure");
+      const img = fig.querySelector("img.graphic-fallback");
+      return {
+        said: [...fig.querySelectorAll(".graphic-error")].map((e) => e.textContent),
+        src: img.getAttribute("src"),
+        loaded: img.naturalWidth > 0,
+        ink: window.__inkOf(fig.querySelector("canvas")).inked,
+        stepText: document.querySelector(".step:last-of-type")?.textContent.length ?? 0,
+      };
+    });
+    await h.screenshot(page, "failure-charts-part");
+    assert.equal(r.said.length, 1, `messages: ${JSON.stringify(r.said)}`);
+    assert.ok(/charts\.wasm/.test(r.said[0]) && /could not be fetched/.test(r.said[0]) && /static figure/.test(r.said[0]), r.said[0]);
+    assert.ok(r.src.includes(`figures/${second}`) && r.loaded, `the graphic shows ${r.src}, not the figure of ${second}`);
+    assert.ok(r.ink < 0.001, `the canvas paints over the static figure: ${r.ink}`);
+    assert.ok(r.stepText > 0, "the story's text is gone");
+    assert.deepEqual(errors.page, [], "uncaught page errors");
+  } finally {
+    await context.close();
     await broken.close();
   }
 });

@@ -19,6 +19,7 @@ for (const [sizeName, size] of SIZES) {
       const { context, page, errors } = await h.openPage(site.browser, { ...size, colorScheme: scheme });
       try {
         await h.gotoReady(page, site.url);
+        await h.firstMove(page);
         const problems = [];
         for (const [stop, fraction] of STOPS) {
           await page.evaluate((f) => {
@@ -57,6 +58,7 @@ test("dark scheme changes the page colours", async () => {
     const { context, page } = await h.openPage(site.browser, { colorScheme: scheme });
     try {
       await h.gotoReady(page, site.url);
+      await h.firstMove(page);
       const first = (await h.stepIds(page))[0];
       colours[scheme] = await page.evaluate(() => {
         const bg = (el) => getComputedStyle(el).backgroundColor;

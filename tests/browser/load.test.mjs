@@ -5,31 +5,49 @@ import * as h from "./lib/harness.mjs";
 
 const site = h.useSite();
 
-test("loads without errors, becomes ready and draws the first chart", async () => {
-  // The contract: ready is set once the first chart is drawn, so look at the canvas at that moment.
-  const atReady = () => {
-    new MutationObserver((_, obs) => {
-      if (document.body?.dataset.ready !== "true") return;
-      obs.disconnect();
-      window.__inkAtReady = window.__inkOf(document.querySelector(".graphic canvas"));
-    }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-ready"] });
-  };
-  const { context, page, errors } = await h.openPage(site.browser, { initScripts: [atReady] });
+test("loads without errors, becomes ready on the first figure, and draws the chart when the reader first moves", async () => {
+  const { context, page, errors } = await h.openPage(site.browser);
+  const code = [];
+  page.on("request", (r) => /-charts\.wasm$/.test(r.url()) && code.push(r.url()));
   try {
     await h.gotoReady(page, site.url);
     const steps = await h.stepIds(page);
     assert.ok(steps.length > 0, "no .step[data-step] elements on the page");
+    await h.sleep(500);
+    // Until the reader moves, the first figure is the static one the build drew (what the canvas
+    // would draw), and the drawing code stays on the server.
+    const before = await page.evaluate(() => {
+      const box = document.querySelector(".graphic-slot .graphic:not(.graphic-static) .graphic-canvas");
+      const img = box?.querySelector("picture img");
+      const canvas = box?.querySelector("canvas");
+      return {
+        live: !!box,
+        picture: !!img && img.complete && img.naturalWidth > 0 && img.getBoundingClientRect().height > 100,
+        painted: canvas?.hasAttribute("data-painted") ?? null,
+        hidden: canvas?.getAttribute("aria-hidden") ?? null,
+      };
+    });
+    await h.screenshot(page, "load-desktop-static");
+    assert.ok(before.live, "the first graphic was not made live");
+    assert.ok(before.picture, "the first graphic does not show its static figure before the reader moves");
+    assert.equal(before.painted, false, "the canvas painted before the reader moved");
+    assert.equal(before.hidden, "true", "the blank canvas is not hidden from screen readers beside the figure");
+    assert.deepEqual(code, [], "the drawing code was fetched before the reader moved");
+    await h.firstMove(page);
+    assert.equal(code.length, 1, "the drawing code was not fetched once on the first move");
     const info = await h.canvasInfo(page, steps[0]);
     await h.screenshot(page, "load-desktop");
-    assert.ok(info, "the first step's chapter has no .graphic canvas");
     assert.ok(info.width > 0 && info.height > 0, `first canvas has no size: ${info.width}×${info.height}`);
     // More than 0.5 % of the pixels differ from the background (top-left) colour.
     assert.ok(info.inked > 0.005, `first canvas is blank: only ${(info.inked * 100).toFixed(3)} % of pixels differ from the background`);
-    const inkAtReady = await page.evaluate(() => window.__inkAtReady);
-    assert.ok(inkAtReady?.inked > 0.005, `the first canvas was blank when data-ready became "true": ${JSON.stringify(inkAtReady)}`);
+    const after = await page.evaluate(() => {
+      const box = document.querySelector(".graphic-slot .graphic-canvas");
+      return { pictures: box.querySelectorAll("picture").length, hidden: box.querySelector("canvas").getAttribute("aria-hidden") };
+    });
+    assert.deepEqual(after, { pictures: 0, hidden: null }, "the static figure stayed beside the painted canvas");
     // The report command times the first chart by this mark.
     const marks = await page.evaluate(() => performance.getEntriesByName("first-chart").length);
-    assert.equal(marks, 1, 'performance.mark("first-chart") entries after ready');
+    assert.equal(marks, 1, 'performance.mark("first-chart") entries after the first paint');
     await h.sleep(300); // late errors (a failing effect after ready) count too
     assert.deepEqual(errors.page, [], "uncaught page errors");
     assert.deepEqual(errors.console, [], "console errors");

@@ -136,8 +136,10 @@ async function passOverSteps() {
     // Start from a settled first step, so the first measured change is a real change.
     await h.scrollToStep(page, ids[0]);
     await h.waitActive(page, ids[0]);
-    // The page's start is not a step change: wait until the graphics near the reader have painted
-    // once (they paint in the first still moment after the load, see web/page.rs).
+    // The page's start is not a step change: the reader moves (the page fetches its drawing
+    // code) and the graphics near the reader paint once (in the first still moment after it,
+    // see web/page.rs).
+    await h.firstMove(page);
     await h.nearPainted(page);
     await h.sleep(500);
     const r = await measureStepChanges(page, ids.slice(1));

@@ -264,6 +264,23 @@ export const nearPainted = (page, timeout = 30_000) =>
     { timeout },
   );
 
+/**
+ * The reader's first move (the pointer over the page). Until then each graphic shows its first
+ * step's static figure and the page has not fetched its drawing code (src/graphic/lazy.rs);
+ * resolves once the reader's graphic has painted its canvas.
+ */
+export async function firstMove(page, timeout = 10_000) {
+  await page.mouse.move(8, 8);
+  await page.waitForFunction(
+    () => {
+      const id = document.querySelector("#story")?.dataset.activeStep;
+      return !!document.getElementById(id)?.closest(".chapter")?.querySelector(".graphic canvas[data-painted]");
+    },
+    null,
+    { timeout },
+  );
+}
+
 /** Scrolls the step to the reading line (viewport centre) without smooth scrolling. */
 export const scrollToStep = (page, id) =>
   page.evaluate((id) => {

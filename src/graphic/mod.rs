@@ -3,6 +3,8 @@
 //! dataset to a `Model` (numbers), models interpolate for tweens, and a model renders to a
 //! `Scene` that `scene::draw` paints.
 
+pub mod lazy;
+
 use crate::charts::{bars, slope, timeline, trade, waffle};
 use crate::data::Dataset;
 use crate::maps::{Geo, MapModel, MapSpec};
