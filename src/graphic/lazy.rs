@@ -2,16 +2,18 @@
 //! draw that its static figure does not already show.
 //!
 //! The story page opens on the first step's static figure, which is what its canvas would
-//! draw, so it needs none of this until the reader moves (`web::load::Code`): every chart's
-//! layout, scales, labels and tweens, and the dispatch to the maps. With the `split` feature
-//! (the page's binaries) `draw` is a split point: the build cuts what only it reaches out of
-//! the first part of the wasm into a part of its own (`charts`; `cut` in `src/bin/site.rs`),
-//! as `maps::lazy` does for the maps. Without it (native code) it is the plain function.
+//! draw, so it needs none of this until the reader moves (`web::load::Code`): resolving every
+//! step's view against the data (`models`), every chart's layout, scales, labels and tweens,
+//! and the dispatch to the maps. With the `split` feature (the page's binaries) `models` and
+//! `draw` are split points: the build cuts what only they reach out of the first part of the
+//! wasm into a part of its own (`charts`; `cut` in `src/bin/site.rs`), as `maps::lazy` does for
+//! the maps. Without it (native code) they are the plain functions.
 
 use super::{frame, Ctx, Model};
-use crate::data::DataError;
+use crate::data::{DataError, Dataset};
 use crate::scene::theme::Theme;
 use crate::scene::{Scene, Size};
+use crate::story::Story;
 
 /// The part's name in the page's error messages (its file is `<binary>-<hash>-charts.wasm`).
 pub const PART: &str = "charts.wasm";
@@ -30,6 +32,16 @@ pub async fn load() -> Result<(), DataError> {
 /// The part could not be fetched (the loader says why in the console).
 pub fn unreachable() -> DataError {
     DataError::new(PART, None, None, "could not be fetched")
+}
+
+/// Every step's state, by chapter (`Story::models`), with the code (fetched if it is not here),
+/// or why the story's views do not resolve against its data.
+pub async fn models(story: &Story, data: &Dataset) -> Result<Vec<Vec<Model>>, DataError> {
+    #[cfg(all(feature = "split", target_arch = "wasm32"))]
+    let models = split::models(story, data).await.map_err(|_| unreachable())?;
+    #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
+    let models = story.models(data);
+    models.map_err(|e| DataError::new(PART, None, None, format!("the story refers to data that is not there: {e}")))
 }
 
 /// What a painter paints: a frame `t` of the way from `from` to `to` (`graphic::frame`), or `to`
@@ -76,6 +88,11 @@ fn drawn(
 mod split {
     use super::*;
     use wasm_split_helpers::{wasm_split, SplitLoaderError};
+
+    #[wasm_split(charts, fallible)]
+    pub fn models(story: &Story, data: &Dataset) -> Result<Result<Vec<Vec<Model>>, String>, SplitLoaderError> {
+        Ok(story.models(data))
+    }
 
     #[wasm_split(charts, fallible, preload(draw_loaded))]
     pub fn draw(

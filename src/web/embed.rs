@@ -9,7 +9,7 @@ use super::graphic::{self, GraphicData, GraphicInputs};
 use super::load;
 use crate::data::Dataset;
 use crate::embed::{self as core, EmbedQuery, Target, ThemeChoice};
-use crate::graphic::{Model, Spec};
+use crate::graphic::Spec;
 use crate::story::{engine, Said, StepRef, Story, Ui};
 use leptos::html;
 use leptos::prelude::*;
@@ -51,6 +51,28 @@ pub fn say_failed(msg: &str) {
     mark_ready();
 }
 
+thread_local! {
+    /// The static embed page's picture of its graphic's first step and that graphic's id, until
+    /// the live graphic takes it (`keep_static_picture`).
+    static PICTURE: std::cell::RefCell<Option<(String, web_sys::Element)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Keeps the static embed page's picture (of its graphic's first step) for the live graphic
+/// that replaces the page, which shows it until its canvas paints.
+pub fn keep_static_picture() {
+    let doc = document();
+    let graphic = doc.body().and_then(|b| b.get_attribute("data-graphic"));
+    let picture = doc.query_selector("#embed .graphic-canvas picture").ok().flatten();
+    if let (Some(g), Some(p)) = (graphic, picture) {
+        PICTURE.with(|k| *k.borrow_mut() = Some((g, p)));
+    }
+}
+
+/// The static page's picture, once, if it is `graphic`'s.
+fn take_static_picture(graphic: &str) -> Option<web_sys::Element> {
+    PICTURE.with(|k| k.borrow_mut().take()).filter(|(g, _)| g == graphic).map(|(_, p)| p)
+}
+
 /// Marks the page ready once what was just rendered is painted.
 fn mark_ready() {
     request_animation_frame(super::mark_ready);
@@ -88,7 +110,6 @@ pub fn EmbedApp(
     /// Each step's description and source line (`data/said-<lang>.bin`).
     said: Arc<Said>,
     data: Arc<Dataset>,
-    models: Arc<Vec<Vec<Model>>>,
 ) -> impl IntoView {
     let loc = window().location();
     let mut query = EmbedQuery::parse(&loc.search().unwrap_or_default());
@@ -111,8 +132,7 @@ pub fn EmbedApp(
     }
     match core::resolve(&story, &query, engine::hash_step_id(&hash)) {
         Target::Graphic(at) => {
-            view! { <EmbedGraphic story=story said=said data=data models=models query=query at=at captions=captions /> }
-                .into_any()
+            view! { <EmbedGraphic story=story said=said data=data query=query at=at captions=captions /> }.into_any()
         }
         Target::Unknown { asked, valid } => {
             mark_ready();
@@ -229,7 +249,6 @@ fn EmbedStage(
     story: Arc<Story>,
     said: Arc<Said>,
     data: Arc<Dataset>,
-    models: Arc<Vec<Vec<Model>>>,
     refs: Arc<Vec<StepRef>>,
     stepper: Stepper,
     chapter_ix: Memo<usize>,
@@ -247,6 +266,7 @@ fn EmbedStage(
     Effect::new(move |_| {
         let c = chapter_ix.get();
         let Some(stage) = stage.get() else { return };
+        let at_first = refs[pos.get_untracked().min(count - 1)].step == 0;
         let refs = refs.clone();
         let step = Signal::derive(move || refs[pos.get().min(count - 1)].step);
         let inputs = GraphicInputs {
@@ -261,8 +281,15 @@ fn EmbedStage(
         let chapter = story.chapters[c].clone();
         let said = said.chapter(c, chapter.steps.len());
         let figure = graphic::skeleton(&chapter, &said, &ui, true);
+        // The static page's picture, where the graphic opens on it, shows until the canvas
+        // paints; elsewhere the drawing code is asked for now.
+        let picture = take_static_picture(&chapter.graphic).filter(|_| at_first);
+        match (picture, super::dom::find(&figure, ".graphic-canvas")) {
+            (Some(p), Some(holder)) => super::dom::append(&holder, &p),
+            _ => code.request(),
+        }
         stage.replace_children_with_node_1(&figure);
-        let models = Arc::new(models[c].clone());
+        let models = Memo::new(move |_| code.models().map(|m| Arc::new(m[c].clone()))).into();
         let g = GraphicData { chapter, models, data: data.clone(), geo, code, said, ui: ui.clone() };
         untrack(|| graphic::enhance(&figure, g, inputs));
     });
@@ -308,7 +335,6 @@ fn EmbedGraphic(
     story: Arc<Story>,
     said: Arc<Said>,
     data: Arc<Dataset>,
-    models: Arc<Vec<Vec<Model>>>,
     query: EmbedQuery,
     at: StepRef,
     captions: Arc<Captions>,
@@ -336,9 +362,11 @@ fn EmbedGraphic(
     // The map geometry, when a map is among the steps.
     let needs_geo = refs.iter().any(|r| story.step(*r).is_some_and(|s| matches!(s.view, Spec::Map(_))));
     let geo = if needs_geo { load::load_geo() } else { load::GeoState::none() };
-    // An embed is its graphic: its drawing code comes at once.
+    // The drawing code comes when the reader first moves, or at once when the graphic does not
+    // open on the static page's picture (`EmbedStage`).
     let code = load::CodeState::deferred();
-    code.request();
+    code.edition_in(story.clone(), data.clone());
+    code.request_on_first_move();
     mark_ready();
 
     let dark = match query.theme {
@@ -365,7 +393,7 @@ fn EmbedGraphic(
 
     view! {
         <main class=if present { "embed-root present-root" } else { "embed-root" } id="embed" node_ref=root data-graphic=move || graphic_id.get() data-step=move || step_id.get()>
-            <EmbedStage story=stage_story said data models refs stepper chapter_ix geo code dark reduced_motion present />
+            <EmbedStage story=stage_story said data refs stepper chapter_ix geo code dark reduced_motion present />
             {present.then(|| view! { <PresentCaption story current captions /> })}
             {controls.then(|| view! { <EmbedControls stepper present ui=ui.clone() /> })}
             <p class="embed-story-link"><a href=story_link target="_blank" rel="noopener">{ui.read_story.clone()}</a></p>

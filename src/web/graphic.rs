@@ -41,7 +41,8 @@ pub struct GraphicInputs {
 /// What a graphic shows and draws from.
 pub struct GraphicData {
     pub chapter: Chapter,
-    pub models: Arc<Vec<Model>>,
+    /// Each step's state, once the drawing code has built them (`CodeState`).
+    pub models: Signal<Option<Arc<Vec<Model>>>>,
     pub data: Arc<Dataset>,
     pub geo: GeoState,
     /// The drawing code's state (`graphic::lazy`).
@@ -119,7 +120,7 @@ pub fn enhance(figure: &web_sys::HtmlElement, g: GraphicData, inputs: GraphicInp
         leptos::logging::warn!("a graphic's figure lacks its canvas box, tools row or table");
         return;
     };
-    let is_map = Model::any_map(&models);
+    let is_map = chapter.steps.iter().any(|s| matches!(s.view, crate::graphic::Spec::Map(_)));
     // The picture stays if the reader may already see it: the first chapter's (loaded with the
     // page) or one the browser has fetched; one still to come is not fetched for a moment.
     let picture = dom::find(&holder, "picture").filter(|p| {
@@ -141,8 +142,7 @@ pub fn enhance(figure: &web_sys::HtmlElement, g: GraphicData, inputs: GraphicInp
     let theme = Memo::new(move |_| if inputs.dark.get() { Theme::dark() } else { Theme::light() });
     let painted = RwSignal::new(false);
     use_painter(
-        Canvas { canvas: canvas.clone(), size, dpr, theme, geo, geo_error, painted, code },
-        models.clone(),
+        Canvas { canvas: canvas.clone(), size, dpr, theme, geo, geo_error, painted, code, models, is_map },
         data.clone(),
         inputs,
     );
@@ -160,8 +160,8 @@ pub fn enhance(figure: &web_sys::HtmlElement, g: GraphicData, inputs: GraphicInp
     // Why the graphic cannot be drawn, if it cannot: its drawing code, or a map's land.
     let (chart_failed, map_failed) = (ui.chart_failed.clone(), ui.map_failed.clone());
     let failed = Memo::new(move |_| {
-        let code = code.0.with(|c| if let Code::Failed(e) = c { Some(e.clone()) } else { None });
-        code.map(|e| (chart_failed.clone(), e))
+        code.failed()
+            .map(|e| (chart_failed.clone(), e))
             .or_else(|| geo_error.get().filter(|_| is_map).map(|e| (map_failed.clone(), e)))
     });
     {
@@ -177,10 +177,10 @@ pub fn enhance(figure: &web_sys::HtmlElement, g: GraphicData, inputs: GraphicInp
             }
         });
     }
-    let ready = Memo::new(move |_| code.here() && (!is_map || geo.with(Option::is_some)));
+    let ready = Memo::new(move |_| models.with(Option::is_some) && (!is_map || geo.with(Option::is_some)));
     let late = RwSignal::new(false);
     react::effect(move || {
-        let asked = code.0.with(|c| *c != Code::Deferred);
+        let asked = code.code.with(|c| !matches!(c, Code::Deferred));
         if inputs.may_paint.get() && asked && !ready.get_untracked() {
             set_timeout(
                 move || {
@@ -243,14 +243,30 @@ pub fn enhance(figure: &web_sys::HtmlElement, g: GraphicData, inputs: GraphicInp
         &tools,
         &chapter,
         inputs.step,
-        models.clone(),
+        StepModels { code, models },
         data.clone(),
         geo,
         size.into(),
         theme.into(),
         ui.clone(),
     );
-    data_table(details, models, data, geo, text_step, ui.table_failed.clone());
+    data_table(details, StepModels { code, models }, data, geo, text_step, ui.table_failed.clone());
+}
+
+/// A graphic's states, for what a reader asks for under it (a download, the data table): built
+/// with the drawing code, which the asking fetches if it is not here yet.
+#[derive(Clone, Copy)]
+pub struct StepModels {
+    pub code: CodeState,
+    pub models: Signal<Option<Arc<Vec<Model>>>>,
+}
+
+impl StepModels {
+    /// The state of `step`, once the drawing code has built it; `None` if it cannot.
+    pub async fn at(self, step: usize) -> Option<Model> {
+        self.code.here().await?;
+        self.models.try_get_untracked().flatten().map(|m| m[step.min(m.len() - 1)].clone())
+    }
 }
 
 /// The data table under the graphic: made for the step only while the reader has it open (a
@@ -259,7 +275,7 @@ pub fn enhance(figure: &web_sys::HtmlElement, g: GraphicData, inputs: GraphicInp
 /// (`embed::lazy`, with the downloads'), so it is made in a task.
 fn data_table(
     details: web_sys::HtmlElement,
-    models: Arc<Vec<Model>>,
+    models: StepModels,
     data: Arc<Dataset>,
     geo: RwSignal<Option<Arc<crate::maps::Geo>>>,
     text_step: ReadSignal<usize>,
@@ -288,18 +304,20 @@ fn data_table(
             return;
         }
         let step = text_step.get();
-        let (models, data, details, failed, clear) =
-            (models.clone(), data.clone(), details.clone(), failed.clone(), clear.clone());
+        let (data, details, failed, clear) = (data.clone(), details.clone(), failed.clone(), clear.clone());
         leptos::task::spawn_local(async move {
-            let made = crate::embed::lazy::table(&models[step.min(models.len() - 1)], &data).await;
+            let made = match models.at(step).await {
+                Some(m) => crate::embed::lazy::table(&m, &data).await.ok(),
+                None => None,
+            };
             // A later step's (or a closed table) may have come first.
             if !open.get_untracked() || text_step.try_get_untracked() != Some(step) {
                 return;
             }
             clear();
             let shown = match made {
-                Ok(t) => table(&t),
-                Err(_) => {
+                Some(t) => table(&t),
+                None => {
                     let p = dom::text("p", "graphic-error", &failed);
                     dom::attr(&p, "role", "alert");
                     p

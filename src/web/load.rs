@@ -112,8 +112,8 @@ pub async fn geo(pending: Pending) -> Result<Geo, DataError> {
 #[derive(Clone)]
 pub enum Loaded {
     Loading,
-    /// The story, the dataset and every step's model, by chapter.
-    Ready(Arc<Story>, Arc<Dataset>, Arc<Vec<Vec<Model>>>),
+    /// The story and the dataset (the steps' states are built with the drawing code, `CodeState`).
+    Ready(Arc<Story>, Arc<Dataset>),
     /// What went wrong, naming the file, row and field where there is one.
     Failed(String),
 }
@@ -146,8 +146,8 @@ async fn next_task() {
     let _ = JsFuture::from(promise).await;
 }
 
-/// Fetches `lang`'s edition and resolves every step's graphic state against its data: reading
-/// the file, building the models and what the caller does with them each in a task of its own.
+/// Fetches `lang`'s edition: reading the file and what the caller does with it each in a task of
+/// its own.
 pub async fn fetch_edition(lang: Lang) -> Loaded {
     let pending = start(&Edition::path(lang), &Edition::path(lang));
     let result = edition(pending).await;
@@ -160,13 +160,7 @@ pub async fn fetch_edition(lang: Lang) -> Loaded {
         return Loaded::Failed(e);
     }
     next_task().await;
-    let state = match story.models(&data) {
-        Ok(models) => Loaded::Ready(Arc::new(story), Arc::new(data), Arc::new(models)),
-        Err(e) => Loaded::Failed(format!("The story refers to data that is not there: {e}")),
-    };
-    mark("models-built");
-    next_task().await;
-    state
+    Loaded::Ready(Arc::new(story), Arc::new(data))
 }
 
 /// `fetch_edition` as a signal, for a component that renders while it loads.
@@ -223,51 +217,145 @@ impl GeoState {
     }
 }
 
-/// The graphics' drawing code (`graphic::lazy`, a part of the page's wasm): where its fetch
-/// has got to. The story page asks for it when the reader first moves (until then its first
-/// step's static figure is what a canvas would draw); the embed page at once.
-#[derive(Clone, PartialEq)]
+/// The graphics' drawing code (`graphic::lazy`, a part of the page's wasm) and every step's
+/// state it builds: where they have got to. The story page asks for them when the reader first
+/// moves (until then its first step's static figure is what a canvas would draw); the embed
+/// page at once.
+#[derive(Clone)]
 pub enum Code {
     /// Not asked for yet.
     Deferred,
+    /// On its way (the part, or the states built with it).
     Loading,
-    Here,
-    /// Why it could not be fetched.
+    /// Every step's state, by chapter.
+    Here(Arc<Vec<Vec<Model>>>),
+    /// Why it could not be fetched, or the states not built.
     Failed(String),
 }
 
 /// The drawing code's state, shared by a page's graphics.
 #[derive(Clone, Copy)]
-pub struct CodeState(pub RwSignal<Code>);
+pub struct CodeState {
+    pub code: RwSignal<Code>,
+    /// The story and its data, once the edition is in: the states are built from them.
+    edition: RwSignal<Option<(Arc<Story>, Arc<Dataset>)>>,
+    requested: StoredValue<bool>,
+}
 
 impl CodeState {
+    /// Nothing asked for yet (`request`); the states are built once the code and the edition
+    /// (`edition_in`) are both here.
     pub fn deferred() -> CodeState {
-        CodeState(RwSignal::new(Code::Deferred))
+        CodeState {
+            code: RwSignal::new(Code::Deferred),
+            edition: RwSignal::new(None),
+            requested: StoredValue::new(false),
+        }
     }
 
-    /// Fetches the code, the first time it is called.
+    /// The edition is in.
+    pub fn edition_in(self, story: Arc<Story>, data: Arc<Dataset>) {
+        self.edition.set(Some((story, data)));
+    }
+
+    /// Asks for the code when the reader first moves: scrolls (the page, or a box it is in),
+    /// wheels, touches, points, presses a key or tabs in. Until then each graphic shows its
+    /// first step's static figure, which is what its canvas would draw, so a reader who only
+    /// reads the opening fetches no drawing code. Each listener runs once.
+    pub fn request_on_first_move(self) {
+        let opts = web_sys::AddEventListenerOptions::new();
+        opts.set_capture(true);
+        opts.set_passive(true);
+        opts.set_once(true);
+        let request = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || self.request()).into_js_value();
+        for event in ["scroll", "wheel", "touchstart", "pointerdown", "pointermove", "keydown", "focusin"] {
+            let _ = window().add_event_listener_with_callback_and_add_event_listener_options(
+                event,
+                request.unchecked_ref(),
+                &opts,
+            );
+        }
+    }
+
+    /// Fetches the code and builds the states, the first time it is called.
     pub fn request(self) {
-        if self.0.get_untracked() != Code::Deferred {
+        if self.requested.get_value() {
             return;
         }
-        self.0.set(Code::Loading);
+        self.requested.set_value(true);
+        self.code.set(Code::Loading);
         leptos::task::spawn_local(async move {
-            // One part, two split points (drawing a scene, painting it), each with its own flag.
-            let (loaded, painting) = futures::future::join(crate::graphic::lazy::load(), super::canvas::load()).await;
-            let loaded = loaded.and_then(|()| painting.map_err(|()| crate::graphic::lazy::unreachable()));
-            // What the graphics then do (their first paints) in a task of its own.
+            // One part, three split points (the states, drawing a scene, painting it), each with
+            // its own flag.
+            let (drawing, painting) = futures::future::join(crate::graphic::lazy::load(), super::canvas::load()).await;
+            let here = drawing.and_then(|()| painting.map_err(|()| crate::graphic::lazy::unreachable()));
+            if let Err(e) = here {
+                // Said in the page's language.
+                return self.fail(DataError { message: file_word("unreachable", "", &e.message), ..e });
+            }
+            // The states need the edition, which may still be on its way.
+            let Some((story, data)) = until(move || self.edition.try_get_untracked().flatten()).await else { return };
             next_task().await;
-            self.0.set(match loaded {
-                Ok(()) => Code::Here,
-                Err(e) => {
-                    Code::Failed(DataError { message: file_word("unreachable", "", &e.message), ..e }.to_string())
+            match crate::graphic::lazy::models(&story, &data).await {
+                Ok(models) => {
+                    // What the graphics then do (their first paints) in a task of its own.
+                    next_task().await;
+                    self.code.try_set(Code::Here(Arc::new(models)));
                 }
-            });
+                Err(e) => self.fail(e),
+            }
         });
     }
 
-    /// Whether the code is here (tracked).
-    pub fn here(self) -> bool {
-        self.0.with(|c| *c == Code::Here)
+    fn fail(self, e: DataError) {
+        self.code.try_set(Code::Failed(e.to_string()));
     }
+
+    /// Every step's state once the code has built them (tracked).
+    pub fn models(self) -> Option<Arc<Vec<Vec<Model>>>> {
+        self.code.with(|c| if let Code::Here(m) = c { Some(m.clone()) } else { None })
+    }
+
+    /// Whether the code is on its way (asked for, neither here nor failed).
+    pub fn loading(self) -> bool {
+        self.code.try_with_untracked(|c| matches!(c, Code::Loading)).unwrap_or(false)
+    }
+
+    /// Why the code or the states are not here, if they cannot be (tracked).
+    pub fn failed(self) -> Option<String> {
+        self.code.with(|c| if let Code::Failed(e) = c { Some(e.clone()) } else { None })
+    }
+
+    /// Every step's state, asked for now and waited for; `None` if they cannot be had.
+    pub async fn here(self) -> Option<Arc<Vec<Vec<Model>>>> {
+        self.request();
+        until(move || {
+            self.code.try_with_untracked(|c| match c {
+                Code::Here(m) => Some(Some(m.clone())),
+                Code::Failed(_) => Some(None),
+                _ => None,
+            })?
+        })
+        .await
+        .flatten()
+    }
+}
+
+/// Waits, a few tasks at a time, until `f` gives something; `None` once the page is gone (its
+/// signals disposed, which `f` reports as `None` too: it is asked again at most for 30 s).
+async fn until<T>(f: impl Fn() -> Option<T>) -> Option<T> {
+    for _ in 0..1000 {
+        if let Some(t) = f() {
+            return Some(t);
+        }
+        sleep_ms(30).await;
+    }
+    None
+}
+
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = JsFuture::from(promise).await;
 }

@@ -100,8 +100,8 @@ pub fn start_embed() {
     let lang = query.lang.unwrap_or_else(page_lang);
     leptos::__reexports::wasm_bindgen_futures::spawn_local(async move {
         let (edition, said) = futures::future::join(load::fetch_edition(lang), load::fetch_said(lang)).await;
-        let (story, data, models) = match edition {
-            load::Loaded::Ready(story, data, models) => (story, data, models),
+        let (story, data) = match edition {
+            load::Loaded::Ready(story, data) => (story, data),
             load::Loaded::Failed(msg) => return embed::say_failed(&msg),
             load::Loaded::Loading => return,
         };
@@ -109,7 +109,8 @@ pub fn start_embed() {
             Ok(said) => std::sync::Arc::new(said),
             Err(msg) => return embed::say_failed(&msg),
         };
-        let app = move || view! { <embed::EmbedApp captions story said data models /> };
+        embed::keep_static_picture();
+        let app = move || view! { <embed::EmbedApp captions story said data /> };
         match document().get_element_by_id("app").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
             Some(root) => {
                 root.replace_children_with_node_0();

@@ -45,7 +45,7 @@ fn start(status: web_sys::Element) {
         geo.request();
         code.request();
     }
-    request_on_first_move(code);
+    code.request_on_first_move();
     // What the page builds belongs to the page's owner, not to the effect below, which would
     // dispose it if it ran again.
     let page = Owner::current();
@@ -56,8 +56,9 @@ fn start(status: web_sys::Element) {
         }
         done = match loaded.get() {
             Loaded::Loading => false,
-            Loaded::Ready(story, data, models) => {
-                let run = move || untrack(|| explainer(story, data, models, geo, code));
+            Loaded::Ready(story, data) => {
+                code.edition_in(story.clone(), data.clone());
+                let run = move || untrack(|| explainer(story, data, geo, code));
                 match &page {
                     Some(owner) => owner.with(run),
                     None => run(),
@@ -88,25 +89,6 @@ fn failed(status: &web_sys::Element, msg: &str) {
     dom::append(&alert, &dom::text("strong", "", &format!("{} ", super::page_word("failed"))));
     dom::append(&alert, &document().create_text_node(&format!("{msg}. {}", super::page_word("failed-rest"))));
     dom::append(status, &alert);
-}
-
-/// Asks for the graphics' drawing code (`graphic::lazy`) when the reader first moves: scrolls
-/// (the page, or a box it is in), wheels, touches, points, presses a key or tabs in. Until then
-/// each graphic shows its first step's static figure, which is what its canvas would draw, so
-/// a reader who only reads the opening fetches no drawing code. Each listener runs once.
-fn request_on_first_move(code: load::CodeState) {
-    let opts = web_sys::AddEventListenerOptions::new();
-    opts.set_capture(true);
-    opts.set_passive(true);
-    opts.set_once(true);
-    let request = Closure::<dyn Fn()>::new(move || code.request()).into_js_value();
-    for event in ["scroll", "wheel", "touchstart", "pointerdown", "pointermove", "keydown", "focusin"] {
-        let _ = window().add_event_listener_with_callback_and_add_event_listener_options(
-            event,
-            request.unchecked_ref(),
-            &opts,
-        );
-    }
 }
 
 /// Marks the page ready once what was just rendered is painted.
@@ -161,15 +143,15 @@ fn when_still(scrolled_at: StoredValue<f64>, f: impl FnOnce() + 'static) {
     );
 }
 
-type Mount = Rc<dyn Fn(usize, Arc<Dataset>, Arc<Vec<Vec<Model>>>)>;
+type Mount = Rc<dyn Fn(usize, Arc<Dataset>)>;
 
 /// Mounts the graphics not yet mounted, one per idle moment (a timeout where the browser has
 /// no requestIdleCallback), so start-up is not one long task.
-fn mount_when_idle(mount: Mount, mounted: Rc<RefCell<Vec<bool>>>, data: Arc<Dataset>, models: Arc<Vec<Vec<Model>>>) {
+fn mount_when_idle(mount: Mount, mounted: Rc<RefCell<Vec<bool>>>, data: Arc<Dataset>) {
     let Some(next) = mounted.borrow().iter().position(|m| !m) else { return };
     when_idle(move || {
-        mount(next, data.clone(), models.clone());
-        mount_when_idle(mount, mounted, data, models);
+        mount(next, data.clone());
+        mount_when_idle(mount, mounted, data);
     });
 }
 
@@ -191,14 +173,16 @@ fn prepare_maps(
     geo: load::GeoState,
     code: load::CodeState,
     data: Arc<Dataset>,
-    models: Arc<Vec<Vec<Model>>>,
+    story: &Story,
     warming: RwSignal<Option<usize>>,
 ) {
-    let is_map = |c: usize| models.get(c).is_some_and(|m| Model::any_map(m));
+    let maps: Vec<bool> =
+        story.chapters.iter().map(|c| c.steps.iter().any(|s| matches!(s.view, crate::graphic::Spec::Map(_)))).collect();
+    let is_map = |c: usize| maps.get(c).copied().unwrap_or(false);
     let map_near: Vec<bool> =
-        (0..models.len()).map(|c| c.checked_sub(1).is_some_and(is_map) || is_map(c) || is_map(c + 1)).collect();
-    let next_is_map: Vec<bool> = (0..models.len()).map(|c| is_map(c + 1)).collect();
-    let warmed = Rc::new(RefCell::new(vec![false; models.len()]));
+        (0..maps.len()).map(|c| c.checked_sub(1).is_some_and(is_map) || is_map(c) || is_map(c + 1)).collect();
+    let next_is_map: Vec<bool> = (0..maps.len()).map(|c| is_map(c + 1)).collect();
+    let warmed = Rc::new(RefCell::new(vec![false; maps.len()]));
     react::effect(move || {
         let a = active.get().chapter;
         if map_near.get(a).copied().unwrap_or(false) {
@@ -207,7 +191,8 @@ fn prepare_maps(
             set_timeout(move || geo.request(), std::time::Duration::ZERO);
         }
         let Some(g) = geo.geo.get() else { return };
-        if !code.here() || !next_is_map.get(a).copied().unwrap_or(false) {
+        let Some(models) = code.models() else { return };
+        if !next_is_map.get(a).copied().unwrap_or(false) {
             return;
         }
         let code_warm = warmed.borrow().contains(&true);
@@ -331,13 +316,7 @@ fn reflect_active(active_ref: Memo<StepRef>, index: RwSignal<usize>, progress: R
     });
 }
 
-fn explainer(
-    story: Arc<Story>,
-    data: Arc<Dataset>,
-    models: Arc<Vec<Vec<Model>>>,
-    geo: load::GeoState,
-    code: load::CodeState,
-) {
+fn explainer(story: Arc<Story>, data: Arc<Dataset>, geo: load::GeoState, code: load::CodeState) {
     let dark = use_preferred_dark();
     let reduced_motion = use_prefers_reduced_motion();
     let refs: Arc<Vec<StepRef>> = Arc::new(story.steps().map(|(r, _)| r).collect());
@@ -357,7 +336,7 @@ fn explainer(
     let step_counts: Arc<Vec<usize>> = Arc::new(story.chapters.iter().map(|c| c.steps.len()).collect());
     let mount = {
         let (story, mounted, ui) = (story.clone(), mounted.clone(), ui.clone());
-        Rc::new(move |c: usize, data: Arc<Dataset>, models: Arc<Vec<Vec<Model>>>| {
+        Rc::new(move |c: usize, data: Arc<Dataset>| {
             if std::mem::replace(&mut mounted.borrow_mut()[c], true) {
                 return;
             }
@@ -425,7 +404,8 @@ fn explainer(
                 reduced_motion,
             };
             let Some(figure) = dom::find(&slot, "figure.graphic") else { return };
-            let models = Arc::new(models[c].clone());
+            // The chapter's states, once the drawing code has built them.
+            let models = Memo::new(move |_| code.models().map(|m| Arc::new(m[c].clone()))).into();
             let mut said = super::graphic::said_in(&figure);
             said.resize(n, Default::default());
             super::graphic::enhance(
@@ -435,7 +415,7 @@ fn explainer(
             );
         })
     };
-    prepare_maps(active_ref, geo, code, data.clone(), models.clone(), warming);
+    prepare_maps(active_ref, geo, code, data.clone(), &story, warming);
     // A reader who is not at the first step (the browser put the page back where it was) needs
     // the drawing code now.
     react::effect(move || {
@@ -454,17 +434,17 @@ fn explainer(
         let a = active_ref.get().chapter;
         let neighbours = [a.checked_sub(1), Some(a + 1).filter(|&n| n < chapters)];
         for (c, now) in std::iter::once((a, true)).chain(neighbours.into_iter().flatten().map(|c| (c, false))) {
-            let (mount, data, models, owner) = (mount.clone(), data.clone(), models.clone(), page_owner.clone());
+            let (mount, data, owner) = (mount.clone(), data.clone(), page_owner.clone());
             let run = move || match &owner {
-                Some(owner) => owner.with(move || mount(c, data, models)),
-                None => mount(c, data, models),
+                Some(owner) => owner.with(move || mount(c, data)),
+                None => mount(c, data),
             };
             if now {
                 run();
                 // The page shows what it will until the reader moves: the static figure, as
                 // the canvas would draw it (the painter marks it ready otherwise, at its first
                 // paint).
-                if code.0.get_untracked() == load::Code::Deferred {
+                if code.code.with_untracked(|c| matches!(c, load::Code::Deferred)) {
                     mark_ready();
                 }
             } else {
@@ -473,7 +453,7 @@ fn explainer(
         }
         if !idle_started.get_value() {
             idle_started.set_value(true);
-            mount_when_idle(mount.clone(), mounted.clone(), data.clone(), models.clone());
+            mount_when_idle(mount.clone(), mounted.clone(), data.clone());
         }
     });
 }

@@ -5,7 +5,7 @@
 
 use super::canvas::paint;
 use super::graphic::GraphicInputs;
-use super::load::{Code, CodeState};
+use super::load::CodeState;
 use super::react;
 use crate::data::Dataset;
 use crate::graphic::{lazy, Ctx, Model};
@@ -40,19 +40,22 @@ pub struct Canvas {
     pub painted: RwSignal<bool>,
     /// The drawing code (`graphic::lazy`): the canvas paints once it is here.
     pub code: CodeState,
+    /// Each step's state, once the drawing code has built them.
+    pub models: Signal<Option<Arc<Vec<Model>>>>,
+    /// Whether any of the states is a map (it then waits for its land too).
+    pub is_map: bool,
 }
 
 /// The canvas's one owner: tweens from whatever is on screen to the step's state, and repaints
 /// in place on resize, pixel ratio, theme, progress (maps) and the map geometry arriving.
-pub fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inputs: GraphicInputs) {
-    let Canvas { canvas, size, dpr, theme, geo, geo_error, painted, code } = on;
+pub fn use_painter(on: Canvas, data: Arc<Dataset>, inputs: GraphicInputs) {
+    let Canvas { canvas, size, dpr, theme, geo, geo_error, painted, code, models, is_map } = on;
     let painter = Rc::new(RefCell::new(Painter { shown: None, tween: None, running: false, painted: false }));
-    let is_map = Model::any_map(&models);
 
     // Builds the current frame's scene and paints it; returns whether a tween still runs and,
     // when building took a good part of a phone's frame, the paint, to run as a task of its own.
     let paint_frame = {
-        let (painter, models, data) = (painter.clone(), models.clone(), data.clone());
+        let (painter, data) = (painter.clone(), data.clone());
         move || -> Frame {
             let el = canvas.clone();
             // The frame runs a task after it was asked for: the graphic may be gone by then (a
@@ -74,11 +77,9 @@ pub fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inpu
             // The drawing code is fetched when the reader first moves; until then the static
             // figure stands (see `graphic::enhance`). While it is on its way the graphic counts
             // as changing (`data-animating`), and paints in the first frame after it is here.
-            match code.0.try_get_untracked() {
-                Some(Code::Here) => {}
-                Some(Code::Loading) => return Frame { running: true, paint_later: None },
-                _ => return Frame::DONE,
-            }
+            let Some(models) = models.try_get_untracked().flatten() else {
+                return Frame { running: code.loading(), paint_later: None };
+            };
             // A map waits for its land (it arrives with a repaint); if the geometry failed to
             // load, the step's static figure stands in for it (see `graphic::enhance`) and the canvas
             // stays clear.
@@ -154,10 +155,10 @@ pub fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inpu
 
     // Step changes start a tween from what is on screen (or jump, when asked).
     {
-        let (painter, paint_frame, models) = (painter.clone(), paint_frame.clone(), models.clone());
+        let (painter, paint_frame) = (painter.clone(), paint_frame.clone());
         let mut first = true;
         react::effect(move || {
-            let step = inputs.step.get().min(models.len() - 1);
+            let step = inputs.step.get();
             let jump = inputs.jump.get_untracked() || std::mem::replace(&mut first, false);
             let ms = engine::transition_ms(inputs.reduced_motion.get_untracked(), jump);
             let now = window().performance().map(|p| p.now()).unwrap_or(0.0);
@@ -165,10 +166,9 @@ pub fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inpu
                 let mut p = painter.borrow_mut();
                 // A graphic that may not paint yet has nothing on screen to tween from.
                 let from = if inputs.may_paint.get_untracked() { p.shown.clone() } else { None };
-                p.tween = match from {
-                    Some(from) if ms > 0.0 && from != models[step] => {
-                        Some(Tween::new(from, models[step].clone(), now, ms))
-                    }
+                let to = models.get_untracked().map(|m| m[step.min(m.len() - 1)].clone());
+                p.tween = match (from, to) {
+                    (Some(from), Some(to)) if ms > 0.0 && from != to => Some(Tween::new(from, to, now, ms)),
                     _ => None,
                 };
                 p.tween.is_some()
@@ -179,8 +179,9 @@ pub fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inpu
     // The progress as the picture sees it: only a step whose state draws with it (a route being
     // drawn, an inset's bars) repaints on a scroll frame; the others ignore it.
     let drawn_progress = Memo::new(move |_| {
-        let step = inputs.step.get().min(models.len() - 1);
-        models[step].uses_progress().then(|| inputs.progress.get())
+        let step = inputs.step.get();
+        let uses = models.with(|m| m.as_ref().is_some_and(|m| m[step.min(m.len() - 1)].uses_progress()));
+        uses.then(|| inputs.progress.get())
     });
     // A new size or pixel ratio repaints in the frame that brought it (a ResizeObserver callback
     // or a resize event), so the reader never sees the old picture stretched to the new box. The
@@ -205,7 +206,7 @@ pub fn use_painter(on: Canvas, models: Arc<Vec<Model>>, data: Arc<Dataset>, inpu
         react::effect(move || {
             theme.track();
             geo.track();
-            code.0.track();
+            models.track();
             drawn_progress.track();
             inputs.may_paint.track();
             run(painter.clone(), paint_frame.clone(), false);

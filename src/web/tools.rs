@@ -2,6 +2,7 @@
 //! the current state with title and source burned in, and a link to this view.
 //! Everything is built from the current step's model; nothing reaches inner_html.
 
+use super::graphic::StepModels;
 use super::{dom, react};
 use crate::data::Dataset;
 use crate::embed;
@@ -95,7 +96,7 @@ enum Png {
 /// theme, titled, in files named after the graphic and step.
 #[derive(Clone)]
 struct Export {
-    models: Arc<Vec<Model>>,
+    models: StepModels,
     data: Arc<Dataset>,
     geo: RwSignal<Option<Arc<Geo>>>,
     step: Signal<usize>,
@@ -107,8 +108,9 @@ struct Export {
 }
 
 impl Export {
-    fn model(&self) -> Model {
-        self.models[self.step.get_untracked().min(self.models.len() - 1)].clone()
+    /// The step's state (with the drawing code, fetched if it is not here yet).
+    async fn model(&self) -> Result<Model, Missing> {
+        self.models.at(self.step.get_untracked()).await.ok_or(Missing)
     }
 
     fn file_name(&self, ext: &str) -> String {
@@ -117,7 +119,7 @@ impl Export {
 
     /// Downloads the model's data as CSV.
     async fn csv(self) -> Result<(), Missing> {
-        let csv = embed::lazy::csv(&self.model(), &self.data).await?;
+        let csv = embed::lazy::csv(&self.model().await?, &self.data).await?;
         // A byte-order mark so spreadsheet programs read the text as UTF-8.
         download_text(&format!("\u{feff}{csv}"), "text/csv;charset=utf-8", &self.file_name("csv"));
         Ok(())
@@ -128,7 +130,7 @@ impl Export {
         let geo = self.geo.get_untracked();
         let ctx = Ctx { data: &self.data, geo: geo.as_deref() };
         let size = chart_size(self.size.get_untracked());
-        let svg = embed::lazy::svg(&self.model(), ctx, size, &self.theme.get_untracked(), &self.title).await?;
+        let svg = embed::lazy::svg(&self.model().await?, ctx, size, &self.theme.get_untracked(), &self.title).await?;
         download_text(&svg, "image/svg+xml", &self.file_name("svg"));
         Ok(())
     }
@@ -139,7 +141,7 @@ impl Export {
         let ctx = Ctx { data: &self.data, geo: geo.as_deref() };
         let th = self.theme.get_untracked();
         let size = chart_size(self.size.get_untracked());
-        let (scene, full) = embed::lazy::scene(&self.model(), ctx, size, &th, &self.title).await?;
+        let (scene, full) = embed::lazy::scene(&self.model().await?, ctx, size, &th, &self.title).await?;
         let scale = 2.0;
         let Ok(el) = document().create_element("canvas") else { return Ok(Png::Skipped) };
         let Ok(canvas) = el.dyn_into::<web_sys::HtmlCanvasElement>() else { return Ok(Png::Skipped) };
@@ -218,7 +220,7 @@ pub fn enhance(
     row: &web_sys::HtmlElement,
     chapter: &Chapter,
     step: Signal<usize>,
-    models: Arc<Vec<Model>>,
+    models: StepModels,
     data: Arc<Dataset>,
     geo: RwSignal<Option<Arc<Geo>>>,
     size: Signal<Size>,
@@ -230,7 +232,7 @@ pub fn enhance(
     dom::attr(row, "role", "group");
     dom::attr(row, "aria-label", &ui.tools_group);
     let status = RwSignal::new(String::new());
-    let n = models.len().max(1);
+    let n = chapter.steps.len().max(1);
     let step_ids: Arc<Vec<String>> = Arc::new(chapter.steps.iter().map(|s| s.id.clone()).collect());
     let step_id = Signal::derive(move || step_ids.get(step.get().min(n - 1)).cloned().unwrap_or_default());
     // The page's language (the dataset is written in it): links and embed code keep it.

@@ -298,18 +298,20 @@ test("each page downloads only its own binary, and its maps' code only for a map
   const wasmOf = (page) => {
     const got = [];
     page.on("request", (r) => {
-      const m = r.url().match(/\/(explainer|embed)-[0-9a-f]+(_bg|-maps)\.wasm$/);
-      if (m) got.push(m[2] === "-maps" ? `${m[1]} maps` : m[1]);
+      const m = r.url().match(/\/(explainer|embed)-[0-9a-f]+(_bg|-maps|-charts)\.wasm$/);
+      if (m) got.push(m[2] === "_bg" ? m[1] : `${m[1]} ${m[2].slice(1)}`);
     });
     return got;
   };
   // Each binary's maps' code is a chunk of its own (src/maps/lazy.rs): a map's page fetches it,
-  // a chart's does not.
+  // a chart's does not. The drawing code (src/graphic/lazy.rs) comes on the reader's first move
+  // where the graphic opens on the static page's picture, at once where it does not.
   for (const [path, want, check] of [
-    ["index.html", ["explainer", "explainer maps"], null],
+    ["index.html", ["explainer", "explainer charts", "explainer maps"], null],
     ["embed/trade.html", ["embed"], "trade"],
     ["ru/embed/pipes-map.html", ["embed", "embed maps"], "pipes-map"],
-    ["index.html?g=shares&step=lopsided-china", ["explainer", "embed"], "shares"],
+    ["embed/trade.html?step=boom-record", ["embed", "embed charts"], "trade"],
+    ["index.html?g=shares&step=lopsided-china", ["explainer", "embed", "embed charts"], "shares"],
   ]) {
     const { context, page, errors } = await h.openPage(site.browser);
     try {
@@ -320,9 +322,16 @@ test("each page downloads only its own binary, and its maps' code only for a map
         await h.scrollToStep(page, ids[ids.length - 1]);
         await h.settle(page);
       }
+      await h.sleep(300);
       assert.deepEqual(got, want, `${path} downloaded ${got.join(", ") || "no wasm"}`);
       if (check) {
+        const opensOnPicture = !got.some((g) => g.endsWith("charts"));
+        if (opensOnPicture) {
+          assert.ok(await page.evaluate(() => document.querySelector("#embed .graphic-canvas picture img")?.naturalWidth > 0), `${path} does not show its static figure before the reader moves`);
+          await page.mouse.move(8, 8);
+        }
         await page.waitForSelector("#embed canvas[data-painted]", { timeout: 10_000 }).catch(() => {});
+        if (opensOnPicture) assert.ok(got.some((g) => g.endsWith("charts")), `${path} did not fetch its drawing code on the reader's first move`);
         const g = await page.evaluate(() => document.querySelector("#embed canvas[data-painted]")?.closest("figure[data-graphic]")?.dataset.graphic ?? null);
         assert.equal(g, check, `${path} does not show the live ${check} graphic`);
       }

@@ -27,6 +27,8 @@ for (const [sizeName, size] of SIZES) {
           }, fraction);
           const id = await h.stepAtReadingLine(page);
           await h.waitActive(page, id).catch((e) => problems.push(`${stop}: ${e.message}`));
+          // A map's first paint waits for its land, which the jump may have just asked for.
+          await h.readerPainted(page).catch(() => problems.push(`${stop}: the graphic of ${id} never painted`));
           const widths = await page.evaluate(() => ({
             scrollWidth: document.documentElement.scrollWidth,
             innerWidth: window.innerWidth,

@@ -271,15 +271,23 @@ export const nearPainted = (page, timeout = 30_000) =>
  */
 export async function firstMove(page, timeout = 10_000) {
   await page.mouse.move(8, 8);
-  await page.waitForFunction(
+  await readerPainted(page, timeout);
+}
+
+/**
+ * Waits until the reader's graphic (the story's reader's chapter's, or an embed page's) has
+ * painted its canvas once: a map waits for its land, which a jump may have only just asked for.
+ */
+export const readerPainted = (page, timeout = 10_000) =>
+  page.waitForFunction(
     () => {
+      if (document.getElementById("embed")) return !!document.querySelector("#embed canvas[data-painted]");
       const id = document.querySelector("#story")?.dataset.activeStep;
       return !!document.getElementById(id)?.closest(".chapter")?.querySelector(".graphic canvas[data-painted]");
     },
     null,
     { timeout },
   );
-}
 
 /** Scrolls the step to the reading line (viewport centre) without smooth scrolling. */
 export const scrollToStep = (page, id) =>
