@@ -298,8 +298,9 @@ impl CodeState {
             next_task().await;
             match crate::graphic::lazy::models(&story, &data).await {
                 Ok(models) => {
-                    // What the graphics then do (their first paints) in a task of its own.
                     next_task().await;
+                    warm(&models, &data).await;
+                    // What the graphics then do (their first paints) in a task of its own.
                     self.code.try_set(Code::Here(Arc::new(models)));
                 }
                 Err(e) => self.fail(e),
@@ -339,6 +340,25 @@ impl CodeState {
         .await
         .flatten()
     }
+}
+
+/// Builds a frame of the first chart's tween and paints it small, where nobody sees it, each in
+/// a task of its own. V8 compiles each wasm function on its first call: without this, the
+/// reader's first frame compiled the charts' and the painting code inside the tasks that build
+/// and paint it, as the reader scrolls (on a slow phone, past 50 ms).
+async fn warm(models: &[Vec<Model>], data: &Dataset) {
+    use crate::scene::{theme::Theme, Size};
+    let Some(first) = models.first().and_then(|c| c.first()).filter(|m| !matches!(m, Model::Map(_))) else {
+        return;
+    };
+    let (size, theme) = (Size { width: 200.0, height: 150.0 }, Theme::light());
+    let ctx = crate::graphic::Ctx { data, geo: None };
+    let (scene, _) = crate::graphic::lazy::draw(Some(first), first, 0.5, ctx, 0.0, size, &theme);
+    next_task().await;
+    if let Some(canvas) = document().create_element("canvas").ok().and_then(|e| e.dyn_into().ok()) {
+        super::canvas::paint(&canvas, &scene, size, theme.background);
+    }
+    next_task().await;
 }
 
 /// Waits, a few tasks at a time, until `f` gives something; `None` once the page is gone (its
