@@ -140,11 +140,6 @@ impl Model {
         })
     }
 
-    /// Whether any of a graphic's states is a map (it then needs the base map and its gazetteer).
-    pub fn any_map(models: &[Model]) -> bool {
-        models.iter().any(|m| matches!(m, Model::Map(_)))
-    }
-
     /// Whether the step's scroll progress changes this state's picture (see `MapModel::uses_progress`).
     pub fn uses_progress(&self) -> bool {
         matches!(self, Model::Map(m) if m.uses_progress())

@@ -143,6 +143,13 @@ pub struct Chapter {
     pub steps: Vec<Step>,
 }
 
+impl Chapter {
+    /// Whether any of the chapter's steps shows a map (its graphic then needs the base map).
+    pub fn has_map(&self) -> bool {
+        self.steps.iter().any(|s| matches!(s.view, crate::graphic::Spec::Map(_)))
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Deserialize, Wire, Serialize)]
 pub struct Story {
     pub meta: Meta,

@@ -289,7 +289,7 @@ fn EmbedStage(
             _ => code.request(),
         }
         stage.replace_children_with_node_1(&figure);
-        let models = Memo::new(move |_| code.models().map(|m| Arc::new(m[c].clone()))).into();
+        let models = code.chapter(c);
         let g = GraphicData { chapter, models, data: data.clone(), geo, code, said, ui: ui.clone() };
         untrack(|| graphic::enhance(&figure, g, inputs));
     });

@@ -120,7 +120,7 @@ pub fn enhance(figure: &web_sys::HtmlElement, g: GraphicData, inputs: GraphicInp
         leptos::logging::warn!("a graphic's figure lacks its canvas box, tools row or table");
         return;
     };
-    let is_map = chapter.steps.iter().any(|s| matches!(s.view, crate::graphic::Spec::Map(_)));
+    let is_map = chapter.has_map();
     // The picture stays if the reader may already see it: the first chapter's (loaded with the
     // page) or one the browser has fetched; one still to come is not fetched for a moment.
     let picture = dom::find(&holder, "picture").filter(|p| {

@@ -238,24 +238,19 @@ pub enum Code {
 pub struct CodeState {
     pub code: RwSignal<Code>,
     /// The story and its data, once the edition is in: the states are built from them.
-    edition: RwSignal<Option<(Arc<Story>, Arc<Dataset>)>>,
-    requested: StoredValue<bool>,
+    edition: StoredValue<Option<(Arc<Story>, Arc<Dataset>)>>,
 }
 
 impl CodeState {
     /// Nothing asked for yet (`request`); the states are built once the code and the edition
     /// (`edition_in`) are both here.
     pub fn deferred() -> CodeState {
-        CodeState {
-            code: RwSignal::new(Code::Deferred),
-            edition: RwSignal::new(None),
-            requested: StoredValue::new(false),
-        }
+        CodeState { code: RwSignal::new(Code::Deferred), edition: StoredValue::new(None) }
     }
 
     /// The edition is in.
     pub fn edition_in(self, story: Arc<Story>, data: Arc<Dataset>) {
-        self.edition.set(Some((story, data)));
+        self.edition.set_value(Some((story, data)));
     }
 
     /// Asks for the code when the reader first moves: scrolls (the page, or a box it is in),
@@ -279,10 +274,9 @@ impl CodeState {
 
     /// Fetches the code and builds the states, the first time it is called.
     pub fn request(self) {
-        if self.requested.get_value() {
+        if !self.code.with_untracked(|c| matches!(c, Code::Deferred)) {
             return;
         }
-        self.requested.set_value(true);
         self.code.set(Code::Loading);
         leptos::task::spawn_local(async move {
             // One part, three split points (the states, drawing a scene, painting it), each with
@@ -294,7 +288,7 @@ impl CodeState {
                 return self.fail(DataError { message: file_word("unreachable", "", &e.message), ..e });
             }
             // The states need the edition, which may still be on its way.
-            let Some((story, data)) = until(move || self.edition.try_get_untracked().flatten()).await else { return };
+            let Some((story, data)) = until(move || self.edition.try_get_value().flatten()).await else { return };
             next_task().await;
             match crate::graphic::lazy::models(&story, &data).await {
                 Ok(models) => {
@@ -315,6 +309,11 @@ impl CodeState {
     /// Every step's state once the code has built them (tracked).
     pub fn models(self) -> Option<Arc<Vec<Vec<Model>>>> {
         self.code.with(|c| if let Code::Here(m) = c { Some(m.clone()) } else { None })
+    }
+
+    /// Chapter `c`'s states once the code has built them: a graphic hears only of their coming.
+    pub fn chapter(self, c: usize) -> Signal<Option<Arc<Vec<Model>>>> {
+        Memo::new(move |_| self.models().map(|m| Arc::new(m[c].clone()))).into()
     }
 
     /// Whether the code is on its way (asked for, neither here nor failed).

@@ -9,7 +9,7 @@ use super::scroll::use_active_step;
 use super::{dom, react};
 use crate::data::Dataset;
 use crate::graphic::Model;
-use crate::story::{engine, StepRef, Story};
+use crate::story::{engine, Chapter, StepRef, Story};
 use leptos::prelude::*;
 use leptos_use_preferences::{use_preferred_dark, use_prefers_reduced_motion};
 use std::cell::RefCell;
@@ -176,8 +176,7 @@ fn prepare_maps(
     story: &Story,
     warming: RwSignal<Option<usize>>,
 ) {
-    let maps: Vec<bool> =
-        story.chapters.iter().map(|c| c.steps.iter().any(|s| matches!(s.view, crate::graphic::Spec::Map(_)))).collect();
+    let maps: Vec<bool> = story.chapters.iter().map(Chapter::has_map).collect();
     let is_map = |c: usize| maps.get(c).copied().unwrap_or(false);
     let map_near: Vec<bool> =
         (0..maps.len()).map(|c| c.checked_sub(1).is_some_and(is_map) || is_map(c) || is_map(c + 1)).collect();
@@ -405,7 +404,7 @@ fn explainer(story: Arc<Story>, data: Arc<Dataset>, geo: load::GeoState, code: l
             };
             let Some(figure) = dom::find(&slot, "figure.graphic") else { return };
             // The chapter's states, once the drawing code has built them.
-            let models = Memo::new(move |_| code.models().map(|m| Arc::new(m[c].clone()))).into();
+            let models = code.chapter(c);
             let mut said = super::graphic::said_in(&figure);
             said.resize(n, Default::default());
             super::graphic::enhance(
