@@ -58,11 +58,19 @@ fn start(status: web_sys::Element) {
             Loaded::Loading => false,
             Loaded::Ready(story, data) => {
                 code.edition_in(story.clone(), data.clone());
-                let run = move || untrack(|| explainer(story, data, geo, code));
-                match &page {
-                    Some(owner) => owner.with(run),
-                    None => run(),
-                }
+                // In a task of its own: the edition's last step (reading it) ran in this one, and
+                // together they were a long task on a phone.
+                let page = page.clone();
+                set_timeout(
+                    move || {
+                        let run = move || untrack(|| explainer(story, data, geo, code));
+                        match &page {
+                            Some(owner) => owner.with(run),
+                            None => run(),
+                        }
+                    },
+                    std::time::Duration::ZERO,
+                );
                 true
             }
             Loaded::Failed(msg) => {
@@ -146,9 +154,11 @@ fn when_still(scrolled_at: StoredValue<f64>, f: impl FnOnce() + 'static) {
 type Mount = Rc<dyn Fn(usize, Arc<Dataset>)>;
 
 /// Mounts the graphics not yet mounted, one per idle moment (a timeout where the browser has
-/// no requestIdleCallback), so start-up is not one long task.
+/// no requestIdleCallback), so start-up is not one long task; then lays the sources out.
 fn mount_when_idle(mount: Mount, mounted: Rc<RefCell<Vec<bool>>>, data: Arc<Dataset>) {
-    let Some(next) = mounted.borrow().iter().position(|m| !m) else { return };
+    let Some(next) = mounted.borrow().iter().position(|m| !m) else {
+        return when_idle(lay_out_sources);
+    };
     when_idle(move || {
         mount(next, data.clone());
         mount_when_idle(mount, mounted, data);
@@ -254,6 +264,16 @@ fn warm(mut parts: Vec<(Warm, Arc<crate::maps::Geo>)>, data: Arc<Dataset>, paint
             done();
         });
     });
+}
+
+/// Lays the sources' tables out now, one per idle moment. The static page leaves them to the
+/// browser until the reader comes near (`content-visibility: auto` in main.css: they were a
+/// third of laying out the page at start-up), and the browser would then lay them out in the
+/// frame of a step change near the end of the story: a 13–20 ms task at 1× here.
+fn lay_out_sources() {
+    let Some(table) = elements(".sources .table-wrap:not(.laid-out)").into_iter().next() else { return };
+    let _ = table.class_list().add_1("laid-out");
+    when_idle(lay_out_sources);
 }
 
 /// Runs `f` in the browser's next idle moment (a timeout where it has no requestIdleCallback).
@@ -427,8 +447,9 @@ fn explainer(story: Arc<Story>, data: Arc<Dataset>, geo: load::GeoState, code: l
     // Graphics belong to the page, not to the effect below: an effect disposes what it created
     // when it runs again, and this one runs on every chapter change.
     let page_owner = Owner::current();
-    // The reader's chapter at once; its neighbours each in a task of its own, so a chapter
-    // change (or the start) is not one long task of three first paints.
+    // The reader's chapter at once (at the start, in the next task: setting the page up took
+    // this one); its neighbours each in a task of its own, so a chapter change (or the start)
+    // is not one long task of three first paints.
     react::effect(move || {
         let a = active_ref.get().chapter;
         let neighbours = [a.checked_sub(1), Some(a + 1).filter(|&n| n < chapters)];
@@ -438,14 +459,21 @@ fn explainer(story: Arc<Story>, data: Arc<Dataset>, geo: load::GeoState, code: l
                 Some(owner) => owner.with(move || mount(c, data)),
                 None => mount(c, data),
             };
-            if now {
+            if now && idle_started.get_value() {
                 run();
-                // The page shows what it will until the reader moves: the static figure, as
-                // the canvas would draw it (the painter marks it ready otherwise, at its first
-                // paint).
-                if code.code.with_untracked(|c| matches!(c, load::Code::Deferred)) {
-                    mark_ready();
-                }
+            } else if now {
+                set_timeout(
+                    move || {
+                        run();
+                        // The page shows what it will until the reader moves: the static
+                        // figure, as the canvas would draw it (the painter marks it ready
+                        // otherwise, at its first paint).
+                        if code.code.with_untracked(|c| matches!(c, load::Code::Deferred)) {
+                            mark_ready();
+                        }
+                    },
+                    std::time::Duration::ZERO,
+                );
             } else {
                 set_timeout(run, std::time::Duration::ZERO);
             }
