@@ -29,6 +29,7 @@ const LH_RUNS = Math.max(1, Number(process.env.LH_RUNS ?? 3));
 const SKIP = new Set((process.env.SKIP ?? "").split(",").filter(Boolean));
 const CPU_SLOWDOWN = 4;
 const EMBED = "embed/trade.html";
+const EMBED_MAP = "embed/pipes-map.html";
 const unmeasured = []; // what could not be measured, and why: printed at the end
 
 async function* files(dir) {
@@ -158,10 +159,14 @@ async function wireSection(browser, server) {
   printWire("story page on a phone (390×844, DPR 3)", phone.atLoad, true);
   const figures = story.atLoad.filter((r) => r.url.startsWith("figures/"));
   console.log(`  figures/ fetched by the story page: ${figures.length} (${figures.map((r) => r.url).join(", ") || "none"}); the others are for no-JS and print readers`);
-  const embed = await overTheWire(browser, server.url + EMBED);
-  printWire(`embed page ${EMBED}`, embed.atLoad, false);
-  for (const r of [...embed.atLoad].sort((a, b) => b.body - a.body).slice(0, 8)) {
-    console.log(`      ${kb(r.body).padStart(9)}  ${r.encoding.padEnd(3) || "-  "}  ${r.url}`);
+  // A chart's embed and a map's: a map's code and land come with its drawing code, on the
+  // reader's first move (src/web/embed.rs).
+  for (const path of [EMBED, EMBED_MAP]) {
+    const embed = await overTheWire(browser, server.url + path);
+    printWire(`embed page ${path}`, embed.atLoad, false);
+    for (const r of [...embed.atLoad].sort((a, b) => b.body - a.body).slice(0, 8)) {
+      console.log(`      ${kb(r.body).padStart(9)}  ${r.encoding.padEnd(3) || "-  "}  ${r.url}`);
+    }
   }
   return storyBytes;
 }

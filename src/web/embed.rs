@@ -359,14 +359,22 @@ fn EmbedGraphic(
         Memo::new(move |_| story.chapters[chapter_ix.get()].graphic.clone())
     };
 
-    // The map geometry, when a map is among the steps.
-    let needs_geo = refs.iter().any(|r| story.step(*r).is_some_and(|s| matches!(s.view, Spec::Map(_))));
-    let geo = if needs_geo { load::load_geo() } else { load::GeoState::none() };
     // The drawing code comes when the reader first moves, or at once when the graphic does not
     // open on the static page's picture (`EmbedStage`).
     let code = load::CodeState::deferred();
     code.edition_in(story.clone(), data.clone());
     code.request_on_first_move();
+    // The map geometry, when a map is among the steps, with the drawing code: until then the
+    // static picture is what the map would draw.
+    let needs_geo = refs.iter().any(|r| story.step(*r).is_some_and(|s| matches!(s.view, Spec::Map(_))));
+    let geo = load::GeoState::none();
+    if needs_geo {
+        super::react::effect(move || {
+            if code.code.with(|c| !matches!(c, load::Code::Deferred)) {
+                geo.request();
+            }
+        });
+    }
     mark_ready();
 
     let dark = match query.theme {

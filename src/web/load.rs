@@ -170,14 +170,6 @@ pub fn load_edition(lang: Lang) -> RwSignal<Loaded> {
     loaded
 }
 
-/// Requests the map geometry at once (an embed of a map). It arrives on its own: charts do not
-/// wait for it, maps draw once it is in, or draw what needs none of it and say why.
-pub fn load_geo() -> GeoState {
-    let state = GeoState::none();
-    state.request();
-    state
-}
-
 /// The map geometry (with the gazetteer), once in, or why it is not.
 #[derive(Clone, Copy)]
 pub struct GeoState {
@@ -187,8 +179,9 @@ pub struct GeoState {
 }
 
 impl GeoState {
-    /// Nothing requested yet: for graphics that draw no map, and for the story page, which asks
-    /// for the geometry only when the reader comes near a map (`request`).
+    /// Nothing requested yet (`request`): the story page asks for the geometry when the reader
+    /// comes near a map, a map's embed with its drawing code. It arrives on its own: charts do
+    /// not wait for it, maps draw once it is in, or draw what needs none of it and say why.
     pub fn none() -> GeoState {
         GeoState { geo: RwSignal::new(None), error: RwSignal::new(None), requested: StoredValue::new(false) }
     }

@@ -304,12 +304,14 @@ test("each page downloads only its own binary, and its maps' code only for a map
     return got;
   };
   // Each binary's maps' code is a chunk of its own (src/maps/lazy.rs): a map's page fetches it,
-  // a chart's does not. The drawing code (src/graphic/lazy.rs) comes on the reader's first move
-  // where the graphic opens on the static page's picture, at once where it does not.
+  // a chart's does not. The drawing code (src/graphic/lazy.rs), and a map's code and land with
+  // it, come on the reader's first move where the graphic opens on the static page's picture,
+  // at once where it does not.
   for (const [path, want, check] of [
     ["index.html", ["explainer", "explainer charts", "explainer maps"], null],
     ["embed/trade.html", ["embed"], "trade"],
-    ["ru/embed/pipes-map.html", ["embed", "embed maps"], "pipes-map"],
+    ["ru/embed/pipes-map.html", ["embed"], "pipes-map"],
+    ["embed/pipes-map.html?step=pipes-oil", ["embed", "embed charts", "embed maps"], "pipes-map"],
     ["embed/trade.html?step=boom-record", ["embed", "embed charts"], "trade"],
     ["index.html?g=shares&step=lopsided-china", ["explainer", "embed", "embed charts"], "shares"],
   ]) {
@@ -332,6 +334,8 @@ test("each page downloads only its own binary, and its maps' code only for a map
         }
         await page.waitForSelector("#embed canvas[data-painted]", { timeout: 10_000 }).catch(() => {});
         if (opensOnPicture) assert.ok(got.some((g) => g.endsWith("charts")), `${path} did not fetch its drawing code on the reader's first move`);
+        // A map's code and land come with the drawing code (src/web/embed.rs).
+        if (check.endsWith("-map")) assert.ok(got.includes("embed maps"), `${path} did not fetch its maps' code: ${got.join(", ")}`);
         const g = await page.evaluate(() => document.querySelector("#embed canvas[data-painted]")?.closest("figure[data-graphic]")?.dataset.graphic ?? null);
         assert.equal(g, check, `${path} does not show the live ${check} graphic`);
       }
