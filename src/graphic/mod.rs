@@ -140,6 +140,11 @@ impl Model {
         })
     }
 
+    /// The state of a graphic's `step`, or of its last step past the end.
+    pub fn at(models: &[Model], step: usize) -> &Model {
+        &models[step.min(models.len() - 1)]
+    }
+
     /// Whether the step's scroll progress changes this state's picture (see `MapModel::uses_progress`).
     pub fn uses_progress(&self) -> bool {
         matches!(self, Model::Map(m) if m.uses_progress())

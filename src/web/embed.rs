@@ -370,7 +370,7 @@ fn EmbedGraphic(
     let geo = load::GeoState::none();
     if needs_geo {
         super::react::effect(move || {
-            if code.code.with(|c| !matches!(c, load::Code::Deferred)) {
+            if code.asked() {
                 geo.request();
             }
         });

@@ -5,7 +5,7 @@
 //! under it follow the step, the tools row (`super::tools`) is filled in, and the table is made
 //! for the step while it is open. No view layer: the markup is already there.
 
-use super::load::{Code, CodeState, GeoState};
+use super::load::{CodeState, GeoState};
 use super::painter::{use_painter, Canvas};
 use super::{dom, react};
 use crate::data::Dataset;
@@ -180,7 +180,7 @@ pub fn enhance(figure: &web_sys::HtmlElement, g: GraphicData, inputs: GraphicInp
     let ready = Memo::new(move |_| models.with(Option::is_some) && (!is_map || geo.with(Option::is_some)));
     let late = RwSignal::new(false);
     react::effect(move || {
-        let asked = code.code.with(|c| !matches!(c, Code::Deferred));
+        let asked = code.asked();
         if inputs.may_paint.get() && asked && !ready.get_untracked() {
             set_timeout(
                 move || {
@@ -265,7 +265,7 @@ impl StepModels {
     /// The state of `step`, once the drawing code has built it; `None` if it cannot.
     pub async fn at(self, step: usize) -> Option<Model> {
         self.code.here().await?;
-        self.models.try_get_untracked().flatten().map(|m| m[step.min(m.len() - 1)].clone())
+        self.models.try_get_untracked().flatten().map(|m| Model::at(&m, step).clone())
     }
 }
 

@@ -309,6 +309,11 @@ impl CodeState {
         Memo::new(move |_| self.models().map(|m| Arc::new(m[c].clone()))).into()
     }
 
+    /// Whether the code has been asked for (tracked).
+    pub fn asked(self) -> bool {
+        self.code.with(|c| !matches!(c, Code::Deferred))
+    }
+
     /// Whether the code is on its way (asked for, neither here nor failed).
     pub fn loading(self) -> bool {
         self.code.try_with_untracked(|c| matches!(c, Code::Loading)).unwrap_or(false)

@@ -62,13 +62,7 @@ fn start(status: web_sys::Element) {
                 // together they were a long task on a phone.
                 let page = page.clone();
                 set_timeout(
-                    move || {
-                        let run = move || untrack(|| explainer(story, data, geo, code));
-                        match &page {
-                            Some(owner) => owner.with(run),
-                            None => run(),
-                        }
-                    },
+                    move || within(&page, move || untrack(|| explainer(story, data, geo, code))),
                     std::time::Duration::ZERO,
                 );
                 true
@@ -97,6 +91,14 @@ fn failed(status: &web_sys::Element, msg: &str) {
     dom::append(&alert, &dom::text("strong", "", &format!("{} ", super::page_word("failed"))));
     dom::append(&alert, &document().create_text_node(&format!("{msg}. {}", super::page_word("failed-rest"))));
     dom::append(status, &alert);
+}
+
+/// Runs `f` under `owner` (what it builds then lives as long as the owner), or as it is.
+fn within(owner: &Option<Owner>, f: impl FnOnce()) {
+    match owner {
+        Some(owner) => owner.with(f),
+        None => f(),
+    }
 }
 
 /// Marks the page ready once what was just rendered is painted.
@@ -452,14 +454,12 @@ fn explainer(story: Arc<Story>, data: Arc<Dataset>, geo: load::GeoState, code: l
     // is not one long task of three first paints.
     react::effect(move || {
         let a = active_ref.get().chapter;
+        let starting = !idle_started.get_value();
         let neighbours = [a.checked_sub(1), Some(a + 1).filter(|&n| n < chapters)];
         for (c, now) in std::iter::once((a, true)).chain(neighbours.into_iter().flatten().map(|c| (c, false))) {
             let (mount, data, owner) = (mount.clone(), data.clone(), page_owner.clone());
-            let run = move || match &owner {
-                Some(owner) => owner.with(move || mount(c, data)),
-                None => mount(c, data),
-            };
-            if now && idle_started.get_value() {
+            let run = move || within(&owner, move || mount(c, data));
+            if now && !starting {
                 run();
             } else if now {
                 set_timeout(
@@ -468,7 +468,7 @@ fn explainer(story: Arc<Story>, data: Arc<Dataset>, geo: load::GeoState, code: l
                         // The page shows what it will until the reader moves: the static
                         // figure, as the canvas would draw it (the painter marks it ready
                         // otherwise, at its first paint).
-                        if code.code.with_untracked(|c| matches!(c, load::Code::Deferred)) {
+                        if !code.asked() {
                             mark_ready();
                         }
                     },
@@ -478,7 +478,7 @@ fn explainer(story: Arc<Story>, data: Arc<Dataset>, geo: load::GeoState, code: l
                 set_timeout(run, std::time::Duration::ZERO);
             }
         }
-        if !idle_started.get_value() {
+        if starting {
             idle_started.set_value(true);
             mount_when_idle(mount.clone(), mounted.clone(), data.clone());
         }

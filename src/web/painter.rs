@@ -92,8 +92,7 @@ pub fn use_painter(on: Canvas, data: Arc<Dataset>, inputs: GraphicInputs) {
             let start = perf.as_ref().map_or(0.0, |p| p.now());
             let ctx = Ctx { data: &data, geo: geo.as_deref() };
             let mut p = painter.borrow_mut();
-            let step = step.min(models.len() - 1);
-            let target = &models[step];
+            let target = Model::at(&models, step);
             let (scene, running) = match &p.tween {
                 Some(tw) if !tw.done(start) => {
                     let (scene, state) = lazy::draw(Some(&tw.from), &tw.to, tw.at(start), ctx, progress, sz, &th);
@@ -166,7 +165,7 @@ pub fn use_painter(on: Canvas, data: Arc<Dataset>, inputs: GraphicInputs) {
                 let mut p = painter.borrow_mut();
                 // A graphic that may not paint yet has nothing on screen to tween from.
                 let from = if inputs.may_paint.get_untracked() { p.shown.clone() } else { None };
-                let to = models.get_untracked().map(|m| m[step.min(m.len() - 1)].clone());
+                let to = models.get_untracked().map(|m| Model::at(&m, step).clone());
                 p.tween = match (from, to) {
                     (Some(from), Some(to)) if ms > 0.0 && from != to => Some(Tween::new(from, to, now, ms)),
                     _ => None,
@@ -180,7 +179,7 @@ pub fn use_painter(on: Canvas, data: Arc<Dataset>, inputs: GraphicInputs) {
     // drawn, an inset's bars) repaints on a scroll frame; the others ignore it.
     let drawn_progress = Memo::new(move |_| {
         let step = inputs.step.get();
-        let uses = models.with(|m| m.as_ref().is_some_and(|m| m[step.min(m.len() - 1)].uses_progress()));
+        let uses = models.with(|m| m.as_ref().is_some_and(|m| Model::at(m, step).uses_progress()));
         uses.then(|| inputs.progress.get())
     });
     // A new size or pixel ratio repaints in the frame that brought it (a ResizeObserver callback

@@ -184,17 +184,9 @@ test("every step change at 1× fits one frame budget of main-thread time (ratio 
 });
 
 test(`the check catches a step change slowed on purpose by ${SLOW_REFS} reference tasks of work`, async () => {
-  // The reference loop (`referenceTask`), inlined: an init script is sent as its source alone.
-  const slow = (n) => {
-    const wait = () => {
-      let x = 0x9e3779b9;
-      const a = new Float64Array(1024);
-      for (let i = 0; i < n; i++) {
-        x = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) >>> 0;
-        a[i & 1023] += Math.sqrt(x);
-      }
-      window.__perfSink = a[7];
-    };
+  // The reference loop itself (`referenceTask`), handed to the page as source with `slow`.
+  const slow = (work, n) => {
+    const wait = () => work(n);
     const hook = () => {
       const story = document.getElementById("story");
       if (!story) return false;
@@ -205,7 +197,7 @@ test(`the check catches a step change slowed on purpose by ${SLOW_REFS} referenc
   };
   const { context, page } = await h.openPage(site.browser);
   try {
-    await page.addInitScript(slow, Math.round(SLOW_REFS * REF_ITERATIONS));
+    await page.addInitScript(`(${slow})(${referenceTask}, ${Math.round(SLOW_REFS * REF_ITERATIONS)})`);
     await h.gotoReady(page, site.url);
     const ids = await h.stepIds(page);
     await h.scrollToStep(page, ids[0]);
