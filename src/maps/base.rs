@@ -2,14 +2,15 @@
 //! lakes, outlines, neighbours' borders, rivers and last the China–Russia border, in that order
 //! (each layer over the one before).
 
+use super::clip::{clip_line_to, clip_ring_to};
 use super::gazetteer::gazetteer;
 use super::geo::Line;
 use super::kinds::Side;
-use super::render::{round_pts, Frame};
+use super::render::{coarse, round_pts, Frame};
 use crate::scene::{Scene, Shape};
 
-/// The projected rings of each shown province or region, by id (for placing its label where
-/// its visible part is widest).
+/// The projected rings of each shown province or region, by id, coarse (`render::coarse`): for
+/// placing its label where its visible part is widest.
 pub(super) type Shown<'a> = Vec<(&'a str, Vec<Line>)>;
 
 /// Draws the base map; returns the shown units' projected rings.
@@ -26,15 +27,26 @@ pub(super) fn base_map<'a>(s: &mut Scene, f: &Frame<'a>) -> Shown<'a> {
     shown
 }
 
+/// A ring of the base map as drawn: projected, clipped to the view (`Frame::clip`), rounded.
+fn rings<'a>(f: &'a Frame, ring: &[(f64, f64)]) -> impl Iterator<Item = Vec<(f64, f64)>> + 'a {
+    f.st.run_base(f.geo, ring, true)
+        .into_iter()
+        .map(|pts| clip_ring_to(pts, &f.clip))
+        .filter(|pts| !pts.is_empty())
+        .map(round_pts)
+}
+
 fn polygons(s: &mut Scene, f: &Frame, ring: &[(f64, f64)], fill: crate::scene::Rgba) {
-    for pts in f.st.run_base(f.geo, ring, true) {
-        s.push(Shape::Polygon { points: round_pts(pts), fill });
+    for points in rings(f, ring) {
+        s.push(Shape::Polygon { points, fill });
     }
 }
 
 fn lines(s: &mut Scene, f: &Frame, line: &[(f64, f64)], color: crate::scene::Rgba, width: f64) {
     for pts in f.st.run_base(f.geo, line, false) {
-        s.push(Shape::Line { points: round_pts(pts), color, width, dashed: false });
+        for piece in clip_line_to(pts, &f.clip) {
+            s.push(Shape::Line { points: round_pts(piece), color, width, dashed: false });
+        }
     }
 }
 
@@ -65,9 +77,8 @@ fn region_fills<'a>(s: &mut Scene, f: &Frame<'a>) -> Shown<'a> {
         let fill = f.colours.fill(region.china(), r.emphasis).alpha(r.alpha);
         let mut px = Vec::new();
         for ring in &unit.rings {
-            for pts in f.st.run_base(f.geo, ring, true) {
-                let pts = round_pts(pts);
-                px.push(pts.clone());
+            for pts in rings(f, ring) {
+                px.push(coarse(&pts));
                 s.push(Shape::Polygon { points: pts, fill });
             }
         }

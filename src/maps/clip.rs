@@ -1,8 +1,16 @@
-//! The antimeridian cut, as its own stage between rotation and projection (as in d3-geo).
+//! The antimeridian cut, as its own stage between rotation and projection (as in d3-geo), and
+//! the view clip after projection.
 //!
-//! Input points are (rotated longitude, latitude) in degrees, longitudes in −180..180. A segment
-//! whose longitude jumps by more than 180° crosses the cut: drawn naively it would run across the
-//! whole map, so lines are split there and polygons are clipped into pieces on either side.
+//! Input points of the cut are (rotated longitude, latitude) in degrees, longitudes in
+//! −180..180. A segment whose longitude jumps by more than 180° crosses the cut: drawn naively it
+//! would run across the whole map, so lines are split there and polygons are clipped into pieces
+//! on either side.
+//!
+//! The view clip keeps of a projected ring or line only what is in a box around the view: a
+//! close-up of the border would otherwise stroke and fill every point of Russia's coast, off
+//! screen, in every frame.
+
+use crate::scene::rect::Rect;
 
 /// Splits a polyline where it crosses ±180°, adding the crossing point to both pieces.
 pub fn cut_line(points: &[(f64, f64)]) -> Vec<Vec<(f64, f64)>> {
@@ -70,7 +78,7 @@ pub fn cut_ring(points: &[(f64, f64)]) -> Vec<Vec<(f64, f64)>> {
             continue;
         }
         let shifted: Vec<(f64, f64)> = unwrapped.iter().map(|&(x, y)| (x + shift, y)).collect();
-        let piece = clip_half(&clip_half(&shifted, 180.0, true), -180.0, false);
+        let piece = clip_half(&clip_half(&shifted, X, 180.0, true), X, -180.0, false);
         if piece.len() >= 3 {
             out.push(piece);
         }
@@ -78,27 +86,133 @@ pub fn cut_ring(points: &[(f64, f64)]) -> Vec<Vec<(f64, f64)>> {
     out
 }
 
-/// Sutherland–Hodgman against one vertical line: keeps x ≤ edge (`below`) or x ≥ edge.
-fn clip_half(ring: &[(f64, f64)], edge: f64, below: bool) -> Vec<(f64, f64)> {
-    let inside = |p: (f64, f64)| if below { p.0 <= edge } else { p.0 >= edge };
+/// A coordinate of a point: `X` or `Y`.
+type Axis = usize;
+const X: Axis = 0;
+const Y: Axis = 1;
+
+fn coord(p: (f64, f64), axis: Axis) -> f64 {
+    if axis == X {
+        p.0
+    } else {
+        p.1
+    }
+}
+
+/// Where the segment a→b meets the line `axis` = `edge`.
+fn meet(a: (f64, f64), b: (f64, f64), axis: Axis, edge: f64) -> (f64, f64) {
+    let t = (edge - coord(a, axis)) / (coord(b, axis) - coord(a, axis));
+    let (x, y) = (a.0 + t * (b.0 - a.0), a.1 + t * (b.1 - a.1));
+    if axis == X {
+        (edge, y)
+    } else {
+        (x, edge)
+    }
+}
+
+/// Sutherland–Hodgman against one axis-parallel line: keeps `axis` ≤ edge (`below`) or ≥ edge.
+fn clip_half(ring: &[(f64, f64)], axis: Axis, edge: f64, below: bool) -> Vec<(f64, f64)> {
+    let inside = |p: (f64, f64)| if below { coord(p, axis) <= edge } else { coord(p, axis) >= edge };
     let mut out = Vec::with_capacity(ring.len() + 4);
     for i in 0..ring.len() {
         let (a, b) = (ring[(i + ring.len() - 1) % ring.len()], ring[i]);
-        let cross = |a: (f64, f64), b: (f64, f64)| {
-            let t = (edge - a.0) / (b.0 - a.0);
-            (edge, a.1 + t * (b.1 - a.1))
-        };
         match (inside(a), inside(b)) {
             (true, true) => out.push(b),
-            (true, false) => out.push(cross(a, b)),
+            (true, false) => out.push(meet(a, b, axis, edge)),
             (false, true) => {
-                out.push(cross(a, b));
+                out.push(meet(a, b, axis, edge));
                 out.push(b);
             }
             (false, false) => {}
         }
     }
     out
+}
+
+/// The part of a projected ring inside `view` (one ring; where the ring leaves the box and comes
+/// back, along the box's edge). A ring wholly inside comes back as it is.
+pub fn clip_ring_to(ring: Vec<(f64, f64)>, view: &Rect) -> Vec<(f64, f64)> {
+    if Rect::of_points(&ring).is_some_and(|b| b.x0 >= view.x0 && b.x1 <= view.x1 && b.y0 >= view.y0 && b.y1 <= view.y1)
+    {
+        return ring;
+    }
+    let ring = clip_half(&ring, X, view.x0, false);
+    let ring = clip_half(&ring, X, view.x1, true);
+    let ring = clip_half(&ring, Y, view.y0, false);
+    let ring = clip_half(&ring, Y, view.y1, true);
+    if ring.len() < 3 {
+        Vec::new()
+    } else {
+        ring
+    }
+}
+
+/// The pieces of a projected line inside `view`: each run of segments that crosses the box,
+/// cut where it enters and leaves.
+pub fn clip_line_to(line: Vec<(f64, f64)>, view: &Rect) -> Vec<Vec<(f64, f64)>> {
+    let inside = |p: (f64, f64)| p.0 >= view.x0 && p.0 <= view.x1 && p.1 >= view.y0 && p.1 <= view.y1;
+    if line.iter().all(|&p| inside(p)) {
+        return vec![line];
+    }
+    let mut out = Vec::new();
+    let mut cur: Vec<(f64, f64)> = Vec::new();
+    for w in line.windows(2) {
+        match segment_in(w[0], w[1], view) {
+            Some((a, b)) => {
+                if cur.last() != Some(&a) {
+                    if cur.len() > 1 {
+                        out.push(std::mem::take(&mut cur));
+                    }
+                    cur.clear();
+                    cur.push(a);
+                }
+                cur.push(b);
+            }
+            None => {
+                if cur.len() > 1 {
+                    out.push(std::mem::take(&mut cur));
+                }
+                cur.clear();
+            }
+        }
+    }
+    if cur.len() > 1 {
+        out.push(cur);
+    }
+    out
+}
+
+/// The part of the segment a→b inside `r` (Liang–Barsky), if any.
+fn segment_in(a: (f64, f64), b: (f64, f64), r: &Rect) -> Option<((f64, f64), (f64, f64))> {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    for (p, q) in [(-dx, a.0 - r.x0), (dx, r.x1 - a.0), (-dy, a.1 - r.y0), (dy, r.y1 - a.1)] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+            if t0 > t1 {
+                return None;
+            }
+        }
+    }
+    let at = |t: f64| {
+        if t == 0.0 {
+            a
+        } else if t == 1.0 {
+            b
+        } else {
+            (a.0 + t * dx, a.1 + t * dy)
+        }
+    };
+    Some((at(t0), at(t1)))
 }
 
 #[cfg(test)]
@@ -122,6 +236,48 @@ mod tests {
     fn a_line_that_does_not_cross_is_untouched() {
         let l = vec![(10.0, 1.0), (20.0, 2.0), (-30.0, 3.0)];
         assert_eq!(cut_line(&l), vec![l]);
+    }
+
+    const VIEW: Rect = Rect { x0: 0.0, y0: 0.0, x1: 100.0, y1: 100.0 };
+
+    /// Twice the signed area of a ring (shoelace).
+    fn area2(ring: &[(f64, f64)]) -> f64 {
+        (0..ring.len())
+            .map(|i| {
+                let (a, b) = (ring[i], ring[(i + 1) % ring.len()]);
+                a.0 * b.1 - b.0 * a.1
+            })
+            .sum()
+    }
+
+    #[test]
+    fn a_ring_keeps_what_is_in_the_view() {
+        // Half of this square is in view: the clipped ring is that half, on the view's edge.
+        let ring = vec![(50.0, 20.0), (150.0, 20.0), (150.0, 80.0), (50.0, 80.0)];
+        let kept = clip_ring_to(ring, &VIEW);
+        assert!((area2(&kept).abs() / 2.0 - 50.0 * 60.0).abs() < 1e-9, "{kept:?}");
+        assert!(kept.iter().all(|p| p.0 <= 100.0));
+        // Wholly inside: untouched; wholly outside: nothing.
+        let inside = vec![(10.0, 10.0), (20.0, 10.0), (20.0, 20.0)];
+        assert_eq!(clip_ring_to(inside.clone(), &VIEW), inside);
+        assert!(clip_ring_to(vec![(200.0, 10.0), (300.0, 10.0), (300.0, 90.0)], &VIEW).is_empty());
+        // A ring around the whole view becomes the view.
+        let around = vec![(-50.0, -50.0), (150.0, -50.0), (150.0, 150.0), (-50.0, 150.0)];
+        assert!((area2(&clip_ring_to(around, &VIEW)).abs() / 2.0 - 100.0 * 100.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_line_is_cut_where_it_leaves_and_enters_the_view() {
+        // In, out past the right edge, back in, and out past the bottom.
+        let line = vec![(10.0, 10.0), (90.0, 10.0), (190.0, 10.0), (190.0, 50.0), (50.0, 50.0), (50.0, 300.0)];
+        let parts = clip_line_to(line, &VIEW);
+        assert_eq!(
+            parts,
+            vec![vec![(10.0, 10.0), (90.0, 10.0), (100.0, 10.0)], vec![(100.0, 50.0), (50.0, 50.0), (50.0, 100.0)]]
+        );
+        let inside = vec![(1.0, 1.0), (2.0, 2.0)];
+        assert_eq!(clip_line_to(inside.clone(), &VIEW), vec![inside]);
+        assert!(clip_line_to(vec![(-5.0, -5.0), (-1.0, 200.0)], &VIEW).is_empty());
     }
 
     #[test]

@@ -60,6 +60,19 @@ pub(super) fn round_pts(pts: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
 /// How far apart (|dx| + |dy|, px) two points of a drawn outline or line must be to both stay.
 const THIN_PX: f64 = 0.6;
 
+/// How far outside the view (px) the base map's lines are kept: past the widest line's half.
+const CLIP_MARGIN: f64 = 8.0;
+
+/// How far apart (|dx| + |dy|, px) the points of an outline labels keep off (or sit inside)
+/// must be: whether a label's box crosses an outline, or where a unit is widest, needs no finer
+/// line, and each point more is indexed and tested against every candidate box of every label.
+const OUTLINE_PX: f64 = 3.0;
+
+/// A projected outline as label placement reads it (`OUTLINE_PX`).
+pub(super) fn coarse(pts: &[(f64, f64)]) -> Vec<(f64, f64)> {
+    thin(pts, OUTLINE_PX)
+}
+
 /// `pts` without each point closer than `px` (|dx| + |dy|) to the one kept before it; the last
 /// point always stays, so a line keeps its ends and a ring closes where it did.
 fn thin(pts: &[(f64, f64)], px: f64) -> Vec<(f64, f64)> {
@@ -84,6 +97,8 @@ pub(super) struct Frame<'a> {
     pub size: Size,
     pub lang: Lang,
     pub st: Stream,
+    /// The view and a margin wider than any line: what the base map keeps of its lines.
+    pub clip: Rect,
     pub w: f64,
     pub h: f64,
     /// The label sizes: names of emphasised provinces, and everything else.
@@ -138,7 +153,7 @@ impl Labels {
     }
     /// A drawn outline (a shown unit, the border): labels cross it only when nothing else fits.
     pub fn outline(&mut self, pts: &[(f64, f64)]) {
-        self.outlines.extend(segments(pts));
+        self.outlines.extend(segments(&coarse(pts)));
     }
     /// A place's marker with its label (pushed next): the marker is drawn only if the label is.
     pub fn marker(&mut self, shape: Shape, r: Rect) {
@@ -248,6 +263,7 @@ pub(super) fn scene(
         size,
         lang: data.lang,
         st,
+        clip: Rect { x0: -CLIP_MARGIN, y0: -CLIP_MARGIN, x1: w + CLIP_MARGIN, y1: h + CLIP_MARGIN },
         w,
         h,
         font,
