@@ -272,10 +272,23 @@ fn warm(mut parts: Vec<(Warm, Arc<crate::maps::Geo>)>, data: Arc<Dataset>, paint
 /// browser until the reader comes near (`content-visibility: auto` in main.css: they were a
 /// third of laying out the page at start-up), and the browser would then lay them out in the
 /// frame of a step change near the end of the story: a 13–20 ms task at 1× here.
+/// Once all are laid out, the section is too (`.sources.laid-out`): the browser then skips it
+/// while it is off screen, keeping the layout it has.
 fn lay_out_sources() {
-    let Some(table) = elements(".sources .table-wrap:not(.laid-out)").into_iter().next() else { return };
-    let _ = table.class_list().add_1("laid-out");
-    when_idle(lay_out_sources);
+    match elements(".sources .table-wrap:not(.laid-out)").into_iter().next() {
+        Some(table) => {
+            let _ = table.class_list().add_1("laid-out");
+            when_idle(lay_out_sources);
+        }
+        // After a frame, so the height the browser keeps for it is the laid-out one.
+        None => request_animation_frame(|| {
+            when_idle(|| {
+                if let Some(sources) = elements(".sources").first() {
+                    let _ = sources.class_list().add_1("laid-out");
+                }
+            })
+        }),
+    }
 }
 
 /// Runs `f` in the browser's next idle moment (a timeout where it has no requestIdleCallback).
