@@ -205,8 +205,10 @@ test(`the check catches a step change slowed on purpose by ${SLOW_REFS} referenc
     const pick = ids.slice(1, 5);
     const r = await measureStepChanges(page, pick);
     console.log(`# slowed on purpose: ${describe(r)}`);
-    // The instrument sees the added work in the right step (not blind, not misattributed)…
-    const unseen = r.steps.filter((s) => s.worst < SLOW_REFS * r.ref * 0.9);
+    // The instrument sees the added work in the right step (not blind, not misattributed): at
+    // least three quarters of it (the reference is a median of runs that spread 1.8× on a busy
+    // machine: a run saw 2.2 references of work where 2.5 were added; a step change alone is ≤ 1.2)…
+    const unseen = r.steps.filter((s) => s.worst < SLOW_REFS * r.ref * 0.75);
     assert.deepEqual(unseen.map((s) => `${s.id}: worst task ${s.worst.toFixed(1)} ms`), [], `the ${SLOW_REFS} references of work added to each step change were not seen: ${describe(r)}`);
     // …and the ratio flags it.
     const caught = r.steps.filter((s) => s.worst / r.ref > K);
