@@ -182,34 +182,16 @@ pub fn clip_line_to(line: Vec<(f64, f64)>, view: &Rect) -> Vec<Vec<(f64, f64)>> 
     out
 }
 
-/// The part of the segment a→b inside `r` (Liang–Barsky), if any.
+/// The part of the segment a→b inside `r`, if any.
 fn segment_in(a: (f64, f64), b: (f64, f64), r: &Rect) -> Option<((f64, f64), (f64, f64))> {
-    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-    let (mut t0, mut t1) = (0.0f64, 1.0f64);
-    for (p, q) in [(-dx, a.0 - r.x0), (dx, r.x1 - a.0), (-dy, a.1 - r.y0), (dy, r.y1 - a.1)] {
-        if p == 0.0 {
-            if q < 0.0 {
-                return None;
-            }
-        } else {
-            let t = q / p;
-            if p < 0.0 {
-                t0 = t0.max(t);
-            } else {
-                t1 = t1.min(t);
-            }
-            if t0 > t1 {
-                return None;
-            }
-        }
-    }
+    let (t0, t1) = r.clip_segment(a, b)?;
     let at = |t: f64| {
         if t == 0.0 {
             a
         } else if t == 1.0 {
             b
         } else {
-            (a.0 + t * dx, a.1 + t * dy)
+            (a.0 + t * (b.0 - a.0), a.1 + t * (b.1 - a.1))
         }
     };
     Some((at(t0), at(t1)))

@@ -75,12 +75,17 @@ impl Rect {
         if hi_x < self.x0 || lo_x > self.x1 || hi_y < self.y0 || lo_y > self.y1 {
             return false;
         }
+        self.clip_segment(a, b).is_some()
+    }
+    /// The part of the segment a–b inside the box, as the range t0..=t1 of a + t·(b − a)
+    /// (Liang–Barsky), or `None` when it misses the box.
+    pub fn clip_segment(&self, a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
         let (dx, dy) = (b.0 - a.0, b.1 - a.1);
         let (mut t0, mut t1) = (0.0f64, 1.0f64);
         for (p, q) in [(-dx, a.0 - self.x0), (dx, self.x1 - a.0), (-dy, a.1 - self.y0), (dy, self.y1 - a.1)] {
             if p == 0.0 {
                 if q < 0.0 {
-                    return false;
+                    return None;
                 }
             } else {
                 let r = q / p;
@@ -92,11 +97,11 @@ impl Rect {
                     t1 = r;
                 }
                 if t0 > t1 {
-                    return false;
+                    return None;
                 }
             }
         }
-        true
+        Some((t0, t1))
     }
     /// Whether any segment of the polyline passes through the box.
     pub fn crossed_by_line(&self, points: &[(f64, f64)]) -> bool {
