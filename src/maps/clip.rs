@@ -132,15 +132,21 @@ fn clip_half(ring: &[(f64, f64)], axis: Axis, edge: f64, below: bool) -> Vec<(f6
 /// The part of a projected ring inside `view` (one ring; where the ring leaves the box and comes
 /// back, along the box's edge). A ring wholly inside comes back as it is.
 pub fn clip_ring_to(ring: Vec<(f64, f64)>, view: &Rect) -> Vec<(f64, f64)> {
-    if Rect::of_points(&ring).is_some_and(|b| b.x0 >= view.x0 && b.x1 <= view.x1 && b.y0 >= view.y0 && b.y1 <= view.y1)
-    {
-        return ring;
+    let Some(b) = Rect::of_points(&ring) else { return ring };
+    // Only the box's edges the ring crosses cut it: most rings cross one or none.
+    let (mut ring, mut cut) = (ring, false);
+    for (axis, edge, below, crossed) in [
+        (X, view.x0, false, b.x0 < view.x0),
+        (X, view.x1, true, b.x1 > view.x1),
+        (Y, view.y0, false, b.y0 < view.y0),
+        (Y, view.y1, true, b.y1 > view.y1),
+    ] {
+        if crossed {
+            ring = clip_half(&ring, axis, edge, below);
+            cut = true;
+        }
     }
-    let ring = clip_half(&ring, X, view.x0, false);
-    let ring = clip_half(&ring, X, view.x1, true);
-    let ring = clip_half(&ring, Y, view.y0, false);
-    let ring = clip_half(&ring, Y, view.y1, true);
-    if ring.len() < 3 {
+    if cut && ring.len() < 3 {
         Vec::new()
     } else {
         ring
@@ -243,6 +249,9 @@ mod tests {
         let inside = vec![(10.0, 10.0), (20.0, 10.0), (20.0, 20.0)];
         assert_eq!(clip_ring_to(inside.clone(), &VIEW), inside);
         assert!(clip_ring_to(vec![(200.0, 10.0), (300.0, 10.0), (300.0, 90.0)], &VIEW).is_empty());
+        // Across a corner: cut by the two edges it crosses.
+        let corner = vec![(50.0, 50.0), (150.0, 50.0), (150.0, 150.0), (50.0, 150.0)];
+        assert!((area2(&clip_ring_to(corner, &VIEW)).abs() / 2.0 - 50.0 * 50.0).abs() < 1e-9);
         // A ring around the whole view becomes the view.
         let around = vec![(-50.0, -50.0), (150.0, -50.0), (150.0, 150.0), (-50.0, 150.0)];
         assert!((area2(&clip_ring_to(around, &VIEW)).abs() / 2.0 - 100.0 * 100.0).abs() < 1e-9);

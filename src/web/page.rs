@@ -328,7 +328,10 @@ fn reflect_active(active_ref: Memo<StepRef>, index: RwSignal<usize>, progress: R
         if let Some(el) = toc.get(chapter) {
             set_flag(el, "is-current", "true", true);
             if prev.is_none_or(|(_, pc)| pc != chapter) {
-                show_in_row(el);
+                // Read the row's layout after this frame has laid it out, not here, just after
+                // the flags above changed it (a forced layout in the step change's frame).
+                let el = el.clone();
+                set_timeout(move || show_in_row(&el), std::time::Duration::ZERO);
             }
         }
         if let (Some(el), Some(id)) = (&story_el, ids.get(i)) {
