@@ -18,12 +18,18 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
+#[derive(Default)]
 struct Painter {
     shown: Option<Model>,
     tween: Option<Tween<Model>>,
     running: bool,
+    /// A repaint was asked for while a frame was on its way (`run`): one more follows it.
+    again: bool,
     /// Whether the canvas has been painted once (it then carries `data-painted`).
     painted: bool,
+    /// How many scenes have been built: a paint left to a later task is dropped when a newer
+    /// scene exists (a resize paints at once; the older scene, at the old size, must not follow).
+    built: u64,
 }
 
 /// What a painter paints on: the canvas and the signals that make it repaint.
@@ -50,7 +56,7 @@ pub struct Canvas {
 /// in place on resize, pixel ratio, theme, progress (maps) and the map geometry arriving.
 pub fn use_painter(on: Canvas, data: Arc<Dataset>, inputs: GraphicInputs) {
     let Canvas { canvas, size, dpr, theme, geo, geo_error, painted, code, models, is_map } = on;
-    let painter = Rc::new(RefCell::new(Painter { shown: None, tween: None, running: false, painted: false }));
+    let painter = Rc::new(RefCell::new(Painter::default()));
 
     // Builds the current frame's scene and paints it; returns whether a tween still runs and,
     // when building took a good part of a phone's frame, the paint, to run as a task of its own.
@@ -107,15 +113,22 @@ pub fn use_painter(on: Canvas, data: Arc<Dataset>, inputs: GraphicInputs) {
                 }
             };
             let first = !std::mem::replace(&mut p.painted, true);
+            p.built += 1;
+            let this = p.built;
             drop(p);
             let built = perf.as_ref().map_or(0.0, |p| p.now()) - start;
+            let painter = painter.clone();
             let put = move || {
+                // Every scene built is painted, in order of building, or dropped for a newer one.
+                if painter.borrow().built != this {
+                    return;
+                }
                 let perf = window().performance();
                 let t0 = perf.as_ref().map_or(0.0, |p| p.now());
                 paint(&el, &scene, sz, th.background);
                 // Tests and the report wait for every graphic's first paint before timing step
-                // changes.
-                if first {
+                // changes (the first scene's paint may have been dropped for a newer one).
+                if !el.has_attribute("data-painted") {
                     let _ = el.set_attribute("data-painted", "");
                     painted.try_set(true);
                 }
@@ -237,18 +250,31 @@ const SPLIT_MS: f64 = 6.0;
 /// `next_frame`: start on the next frame (a tween's first frame is what is on screen already,
 /// so a step change does not also paint in the task that reacted to it).
 fn run(painter: Rc<RefCell<Painter>>, paint_frame: Rc<dyn Fn() -> Frame>, next_frame: bool) {
-    if painter.borrow().running {
-        return;
+    {
+        let mut p = painter.borrow_mut();
+        if p.running {
+            // The frame on its way may have read its inputs already: paint once more after it.
+            p.again = true;
+            return;
+        }
+        p.running = true;
     }
-    painter.borrow_mut().running = true;
     fn tick(painter: Rc<RefCell<Painter>>, paint_frame: Rc<dyn Fn() -> Frame>) {
+        painter.borrow_mut().again = false;
         let Frame { running, paint_later } = paint_frame();
         set_animating(running);
         let go_on = move || {
             if running {
                 request_animation_frame(move || in_own_task(painter, paint_frame));
             } else {
-                painter.borrow_mut().running = false;
+                let again = {
+                    let mut p = painter.borrow_mut();
+                    p.running = false;
+                    std::mem::take(&mut p.again)
+                };
+                if again {
+                    run(painter, paint_frame, false);
+                }
             }
         };
         match paint_later {

@@ -14,6 +14,9 @@ test("desktop → phone → desktop keeps the active step and a crisp canvas", a
     const start = ids[Math.floor(ids.length / 2)];
     await h.scrollToStep(page, start);
     await h.waitActive(page, start);
+    // A reader who is not at the first step asks for the drawing code; its graphic paints once
+    // the code is here (until then the static figure stands and the canvas is blank).
+    await h.readerPainted(page);
     const before = await h.canvasInfo(page, start);
     assert.equal(h.crispProblem(before), null, "canvas before resizing");
 
