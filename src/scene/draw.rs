@@ -176,15 +176,28 @@ pub fn draw<DB: HaloText>(
     background: Rgba,
     scale: f64,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    draw_part(area, scene, background, scale, scene.whole())
+}
+
+/// Draws the shapes `part` of `scene` over what the area shows, and first the background when
+/// the part is the scene's start: the parts of a scene drawn in order draw the scene. Cut where
+/// `Scene::halfway` cuts (never inside a run of labels, which `drawing_order` sorts whole).
+pub fn draw_part<DB: HaloText>(
+    area: &DrawingArea<DB, Shift>,
+    scene: &Scene,
+    background: Rgba,
+    scale: f64,
+    part: std::ops::Range<usize>,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     // A scene that starts with an opaque rectangle over the whole area (a map's water) paints
     // every pixel itself: filling the background first would paint them all twice.
     let (w, h) = area.dim_in_pixel();
     let covered = matches!(scene.shapes.first(), Some(&Shape::Rect { x0, y0, x1, y1, fill })
         if fill.3 >= 1.0 && x0 <= 0.0 && y0 <= 0.0 && x1 * scale >= f64::from(w) && y1 * scale >= f64::from(h));
-    if !covered {
+    if part.start == 0 && !covered {
         area.fill(&color(background))?;
     }
-    for shape in drawing_order(&scene.shapes) {
+    for shape in drawing_order(scene.shapes.get(part).unwrap_or_default()) {
         match shape {
             Shape::Line { points, color: c, width, dashed } => {
                 if c.3 <= 0.0 || points.len() < 2 {
@@ -303,6 +316,42 @@ mod tests {
         // A shape that is not text ends the run: what follows it stays after it.
         assert_eq!(kinds[8..], [('r', 0.0), ('t', 5.0)]);
         assert_eq!(order.len(), scene.shapes.len());
+    }
+
+    #[test]
+    fn a_scene_drawn_in_its_two_halves_is_the_scene_drawn_whole() {
+        let bg = Rgba::hex(0xffffff);
+        let mut scene = Scene::default();
+        let square = |scene: &mut Scene, i: u32| {
+            let x = f64::from(i) * 10.0;
+            let points = vec![(x, 0.0), (x + 8.0, 0.0), (x + 8.0, 8.0), (x, 8.0)];
+            scene.push(Shape::Polygon { points, fill: Rgba::hex(0x336699) });
+        };
+        (0..6).for_each(|i| square(&mut scene, i));
+        // A run of labels in the middle of the scene's work: halos first, then texts by font.
+        for i in 0..4 {
+            let label = Shape::text((f64::from(i) * 12.0, 20.0), "Heihe", 11.0 + f64::from(i % 2), Rgba::hex(0x000000));
+            label.push_with_halo(&mut scene, bg);
+        }
+        (0..6).for_each(|i| square(&mut scene, i));
+        let svg = |parts: &[std::ops::Range<usize>]| {
+            let mut out = String::new();
+            {
+                let area = SVGBackend::with_string(&mut out, (80, 40)).into_drawing_area();
+                for part in parts {
+                    draw_part(&area, &scene, bg, 1.0, part.clone()).unwrap();
+                }
+                area.present().unwrap();
+            }
+            out
+        };
+        let whole = svg(&[scene.whole()]);
+        let k = scene.halfway().expect("the scene has a cut between its squares");
+        assert!(!(scene.shapes[k - 1].is_label() && scene.shapes[k].is_label()), "cut at {k}, inside the labels");
+        assert_eq!(svg(&[0..k, k..scene.shapes.len()]), whole);
+        // Cut inside the run of labels, the halves would draw the second halo over the first text.
+        assert_ne!(svg(&[0..8, 8..scene.shapes.len()]), whole);
+        assert_eq!(Scene { shapes: scene.shapes[..1].to_vec() }.halfway(), None);
     }
 
     #[test]

@@ -2,10 +2,11 @@
 //! CSS size × dpr and the scene is scaled once in `draw` (the backend knows no dpr).
 
 use super::canvas_backend::CanvasBackend;
-use crate::scene::draw::draw;
+use crate::scene::draw::draw_part;
 use crate::scene::{Rgba, Scene, Size};
 use leptos::prelude::window;
 use plotters::prelude::IntoDrawingArea;
+use std::ops::Range;
 use web_sys::HtmlCanvasElement;
 
 /// The most backing pixels per CSS pixel a canvas gets. A phone's third device pixel per CSS
@@ -24,28 +25,30 @@ pub fn dpr() -> f64 {
     }
 }
 
-pub fn paint(canvas: &HtmlCanvasElement, scene: &Scene, size: Size, background: Rgba) {
+/// Paints the shapes `part` of the scene (`Scene::whole`, or its parts in order, a task each) on
+/// the canvas, its backing store sized to `size` at the device's pixel ratio first.
+pub fn paint(canvas: &HtmlCanvasElement, scene: &Scene, size: Size, background: Rgba, part: Range<usize>) {
     let ratio = dpr();
     let (w, h) = ((size.width * ratio).round() as u32, (size.height * ratio).round() as u32);
     if canvas.width() != w || canvas.height() != h {
         canvas.set_width(w);
         canvas.set_height(h);
     }
-    draw_on(canvas, scene, background, ratio);
+    draw_on(canvas, scene, background, ratio, part);
 }
 
-/// Draws `scene` on the canvas's backing store as it is, `ratio` backing pixels per scene
-/// unit; false if drawing failed. The painting code goes with the drawing code
+/// Draws the shapes `part` of `scene` (see `draw::draw_part`) on the canvas's backing store as
+/// it is, `ratio` backing pixels per scene unit; false if drawing failed. The painting code goes with the drawing code
 /// (`graphic::lazy`): a split point of its part where the build splits, here once `load` is
 /// done (nothing is drawn before).
-pub fn draw_on(canvas: &HtmlCanvasElement, scene: &Scene, background: Rgba, ratio: f64) -> bool {
+pub fn draw_on(canvas: &HtmlCanvasElement, scene: &Scene, background: Rgba, ratio: f64, part: Range<usize>) -> bool {
     #[cfg(feature = "split")]
     {
         use futures::FutureExt;
-        split::draw_on(canvas, scene, background, ratio).now_or_never().and_then(Result::ok).unwrap_or(false)
+        split::draw_on(canvas, scene, background, ratio, part).now_or_never().and_then(Result::ok).unwrap_or(false)
     }
     #[cfg(not(feature = "split"))]
-    drawn_on(canvas, scene, background, ratio)
+    drawn_on(canvas, scene, background, ratio, part)
 }
 
 /// Fetches the painting code where it is split (with `graphic::lazy::load`: one part).
@@ -56,10 +59,10 @@ pub async fn load() -> Result<(), ()> {
     Ok(())
 }
 
-fn drawn_on(canvas: &HtmlCanvasElement, scene: &Scene, background: Rgba, ratio: f64) -> bool {
+fn drawn_on(canvas: &HtmlCanvasElement, scene: &Scene, background: Rgba, ratio: f64, part: Range<usize>) -> bool {
     let Some(backend) = CanvasBackend::new(canvas) else { return false };
     let area = backend.into_drawing_area();
-    match draw(&area, scene, background, ratio) {
+    match draw_part(&area, scene, background, ratio, part) {
         Ok(()) => true,
         Err(e) => {
             leptos::logging::warn!("drawing failed: {e:?}");
@@ -79,7 +82,8 @@ mod split {
         scene: &Scene,
         background: Rgba,
         ratio: f64,
+        part: Range<usize>,
     ) -> Result<bool, SplitLoaderError> {
-        Ok(drawn_on(canvas, scene, background, ratio))
+        Ok(drawn_on(canvas, scene, background, ratio, part))
     }
 }

@@ -348,7 +348,7 @@ impl CodeState {
 /// (the fonts looked up, the glyphs rasterised), and the whole frame was a 58 ms task at 4× on
 /// a phone. Nobody sees this canvas, so the order the parts land in does not matter.
 async fn warm(models: &[Vec<Model>], data: &Dataset) {
-    use crate::scene::{theme::Theme, Scene, Size};
+    use crate::scene::{theme::Theme, Size};
     const WARM_PAINTS: usize = 3;
     let Some(first) = models.first().and_then(|c| c.first()).filter(|m| !matches!(m, Model::Map(_))) else {
         return;
@@ -358,8 +358,9 @@ async fn warm(models: &[Vec<Model>], data: &Dataset) {
     let (scene, _) = crate::graphic::lazy::draw(Some(first), first, 0.5, ctx, 0.0, size, &theme);
     next_task().await;
     let Some(canvas) = document().create_element("canvas").ok().and_then(|e| e.dyn_into().ok()) else { return };
-    for part in scene.shapes.chunks(scene.shapes.len().div_ceil(WARM_PAINTS).max(1)) {
-        super::canvas::paint(&canvas, &Scene { shapes: part.to_vec() }, size, theme.background);
+    let (n, step) = (scene.shapes.len(), scene.shapes.len().div_ceil(WARM_PAINTS).max(1));
+    for from in (0..n).step_by(step) {
+        super::canvas::paint(&canvas, &scene, size, theme.background, from..(from + step).min(n));
         next_task().await;
     }
 }

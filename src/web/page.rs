@@ -261,7 +261,7 @@ fn warm(mut parts: Vec<(Warm, Arc<crate::maps::Geo>)>, data: Arc<Dataset>, paint
         when_idle(move || {
             let canvas = document().create_element("canvas").ok().and_then(|e| e.dyn_into().ok());
             if let Some(canvas) = canvas {
-                super::canvas::paint(&canvas, &scene, size, theme.background);
+                super::canvas::paint(&canvas, &scene, size, theme.background, scene.whole());
             }
             done();
         });
@@ -426,10 +426,30 @@ fn explainer(story: Arc<Story>, data: Arc<Dataset>, geo: load::GeoState, code: l
             // A map beside the reader's chapter waits while the maps' warm-up builds its first
             // frame (`prepare_maps`); the reader's own chapter never waits.
             let may_paint = Memo::new(move |_| live.get() || (beside.get() && warming.get() != Some(c)));
-            let progress = Memo::new(move |_| match active_ref.get().chapter {
-                a if a == c => active.progress.get(),
-                a if a > c => 1.0,
-                _ => 0.0,
+            // The progress the graphic draws: its chapter's while the reader is in it, done (1)
+            // behind the reader and not begun (0) ahead. A graphic the reader has just left
+            // takes that state once the page is still, not in the scroll frame that left it:
+            // that repaint (a map's whole frame, the longest task of a phone's scroll at 4×)
+            // changes a few hundredths of a step the reader, moving on, no longer watches.
+            let behind = Memo::new(move |_| active_ref.get().chapter > c);
+            let done = move || if behind.get_untracked() { 1.0 } else { 0.0 };
+            // None: the graphic keeps the progress it has (the reader has just left).
+            let settled = RwSignal::new((!live.get_untracked()).then(done));
+            react::effect(move || {
+                if !live.get() {
+                    behind.track();
+                    settled.set(None);
+                    when_still(scrolled_at, move || {
+                        if live.try_get_untracked() == Some(false) {
+                            let _ = settled.try_set(Some(done()));
+                        }
+                    });
+                }
+            });
+            let progress = Memo::new(move |kept: Option<&f64>| match (live.get(), settled.get()) {
+                (true, _) => active.progress.get(),
+                (false, Some(p)) => p,
+                (false, None) => kept.copied().unwrap_or_else(done),
             });
             let inputs = GraphicInputs {
                 step: step.into(),

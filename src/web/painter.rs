@@ -118,21 +118,31 @@ pub fn use_painter(on: Canvas, data: Arc<Dataset>, inputs: GraphicInputs) {
             drop(p);
             let built = perf.as_ref().map_or(0.0, |p| p.now()) - start;
             let painter = painter.clone();
+            // Whether this scene is still the newest built (every scene built is painted, in
+            // order of building, or dropped for a newer one).
+            let newest = move || painter.borrow().built == this;
             let put = move || {
-                // Every scene built is painted, in order of building, or dropped for a newer one.
-                if painter.borrow().built != this {
+                if !newest() {
                     return;
                 }
-                let perf = window().performance();
-                let t0 = perf.as_ref().map_or(0.0, |p| p.now());
-                paint(&el, &scene, sz, th.background);
-                // Tests and the report wait for every graphic's first paint before timing step
-                // changes (the first scene's paint may have been dropped for a newer one).
-                if !el.has_attribute("data-painted") {
-                    let _ = el.set_attribute("data-painted", "");
-                    painted.try_set(true);
-                }
-                if let Some(p) = perf {
+                let t0 = now();
+                let whole = scene.whole();
+                // A canvas's first paint rasterises every layer at once (without a GPU, in
+                // the task that drew it: a border map's was a 50–80 ms task at 4×), so it is
+                // painted in two halves, a task each. The canvas is blank or hidden behind its
+                // static figure until then; later frames are painted whole, never half.
+                let half = if first { scene.halfway() } else { None };
+                let canvas = el.clone();
+                paint(&el, &scene, sz, th.background, whole.start..half.unwrap_or(whole.end));
+                let first_half = now() - t0;
+                let finish = move |painting: f64| {
+                    // Tests and the report wait for every graphic's first paint before timing
+                    // step changes (the first scene's paint may have been dropped for a newer
+                    // one).
+                    if !el.has_attribute("data-painted") {
+                        let _ = el.set_attribute("data-painted", "");
+                        painted.try_set(true);
+                    }
                     // A canvas's first frame, a frame of a tween, or a still one (a tween's
                     // last, a repaint): the report's budget is for tween frames.
                     let kind = if first {
@@ -142,15 +152,29 @@ pub fn use_painter(on: Canvas, data: Arc<Dataset>, inputs: GraphicInputs) {
                     } else {
                         "still"
                     };
-                    super::load::measure("redraw", start, built + p.now() - t0, kind);
-                }
-                // The page's first chart (the report times it); it marks the page ready if
-                // nothing did before (tests and the report read both).
-                if !FIRST_CHART.with(|f| f.replace(true)) {
-                    super::load::mark("first-chart");
-                }
-                if document().body().is_some_and(|b| !b.has_attribute("data-ready")) {
-                    super::mark_ready();
+                    super::load::measure("redraw", start, built + painting, kind);
+                    // The page's first chart (the report times it); it marks the page ready if
+                    // nothing did before (tests and the report read both).
+                    if !FIRST_CHART.with(|f| f.replace(true)) {
+                        super::load::mark("first-chart");
+                    }
+                    if document().body().is_some_and(|b| !b.has_attribute("data-ready")) {
+                        super::mark_ready();
+                    }
+                };
+                match half {
+                    Some(k) => set_timeout(
+                        move || {
+                            if !newest() {
+                                return;
+                            }
+                            let t1 = now();
+                            paint(&canvas, &scene, sz, th.background, k..whole.end);
+                            finish(first_half + now() - t1);
+                        },
+                        std::time::Duration::ZERO,
+                    ),
+                    None => finish(first_half),
                 }
             };
             // A canvas's first paint is its dearest (a map's was 10 ms at 1× here: a new
@@ -297,6 +321,11 @@ fn run(painter: Rc<RefCell<Painter>>, paint_frame: Rc<dyn Fn() -> Frame>, next_f
     } else {
         in_own_task(painter, paint_frame);
     }
+}
+
+/// The page's clock, in ms.
+fn now() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
 }
 
 thread_local! {

@@ -148,7 +148,7 @@ impl Export {
         canvas.set_width((full.width * scale).round() as u32);
         canvas.set_height((full.height * scale).round() as u32);
         super::canvas::load().await.map_err(|()| Missing)?;
-        if !super::canvas::draw_on(&canvas, &scene, th.background, scale) {
+        if !super::canvas::draw_on(&canvas, &scene, th.background, scale, scene.whole()) {
             return Ok(Png::Failed);
         }
         Ok(match canvas.to_data_url_with_type("image/png") {
