@@ -258,12 +258,21 @@ fn warm(mut parts: Vec<(Warm, Arc<crate::maps::Geo>)>, data: Arc<Dataset>, paint
         if !paint {
             return done();
         }
+        // In two halves, an idle moment each, as a canvas's first paint is (web/painter.rs):
+        // the first glyphs a map draws are rasterised here, cold.
+        let Some(canvas) =
+            document().create_element("canvas").ok().and_then(|e| e.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        else {
+            return done();
+        };
+        let whole = scene.whole();
+        let half = scene.halfway().unwrap_or(whole.end);
         when_idle(move || {
-            let canvas = document().create_element("canvas").ok().and_then(|e| e.dyn_into().ok());
-            if let Some(canvas) = canvas {
-                super::canvas::paint(&canvas, &scene, size, theme.background, scene.whole());
-            }
-            done();
+            super::canvas::paint(&canvas, &scene, size, theme.background, whole.start..half);
+            when_idle(move || {
+                super::canvas::paint(&canvas, &scene, size, theme.background, half..whole.end);
+                done();
+            });
         });
     });
 }
