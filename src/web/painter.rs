@@ -129,8 +129,8 @@ pub fn use_painter(on: Canvas, data: Arc<Dataset>, inputs: GraphicInputs) {
                 let whole = scene.whole();
                 // A canvas's first paint rasterises every layer at once (without a GPU, in
                 // the task that drew it: a border map's was a 50–80 ms task at 4×), so it is
-                // painted in two halves, a task each. The canvas is blank or hidden behind its
-                // static figure until then; later frames are painted whole, never half.
+                // painted in two halves, a task each. The canvas is transparent until then
+                // (main.css: its static figure shows through); later frames are painted whole.
                 let half = if first { scene.halfway() } else { None };
                 let canvas = el.clone();
                 let ratio = super::canvas::dpr();
