@@ -28,24 +28,7 @@ pub fn dpr() -> f64 {
 /// Paints the shapes `part` of the scene (`Scene::whole`, or its parts in order, a task each) on
 /// the canvas, its backing store sized to `size` at the device's pixel ratio first.
 pub fn paint(canvas: &HtmlCanvasElement, scene: &Scene, size: Size, background: Rgba, part: Range<usize>) {
-    paint_at(canvas, scene, size, background, part, dpr());
-}
-
-/// The most backing pixels per CSS pixel a map's frame in motion gets (a tween's frames but its
-/// last): a quarter of the pixels at a phone's 2 to fill and, without a GPU, to rasterise at
-/// the end of the frame's task (a border map's tween frames were 50–60 ms tasks at 4×). The
-/// map moves then; its still frame, the tween's last, is drawn at `dpr`.
-pub const MOVING_DPR: f64 = 1.0;
-
-/// `paint` at `ratio` backing pixels per CSS pixel.
-pub fn paint_at(
-    canvas: &HtmlCanvasElement,
-    scene: &Scene,
-    size: Size,
-    background: Rgba,
-    part: Range<usize>,
-    ratio: f64,
-) {
+    let ratio = dpr();
     let (w, h) = ((size.width * ratio).round() as u32, (size.height * ratio).round() as u32);
     if canvas.width() != w || canvas.height() != h {
         canvas.set_width(w);
@@ -55,9 +38,9 @@ pub fn paint_at(
 }
 
 /// Draws the shapes `part` of `scene` (see `draw::draw_part`) on the canvas's backing store as
-/// it is, `ratio` backing pixels per scene unit; false if drawing failed. The painting code goes with the drawing code
-/// (`graphic::lazy`): a split point of its part where the build splits, here once `load` is
-/// done (nothing is drawn before).
+/// it is, `ratio` backing pixels per scene unit; false if drawing failed. The painting code goes
+/// with the drawing code (`graphic::lazy`): a split point of its part where the build splits,
+/// here once `load` is done (nothing is drawn before).
 pub fn draw_on(canvas: &HtmlCanvasElement, scene: &Scene, background: Rgba, ratio: f64, part: Range<usize>) -> bool {
     #[cfg(feature = "split")]
     {

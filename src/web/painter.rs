@@ -3,7 +3,7 @@
 //! grows into a long task on a slow phone; repaints on resize, pixel ratio, theme, progress and
 //! the map geometry arriving. `graphic::enhance` (web/graphic.rs) gives it its canvas and inputs.
 
-use super::canvas::{paint_at, MOVING_DPR};
+use super::canvas::paint;
 use super::graphic::GraphicInputs;
 use super::load::CodeState;
 use super::react;
@@ -133,9 +133,7 @@ pub fn use_painter(on: Canvas, data: Arc<Dataset>, inputs: GraphicInputs) {
                 // (main.css: its static figure shows through); later frames are painted whole.
                 let half = if first { scene.halfway() } else { None };
                 let canvas = el.clone();
-                let ratio = super::canvas::dpr();
-                let ratio = if running && is_map { ratio.min(MOVING_DPR) } else { ratio };
-                paint_at(&el, &scene, sz, th.background, whole.start..half.unwrap_or(whole.end), ratio);
+                paint(&el, &scene, sz, th.background, whole.start..half.unwrap_or(whole.end));
                 let first_half = now() - t0;
                 let finish = move |painting: f64| {
                     // Tests and the report wait for every graphic's first paint before timing
@@ -171,7 +169,7 @@ pub fn use_painter(on: Canvas, data: Arc<Dataset>, inputs: GraphicInputs) {
                                 return;
                             }
                             let t1 = now();
-                            paint_at(&canvas, &scene, sz, th.background, k..whole.end, ratio);
+                            paint(&canvas, &scene, sz, th.background, k..whole.end);
                             finish(first_half + now() - t1);
                         },
                         std::time::Duration::ZERO,
