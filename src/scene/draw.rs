@@ -348,7 +348,8 @@ mod tests {
         let whole = svg(&[scene.whole()]);
         let k = scene.halfway().expect("the scene has a cut between its squares");
         assert!(!(scene.shapes[k - 1].is_label() && scene.shapes[k].is_label()), "cut at {k}, inside the labels");
-        assert_eq!(svg(&[0..k, k..scene.shapes.len()]), whole);
+        assert_eq!(scene.halves(), [0..k, k..scene.shapes.len()]);
+        assert_eq!(svg(&scene.halves()), whole);
         // Cut inside the run of labels, the halves would draw the second halo over the first text.
         assert_ne!(svg(&[0..8, 8..scene.shapes.len()]), whole);
         assert_eq!(Scene { shapes: scene.shapes[..1].to_vec() }.halfway(), None);

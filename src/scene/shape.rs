@@ -213,6 +213,12 @@ impl Scene {
         }
         best.map(|(_, k)| k)
     }
+    /// The scene's two parts, cut `halfway` (the second is empty where there is no cut).
+    pub fn halves(&self) -> [std::ops::Range<usize>; 2] {
+        let n = self.shapes.len();
+        let k = self.halfway().unwrap_or(n);
+        [0..k, k..n]
+    }
     /// All text in the scene, in drawing order (tests and descriptions use it).
     pub fn texts(&self) -> Vec<&str> {
         self.shapes

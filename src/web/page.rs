@@ -265,12 +265,11 @@ fn warm(mut parts: Vec<(Warm, Arc<crate::maps::Geo>)>, data: Arc<Dataset>, paint
         else {
             return done();
         };
-        let whole = scene.whole();
-        let half = scene.halfway().unwrap_or(whole.end);
+        let [part, rest] = scene.halves();
         when_idle(move || {
-            super::canvas::paint(&canvas, &scene, size, theme.background, whole.start..half);
+            super::canvas::paint(&canvas, &scene, size, theme.background, part);
             when_idle(move || {
-                super::canvas::paint(&canvas, &scene, size, theme.background, half..whole.end);
+                super::canvas::paint(&canvas, &scene, size, theme.background, rest);
                 done();
             });
         });

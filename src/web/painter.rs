@@ -94,8 +94,7 @@ pub fn use_painter(on: Canvas, data: Arc<Dataset>, inputs: GraphicInputs) {
             }
             // A redraw, for the report (benches/report.mjs): building the frame's scene (tween,
             // layout, projection, labels) and painting it, read from the performance timeline.
-            let perf = window().performance();
-            let start = perf.as_ref().map_or(0.0, |p| p.now());
+            let start = now();
             let ctx = Ctx { data: &data, geo: geo.as_deref() };
             let mut p = painter.borrow_mut();
             let target = Model::at(&models, step);
@@ -116,7 +115,7 @@ pub fn use_painter(on: Canvas, data: Arc<Dataset>, inputs: GraphicInputs) {
             p.built += 1;
             let this = p.built;
             drop(p);
-            let built = perf.as_ref().map_or(0.0, |p| p.now()) - start;
+            let built = now() - start;
             let painter = painter.clone();
             // Whether this scene is still the newest built (every scene built is painted, in
             // order of building, or dropped for a newer one).
@@ -126,14 +125,13 @@ pub fn use_painter(on: Canvas, data: Arc<Dataset>, inputs: GraphicInputs) {
                     return;
                 }
                 let t0 = now();
-                let whole = scene.whole();
                 // A canvas's first paint rasterises every layer at once (without a GPU, in
                 // the task that drew it: a border map's was a 50–80 ms task at 4×), so it is
                 // painted in two halves, a task each. The canvas is transparent until then
                 // (main.css: its static figure shows through); later frames are painted whole.
-                let half = if first { scene.halfway() } else { None };
+                let [part, rest] = if first { scene.halves() } else { [scene.whole(), 0..0] };
                 let canvas = el.clone();
-                paint(&el, &scene, sz, th.background, whole.start..half.unwrap_or(whole.end));
+                paint(&el, &scene, sz, th.background, part);
                 let first_half = now() - t0;
                 let finish = move |painting: f64| {
                     // Tests and the report wait for every graphic's first paint before timing
@@ -162,20 +160,20 @@ pub fn use_painter(on: Canvas, data: Arc<Dataset>, inputs: GraphicInputs) {
                         super::mark_ready();
                     }
                 };
-                match half {
-                    Some(k) => set_timeout(
-                        move || {
-                            if !newest() {
-                                return;
-                            }
-                            let t1 = now();
-                            paint(&canvas, &scene, sz, th.background, k..whole.end);
-                            finish(first_half + now() - t1);
-                        },
-                        std::time::Duration::ZERO,
-                    ),
-                    None => finish(first_half),
+                if rest.is_empty() {
+                    return finish(first_half);
                 }
+                set_timeout(
+                    move || {
+                        if !newest() {
+                            return;
+                        }
+                        let t1 = now();
+                        paint(&canvas, &scene, sz, th.background, rest);
+                        finish(first_half + now() - t1);
+                    },
+                    std::time::Duration::ZERO,
+                );
             };
             // A canvas's first paint is its dearest (a map's was 10 ms at 1× here: a new
             // backing store, every layer), so it never shares a task with the build.
@@ -197,7 +195,7 @@ pub fn use_painter(on: Canvas, data: Arc<Dataset>, inputs: GraphicInputs) {
             let step = inputs.step.get();
             let jump = inputs.jump.get_untracked() || std::mem::replace(&mut first, false);
             let ms = engine::transition_ms(inputs.reduced_motion.get_untracked(), jump);
-            let now = window().performance().map(|p| p.now()).unwrap_or(0.0);
+            let now = now();
             let tweening = {
                 let mut p = painter.borrow_mut();
                 // A graphic that may not paint yet has nothing on screen to tween from.
