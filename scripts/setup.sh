@@ -23,6 +23,12 @@ if ! rustup component list --toolchain "$WASM_TOOLCHAIN" --installed 2>/dev/null
   say "installing $WASM_TOOLCHAIN with rust-src (the wasm's toolchain)"
   rustup toolchain install "$WASM_TOOLCHAIN" --profile minimal --component rust-src
 fi
+# Builds run `--offline` (serve, test): the crates the standard library is built from, and the
+# page's own, must already be in cargo's cache. A fresh machine has neither (the build then
+# fails on std's `wasip1`); fetching is quick once they are there.
+say "fetching the crates the wasm is built from (the standard library's and the page's)"
+cargo +"$WASM_TOOLCHAIN" fetch --manifest-path "$(rustc +"$WASM_TOOLCHAIN" --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+cargo fetch
 
 for component in rustfmt clippy; do
   if ! rustup component list --installed | grep -q "^$component"; then
