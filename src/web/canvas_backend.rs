@@ -6,7 +6,11 @@
 //!   is kept here and a setter is called only when the value changes (plotters-canvas sets
 //!   font, fill, align and baseline on every text, stroke style and width on every line);
 //! - colours are written as `#rrggbb` / `rgba(r,g,b,a)` without `core::fmt`;
-//! - font strings are made once and kept as JS strings.
+//! - the strings the context is given (fonts, colours, text align and baseline, the texts
+//!   themselves) are made once and kept as JS strings (`Strings`): every frame of a tween
+//!   repeats them, and each new one was a `TextDecoder` call and two short-lived JS objects,
+//!   about half of what the page allocated in JS while scrolling (a garbage-collector pause at
+//!   4× is a long task of its own).
 //!
 //! (A path as one SVG path string handed to `Path2D` was tried instead of one `lineTo` per
 //! point: constructing the `Path2D` cost more than the crossings it saved.)
@@ -29,18 +33,75 @@ extern "C" {
     #[wasm_bindgen(js_name = "CanvasRenderingContext2D")]
     type FontContext;
 
-    /// The `font` setter taking a string already in JS (a cached one: no decoding, no
-    /// formatting when a font comes back).
+    // The context's string setters and text calls, taking a string already in JS (one kept
+    // in `Strings`: no decoding, no formatting when it comes back).
     #[wasm_bindgen(method, setter = font, js_class = "CanvasRenderingContext2D")]
     fn set_font_value(this: &FontContext, font: &JsValue);
+    #[wasm_bindgen(method, setter = fillStyle, js_class = "CanvasRenderingContext2D")]
+    fn set_fill_value(this: &FontContext, style: &JsValue);
+    #[wasm_bindgen(method, setter = strokeStyle, js_class = "CanvasRenderingContext2D")]
+    fn set_stroke_value(this: &FontContext, style: &JsValue);
+    #[wasm_bindgen(method, setter = textAlign, js_class = "CanvasRenderingContext2D")]
+    fn set_align_value(this: &FontContext, align: &JsValue);
+    #[wasm_bindgen(method, setter = textBaseline, js_class = "CanvasRenderingContext2D")]
+    fn set_baseline_value(this: &FontContext, baseline: &JsValue);
+    #[wasm_bindgen(method, setter = lineJoin, js_class = "CanvasRenderingContext2D")]
+    fn set_join_value(this: &FontContext, join: &JsValue);
+    #[wasm_bindgen(method, catch, js_name = fillText, js_class = "CanvasRenderingContext2D")]
+    fn fill_text_value(this: &FontContext, text: &JsValue, x: f64, y: f64) -> Result<(), JsValue>;
+    #[wasm_bindgen(method, catch, js_name = strokeText, js_class = "CanvasRenderingContext2D")]
+    fn stroke_text_value(this: &FontContext, text: &JsValue, x: f64, y: f64) -> Result<(), JsValue>;
 }
 
-/// A font: size in bits, style, family.
-type FontKey = (u64, u8, String);
+/// What a kept string is: a font (size bits, style, family), a colour (`color_key`), a text
+/// align, baseline or line join (`Keyword`), or a text drawn.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Key {
+    Font(u64, u8, String),
+    Color(u64),
+    Keyword(&'static str),
+    Text(String),
+}
+
+/// The JS strings handed to the context, kept across paints. Bounded: a tween's colours fade
+/// through many alphas, so the table is emptied when full and refills with what comes back.
+#[derive(Default)]
+struct Strings(std::collections::HashMap<Key, JsValue>);
+
+impl Strings {
+    const MAX: usize = 1024;
+
+    /// The string of `key`, made by `make` the first time.
+    fn get(&mut self, key: Key, make: impl FnOnce(&Key) -> String) -> &JsValue {
+        if self.0.len() >= Self::MAX && !self.0.contains_key(&key) {
+            self.0.clear();
+        }
+        self.0.entry(key).or_insert_with_key(|k| JsValue::from_str(&make(k)))
+    }
+}
 
 thread_local! {
-    /// Font strings by (size bits, style, family), kept across paints: few distinct fonts.
-    static FONTS: std::cell::RefCell<Vec<(FontKey, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
+    static STRINGS: std::cell::RefCell<Strings> = std::cell::RefCell::new(Strings::default());
+}
+
+/// Runs `f` with the kept JS string of `key` (made by `make` the first time).
+fn with_string<R>(key: Key, make: impl FnOnce(&Key) -> String, f: impl FnOnce(&JsValue) -> R) -> R {
+    STRINGS.with_borrow_mut(|s| f(s.get(key, make)))
+}
+
+/// A keyword (align, baseline, join) as its kept JS string.
+fn with_keyword<R>(word: &'static str, f: impl FnOnce(&JsValue) -> R) -> R {
+    with_string(Key::Keyword(word), |_| word.to_owned(), f)
+}
+
+/// A colour (`color_key`) as its kept CSS string.
+fn with_color<R>(key: u64, f: impl FnOnce(&JsValue) -> R) -> R {
+    with_string(Key::Color(key), |_| css_color(key), f)
+}
+
+/// A text drawn, as its kept JS string.
+fn with_text<R>(text: &str, f: impl FnOnce(&JsValue) -> R) -> R {
+    with_string(Key::Text(text.to_owned()), |_| text.to_owned(), f)
 }
 
 #[derive(Debug)]
@@ -78,9 +139,9 @@ fn push_u32(s: &mut String, mut v: u32) {
 }
 
 /// The CSS colour of a key: `#rrggbb` when opaque, else `rgba(r,g,b,0.xxxx)`.
-fn css_color(s: &mut String, key: u64) {
+fn css_color(key: u64) -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    s.clear();
+    let mut s = String::with_capacity(24);
     let (r, g, b) = ((key >> 40) as u8, (key >> 32) as u8, (key >> 24) as u8);
     let a = (key & 0xff_ffff) as u32;
     if a >= 10_000 {
@@ -92,7 +153,7 @@ fn css_color(s: &mut String, key: u64) {
     } else {
         s.push_str("rgba(");
         for v in [r, g, b] {
-            push_u32(s, u32::from(v));
+            push_u32(&mut s, u32::from(v));
             s.push(',');
         }
         s.push_str("0.");
@@ -108,6 +169,7 @@ fn css_color(s: &mut String, key: u64) {
         }
         s.push(')');
     }
+    s
 }
 
 fn font_style_code(s: FontStyle) -> u8 {
@@ -130,8 +192,6 @@ pub struct CanvasBackend {
     font_family: String,
     align: Option<u8>,
     baseline: Option<u8>,
-    /// Reused for colour strings.
-    buf: String,
 }
 
 impl CanvasBackend {
@@ -147,15 +207,18 @@ impl CanvasBackend {
             font_family: String::new(),
             align: None,
             baseline: None,
-            buf: String::new(),
         })
+    }
+
+    /// The context as the setters taking kept strings see it.
+    fn js(&self) -> &FontContext {
+        self.context.unchecked_ref()
     }
 
     fn set_fill(&mut self, c: BackendColor) {
         let key = color_key(c);
         if self.fill != Some(key) {
-            css_color(&mut self.buf, key);
-            self.context.set_fill_style_str(&self.buf);
+            with_color(key, |v| self.js().set_fill_value(v));
             self.fill = Some(key);
         }
     }
@@ -163,8 +226,7 @@ impl CanvasBackend {
     fn set_line_style(&mut self, style: &impl BackendStyle) {
         let key = color_key(style.color());
         if self.stroke != Some(key) {
-            css_color(&mut self.buf, key);
-            self.context.set_stroke_style_str(&self.buf);
+            with_color(key, |v| self.js().set_stroke_value(v));
             self.stroke = Some(key);
         }
         let w = style.stroke_width();
@@ -180,21 +242,11 @@ impl CanvasBackend {
         if self.font == Some(key) && self.font_family == family.as_str() {
             return;
         }
-        FONTS.with_borrow_mut(|fonts| {
-            let i = match fonts.iter().position(|((b, c, f), _)| (*b, *c) == key && f == family.as_str()) {
-                Some(i) => i,
-                None => {
-                    if fonts.len() >= 64 {
-                        fonts.clear();
-                    }
-                    let size = crate::data::format::num(style.size(), 3);
-                    let css = format!("{} {size}px {}", style.style().as_str(), family.as_str());
-                    fonts.push(((key.0, key.1, family.as_str().to_owned()), JsValue::from_str(&css)));
-                    fonts.len() - 1
-                }
-            };
-            self.context.unchecked_ref::<FontContext>().set_font_value(&fonts[i].1);
-        });
+        let css = |_: &Key| {
+            let size = crate::data::format::num(style.size(), 3);
+            format!("{} {size}px {}", style.style().as_str(), family.as_str())
+        };
+        with_string(Key::Font(key.0, key.1, family.as_str().to_owned()), css, |v| self.js().set_font_value(v));
         self.font = Some(key);
         self.font_family.clear();
         self.font_family.push_str(family.as_str());
@@ -209,7 +261,7 @@ impl CanvasBackend {
             VPos::Bottom => (2, "bottom"),
         };
         if self.baseline != Some(code) {
-            self.context.set_text_baseline(baseline);
+            with_keyword(baseline, |v| self.js().set_baseline_value(v));
             self.baseline = Some(code);
         }
         let (code, align) = match anchor.h_pos {
@@ -218,7 +270,7 @@ impl CanvasBackend {
             HPos::Center => (2, "center"),
         };
         if self.align != Some(code) {
-            self.context.set_text_align(align);
+            with_keyword(align, |v| self.js().set_align_value(v));
             self.align = Some(code);
         }
         self.set_font(style);
@@ -405,13 +457,13 @@ impl DrawingBackend for CanvasBackend {
         };
         let failed = |_| DrawingErrorKind::DrawingError(CanvasError("text"));
         if degree == 0.0 {
-            self.context.fill_text(text, f64::from(pos.0), f64::from(pos.1)).map_err(failed)?;
+            with_text(text, |v| self.js().fill_text_value(v, f64::from(pos.0), f64::from(pos.1))).map_err(failed)?;
         } else {
             self.context.save();
             let r = (|| {
                 self.context.translate(f64::from(pos.0), f64::from(pos.1))?;
                 self.context.rotate(degree.to_radians())?;
-                self.context.fill_text(text, 0.0, 0.0)
+                with_text(text, |v| self.js().fill_text_value(v, 0.0, 0.0))
             })();
             self.context.restore();
             r.map_err(failed)?;
@@ -438,12 +490,11 @@ impl crate::scene::draw::HaloText for CanvasBackend {
             return Ok(true);
         }
         self.set_text(style);
-        css_color(&mut self.buf, color_key(style.color()));
         self.context.save();
-        self.context.set_stroke_style_str(&self.buf);
+        with_color(color_key(style.color()), |v| self.js().set_stroke_value(v));
         self.context.set_line_width(width);
-        self.context.set_line_join("round");
-        let stroked = self.context.stroke_text(text, f64::from(pos.0), f64::from(pos.1));
+        with_keyword("round", |v| self.js().set_join_value(v));
+        let stroked = with_text(text, |v| self.js().stroke_text_value(v, f64::from(pos.0), f64::from(pos.1)));
         self.context.restore();
         stroked.map_err(|_| DrawingErrorKind::DrawingError(CanvasError("halo")))?;
         Ok(true)
