@@ -11,6 +11,7 @@ mod graphic;
 mod load;
 mod page;
 mod painter;
+mod queue;
 mod react;
 mod scroll;
 mod tools;

@@ -6,6 +6,7 @@
 use super::canvas::paint;
 use super::graphic::GraphicInputs;
 use super::load::CodeState;
+use super::queue;
 use super::react;
 use crate::data::Dataset;
 use crate::graphic::{lazy, Ctx, Model};
@@ -163,17 +164,14 @@ pub fn use_painter(on: Canvas, data: Arc<Dataset>, inputs: GraphicInputs) {
                 if rest.is_empty() {
                     return finish(first_half);
                 }
-                set_timeout(
-                    move || {
-                        if !newest() {
-                            return;
-                        }
-                        let t1 = now();
-                        paint(&canvas, &scene, sz, th.background, rest);
-                        finish(first_half + now() - t1);
-                    },
-                    std::time::Duration::ZERO,
-                );
+                queue::task(move || {
+                    if !newest() {
+                        return;
+                    }
+                    let t1 = now();
+                    paint(&canvas, &scene, sz, th.background, rest);
+                    finish(first_half + now() - t1);
+                });
             };
             // A canvas's first paint is its dearest (a map's was 10 ms at 1× here: a new
             // backing store, every layer), so it never shares a task with the build.
@@ -287,7 +285,7 @@ fn run(painter: Rc<RefCell<Painter>>, paint_frame: Rc<dyn Fn() -> Frame>, next_f
         set_animating(running);
         let go_on = move || {
             if running {
-                request_animation_frame(move || in_own_task(painter, paint_frame));
+                queue::frame(move || in_own_task(painter, paint_frame));
             } else {
                 let again = {
                     let mut p = painter.borrow_mut();
@@ -300,22 +298,19 @@ fn run(painter: Rc<RefCell<Painter>>, paint_frame: Rc<dyn Fn() -> Frame>, next_f
             }
         };
         match paint_later {
-            Some(put) => set_timeout(
-                move || {
-                    put();
-                    go_on();
-                },
-                std::time::Duration::ZERO,
-            ),
+            Some(put) => queue::task(move || {
+                put();
+                go_on();
+            }),
             None => go_on(),
         }
     }
     fn in_own_task(painter: Rc<RefCell<Painter>>, paint_frame: Rc<dyn Fn() -> Frame>) {
-        set_timeout(move || tick(painter, paint_frame), std::time::Duration::ZERO);
+        queue::task(move || tick(painter, paint_frame));
     }
     if next_frame {
         set_animating(true);
-        request_animation_frame(move || in_own_task(painter, paint_frame));
+        queue::frame(move || in_own_task(painter, paint_frame));
     } else {
         in_own_task(painter, paint_frame);
     }

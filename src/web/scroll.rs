@@ -202,7 +202,7 @@ impl Engine {
             return;
         }
         let this = self.clone();
-        request_animation_frame(move || {
+        super::queue::frame(move || {
             this.frame_pending.set(false);
             this.check();
         });
