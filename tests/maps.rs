@@ -455,3 +455,29 @@ fn russia_keeps_chukotka_past_the_antimeridian_and_not_kaliningrad() {
         rus.rings.iter().flatten().any(|&(lon, lat)| (19.0..23.0).contains(&lon) && (54.0..55.5).contains(&lat));
     assert!(!kaliningrad, "Kaliningrad is in the derived base map");
 }
+
+/// A canvas keeps the part of a map's ground (water and base map) that stays the same from
+/// frame to frame painted (web/canvas.rs `Kept`): in a tween between two steps with the same
+/// view and layers (the pipes map: only the routes and the inset change) that is all of it, in
+/// one whose view moves it is none, and labels and marks are never ground.
+#[test]
+fn a_maps_ground_stays_the_same_through_a_tween_that_keeps_the_view() {
+    let (data, geo, theme, size) = (Dataset::bundled(), Geo::bundled(), Theme::light(), SIZES[1]);
+    let model = |id: &str| spec(id).model(&data).unwrap_or_else(|e| panic!("{id}: {e}"));
+    let frame = |a: &MapModel, b: &MapModel, t: f64| {
+        MapModel::lerp(a, b, t).expect("two maps tween").scene(Some(&geo), &data, 1.0, size, &theme)
+    };
+    let ground = |s: &Scene| s.shapes[..s.ground].to_vec();
+
+    let (oil, far_east) = (model("pipes-oil"), model("pipes-far-east"));
+    let (a, b) = (frame(&oil, &far_east, 0.3), frame(&oil, &far_east, 0.7));
+    assert!(a.ground > 10 && a.ground < a.shapes.len(), "{} of {}", a.ground, a.shapes.len());
+    assert_eq!(ground(&a), ground(&b), "the pipes map's ground changed within a tween");
+    assert!(a.shapes[..a.ground].iter().all(|s| !matches!(s, Shape::Text { .. })), "a label in the ground");
+    assert!(matches!(a.shapes[0], Shape::Rect { .. }), "the ground starts with the water");
+
+    let (provinces, crossings) = (model("border-provinces"), model("border-crossings"));
+    let (a, b) = (frame(&provinces, &crossings, 0.3), frame(&provinces, &crossings, 0.7));
+    let same = a.shapes[..a.ground].iter().zip(&b.shapes[..b.ground]).take_while(|(x, y)| x == y).count();
+    assert!(same <= 1, "a moving view kept {same} shapes of its ground (only the water may stay)");
+}

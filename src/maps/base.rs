@@ -24,6 +24,9 @@ pub(super) fn base_map<'a>(s: &mut Scene, f: &Frame<'a>) -> Shown<'a> {
     region_edges(s, f);
     rivers(s, f);
     china_russia_border(s, f);
+    // The water and the base map are the ground: what of it stays the same from frame to frame
+    // (all of it, while the view and the layers do) a canvas keeps painted (web/canvas.rs).
+    s.ground = s.shapes.len();
     shown
 }
 

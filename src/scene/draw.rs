@@ -352,7 +352,7 @@ mod tests {
         assert_eq!(svg(&scene.halves()), whole);
         // Cut inside the run of labels, the halves would draw the second halo over the first text.
         assert_ne!(svg(&[0..8, 8..scene.shapes.len()]), whole);
-        assert_eq!(Scene { shapes: scene.shapes[..1].to_vec() }.halfway(), None);
+        assert_eq!(Scene { shapes: scene.shapes[..1].to_vec(), ground: 0 }.halfway(), None);
     }
 
     #[test]

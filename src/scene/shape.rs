@@ -175,6 +175,10 @@ pub struct Size {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Scene {
     pub shapes: Vec<Shape>,
+    /// How many of the first shapes are the picture's ground (a map's water and base map, under
+    /// its marks and labels): much of it stays the same from frame to frame, and a canvas may
+    /// keep that painted and copy it in (web/canvas.rs `Kept`). 0 where there is none.
+    pub ground: usize,
 }
 
 impl Scene {
@@ -186,7 +190,7 @@ impl Scene {
         let t = t.clamp(0.0, 1.0);
         let mut shapes: Vec<Shape> = a.shapes.into_iter().map(|s| s.faded(1.0 - t)).collect();
         shapes.extend(b.shapes.into_iter().map(|s| s.faded(t)));
-        Scene { shapes }
+        Scene { shapes, ground: 0 }
     }
     /// All the shapes, as a part to draw (`draw::draw_part`).
     pub fn whole(&self) -> std::ops::Range<usize> {

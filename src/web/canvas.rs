@@ -3,10 +3,11 @@
 
 use super::canvas_backend::CanvasBackend;
 use crate::scene::draw::draw_part;
-use crate::scene::{Rgba, Scene, Size};
+use crate::scene::{Rgba, Scene, Shape, Size};
 use leptos::prelude::window;
 use plotters::prelude::IntoDrawingArea;
 use std::ops::Range;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
 /// The most backing pixels per CSS pixel a canvas gets. A phone's third device pixel per CSS
@@ -35,6 +36,81 @@ pub fn paint(canvas: &HtmlCanvasElement, scene: &Scene, size: Size, background: 
         canvas.set_height(h);
     }
     draw_on(canvas, scene, background, ratio, part);
+}
+
+/// A canvas's ground (`Scene::ground`: a map's base layers), its part that stays the same from
+/// frame to frame kept painted on a canvas of its own and copied in under the rest. Without a
+/// GPU the browser rasterises every path again at the end of each task that drew (a map's
+/// frame at 4× was 20–35 ms of it); a copy is one blit. What stays is found, not declared: the
+/// longest run of the ground's first shapes equal to the last frame's (a tween that keeps the
+/// view keeps the land while the provinces fade; one that changes only the routes keeps it all;
+/// a view that moves keeps nothing, and nothing is copied). The kept canvas is painted in a task
+/// of its own (`keep`), so no frame pays for painting its ground twice.
+#[derive(Default)]
+pub struct Kept {
+    /// The ground of the last frame painted, and its backing size, ratio and background.
+    last: Vec<Shape>,
+    key: (u32, u32, u64, (u8, u8, u8, u64)),
+    /// How many of `last`'s first shapes were the same as the frame's before.
+    same: usize,
+    canvas: Option<HtmlCanvasElement>,
+    /// How many of `last`'s first shapes `canvas` holds painted (0: none).
+    holds: usize,
+}
+
+/// `paint` of the whole scene, over its ground's kept part (`Kept`) where there is one; true
+/// when more of the ground came back than is kept (`keep` it, in a task of its own).
+pub fn paint_keeping(canvas: &HtmlCanvasElement, scene: &Scene, size: Size, background: Rgba, kept: &mut Kept) -> bool {
+    let ground = &scene.shapes[..scene.ground.min(scene.shapes.len())];
+    let ratio = dpr();
+    let (w, h) = ((size.width * ratio).round() as u32, (size.height * ratio).round() as u32);
+    let key = (w, h, ratio.to_bits(), (background.0, background.1, background.2, background.3.to_bits()));
+    kept.same = if kept.key == key { kept.last.iter().zip(ground).take_while(|(a, b)| a == b).count() } else { 0 };
+    if kept.same < kept.holds {
+        kept.holds = 0;
+    }
+    if kept.same != ground.len() || kept.last.len() != ground.len() {
+        kept.last = ground.to_vec();
+        kept.key = key;
+    }
+    let copied = kept.holds > 0
+        && kept.canvas.as_ref().is_some_and(|store| {
+            if canvas.width() != w || canvas.height() != h {
+                canvas.set_width(w);
+                canvas.set_height(h);
+            }
+            context(canvas).is_some_and(|c| c.draw_image_with_html_canvas_element(store, 0.0, 0.0).is_ok())
+        });
+    if copied {
+        draw_on(canvas, scene, background, ratio, kept.holds..scene.shapes.len());
+    } else {
+        paint(canvas, scene, size, background, scene.whole());
+    }
+    kept.same > kept.holds
+}
+
+/// Paints on the kept canvas the part of the ground the last two frames shared (`Kept`).
+pub fn keep(kept: &mut Kept, background: Rgba) {
+    let n = kept.same;
+    if n <= kept.holds {
+        return;
+    }
+    if kept.canvas.is_none() {
+        kept.canvas = leptos::prelude::document().create_element("canvas").ok().and_then(|e| e.dyn_into().ok());
+    }
+    let Some(store) = &kept.canvas else { return };
+    let (w, h, ratio, _) = kept.key;
+    if store.width() != w || store.height() != h {
+        store.set_width(w);
+        store.set_height(h);
+    }
+    let ground = Scene { shapes: std::mem::take(&mut kept.last), ground: 0 };
+    kept.holds = if draw_on(store, &ground, background, f64::from_bits(ratio), 0..n) { n } else { 0 };
+    kept.last = ground.shapes;
+}
+
+fn context(canvas: &HtmlCanvasElement) -> Option<web_sys::CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok()??.dyn_into().ok()
 }
 
 /// Draws the shapes `part` of `scene` (see `draw::draw_part`) on the canvas's backing store as

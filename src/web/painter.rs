@@ -3,7 +3,7 @@
 //! grows into a long task on a slow phone; repaints on resize, pixel ratio, theme, progress and
 //! the map geometry arriving. `graphic::enhance` (web/graphic.rs) gives it its canvas and inputs.
 
-use super::canvas::paint;
+use super::canvas::{keep, paint, paint_keeping, Kept};
 use super::graphic::GraphicInputs;
 use super::load::CodeState;
 use super::queue;
@@ -58,12 +58,14 @@ pub struct Canvas {
 pub fn use_painter(on: Canvas, data: Arc<Dataset>, inputs: GraphicInputs) {
     let Canvas { canvas, size, dpr, theme, geo, geo_error, painted, code, models, is_map } = on;
     let painter = Rc::new(RefCell::new(Painter::default()));
+    let kept = Rc::new(RefCell::new(Kept::default()));
 
     // Builds the current frame's scene and paints it; returns whether a tween still runs and,
     // when building took a good part of a phone's frame, the paint, to run as a task of its own.
     let paint_frame = {
         let (painter, data) = (painter.clone(), data.clone());
         move || -> Frame {
+            let kept = kept.clone();
             let el = canvas.clone();
             // The frame runs a task after it was asked for: the graphic may be gone by then (a
             // present-mode slide changed), and then there is nothing to paint.
@@ -129,10 +131,16 @@ pub fn use_painter(on: Canvas, data: Arc<Dataset>, inputs: GraphicInputs) {
                 // A canvas's first paint rasterises every layer at once (without a GPU, in
                 // the task that drew it: a border map's was a 50–80 ms task at 4×), so it is
                 // painted in two halves, a task each. The canvas is transparent until then
-                // (main.css: its static figure shows through); later frames are painted whole.
+                // (main.css: its static figure shows through); later frames are painted whole,
+                // over their ground kept painted while it stays the same (`Kept`).
                 let [part, rest] = if first { scene.halves() } else { [scene.whole(), 0..0] };
                 let canvas = el.clone();
-                paint(&el, &scene, sz, th.background, part);
+                if first {
+                    paint(&el, &scene, sz, th.background, part);
+                } else if paint_keeping(&el, &scene, sz, th.background, &mut kept.borrow_mut()) {
+                    let (kept, background) = (kept.clone(), th.background);
+                    queue::task(move || keep(&mut kept.borrow_mut(), background));
+                }
                 let first_half = now() - t0;
                 let finish = move |painting: f64| {
                     // Tests and the report wait for every graphic's first paint before timing
