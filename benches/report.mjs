@@ -5,7 +5,7 @@
 // hosts do), in Debian's headless Chromium.
 //   LOADS=n      page loads for the first-chart median (default 9, at least 7)
 //   LH_RUNS=n    Lighthouse runs per page (default 3; the median is printed)
-//   SKIP=a,b     skip sections: wire, lighthouse, nojs, print, longtasks, trace, redraw, twiggy
+//   SKIP=a,b     skip sections: wire, lighthouse, nojs, print, longtasks, garbage, trace, redraw, twiggy
 import { readdir, readFile, stat } from "node:fs/promises";
 import { spawnSync } from "node:child_process";
 import { join, relative, sep } from "node:path";
@@ -385,6 +385,57 @@ async function longTaskSection(browser, server) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// What a scroll leaves for the garbage collector: JS allocated and JS functions made. A full
+// collection's pause at 4× is a long task of its own (Blink compacting its heap: 55–70 ms in a
+// trace), so what the page makes every frame is kept small (web/queue.rs, web/canvas_backend.rs).
+
+function countFunctionsMade() {
+  const made = { n: 0, on: false };
+  Object.defineProperty(window, "__made", { value: made });
+  // wasm-bindgen registers every closure it hands to JS with a FinalizationRegistry.
+  const register = FinalizationRegistry.prototype.register;
+  FinalizationRegistry.prototype.register = function (...a) {
+    if (made.on) made.n++;
+    return register.apply(this, a);
+  };
+}
+
+async function allocationSection(browser, server) {
+  section("JS garbage of a wheel scroll through the story (phone 390×844, 1×; sampled by the DevTools heap profiler)");
+  const { context, page } = await h.openPage(browser, { ...h.PHONE, initScripts: [countFunctionsMade] });
+  try {
+    const cdp = await context.newCDPSession(page);
+    await h.gotoReady(page, server.url);
+    await h.sleep(1500);
+    const vp = page.viewportSize();
+    await page.mouse.move(vp.width / 2, vp.height / 2);
+    await cdp.send("HeapProfiler.enable");
+    await cdp.send("HeapProfiler.startSampling", { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    await page.evaluate(() => (window.__made.on = true));
+    let wheels = 0;
+    for (; wheels < 600; wheels++) {
+      await page.mouse.wheel(0, 100);
+      await h.sleep(50);
+      if (wheels % 10 === 9 && (await page.evaluate(() => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 4))) break;
+    }
+    const { profile } = await cdp.send("HeapProfiler.stopSampling");
+    const made = await page.evaluate(() => window.__made.n);
+    let bytes = 0;
+    const walk = (n) => {
+      bytes += n.selfSize;
+      n.children.forEach(walk);
+    };
+    walk(profile.head);
+    console.log(`  JS allocated: ${(bytes / 1048576).toFixed(1)} MB over ${wheels + 1} notches   (11.1 MB before the canvas's strings were kept, 3.9 MB after the closures were reused)`);
+    console.log(`  JS functions made by the wasm (closures handed to JS): ${made}   (3,100 before web/queue.rs and one timer for when_still)`);
+  } catch (e) {
+    unmeasured.push(`JS garbage: ${short(e)}`);
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Where a step change's time goes: a Chromium trace of a few step changes at 4×.
 
 const CATEGORY_OF_EVENT = [
@@ -688,6 +739,7 @@ const steps = [
   ["nojs", () => noJsSection(browser, server)],
   ["print", () => printSection(browser, server)],
   ["longtasks", () => longTaskSection(browser, server)],
+  ["garbage", () => allocationSection(browser, server)],
   ["trace", () => traceSection(browser, server)],
   ["redraw", () => firstChartAndRedraw(browser, server)],
   ["twiggy", () => twiggySection()],

@@ -6,7 +6,7 @@
 # redraw, and the wasm's top items (twiggy).
 #   LOADS=n       page loads for the first-chart median (default 9)
 #   LH_RUNS=n     Lighthouse runs per page (default 3)
-#   SKIP=a,b      sections to skip: wire, lighthouse, nojs, print, longtasks, trace, redraw, twiggy
+#   SKIP=a,b      sections to skip: wire, lighthouse, nojs, print, longtasks, garbage, trace, redraw, twiggy
 #   NO_BUILD=1    measure the dist/ that exists instead of building
 #   TWIGGY=0      do not install twiggy (cargo install, ~1-2 min) when it is missing
 set -euo pipefail
