@@ -158,3 +158,38 @@ fn every_edition_has_a_social_card_for_every_chapter_in_its_own_words() {
         }
     }
 }
+
+/// The other figures are a table per topic, headed in each edition's words (the page lays the
+/// sources out a table per idle moment: one table of all of them was a long task on a phone).
+#[test]
+fn the_sources_give_every_figure_once_in_its_topics_table() {
+    use explainer::lang::Lang;
+    let data = Dataset::bundled();
+    for lang in [Lang::En, Lang::Ru, Lang::Zh] {
+        let story = Story::bundled_in(lang).unwrap();
+        let topics = &story.meta.ui.fact_topics;
+        for f in &data.facts {
+            assert!(
+                topics.iter().any(|t| t.topic == f.topic),
+                "{lang:?}: no heading for the topic “{}” of {}",
+                f.topic,
+                f.id
+            );
+        }
+    }
+    with_site(|story, site| {
+        let html = site.article();
+        let sources = &html[html.find(r#"<section class="sources""#).expect("a sources section")..];
+        let tables: Vec<&str> = sources.split("<caption>").skip(1).collect();
+        // The trade table, then one per topic that has figures.
+        let headed = story.meta.ui.fact_topics.iter().filter(|t| data.facts.iter().any(|f| f.topic == t.topic));
+        assert_eq!(tables.len(), 1 + headed.clone().count());
+        for (explainer::story::FactTopic { topic, heading }, table) in headed.zip(&tables[1..]) {
+            assert!(table.starts_with(&format!("{}</caption>", esc(heading))), "{topic}: {}", &table[..40]);
+            let rows = table.matches("<tr>").count() - 1;
+            let expected = data.facts.iter().filter(|f| &f.topic == topic && f.value.is_some()).count();
+            assert_eq!(rows, expected, "{topic}");
+            assert!(rows <= 30, "{topic}: {rows} rows, one table to lay out at once");
+        }
+    });
+}

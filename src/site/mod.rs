@@ -329,23 +329,35 @@ impl<'a> Site<'a> {
             .collect();
         let _ = write!(out, "<h3>{}</h3>", esc(&ui.trade_table));
         html::table(out, &ui.trade_table, &ui.trade_columns, &trade);
-        let facts: Vec<Vec<String>> = d
-            .facts
-            .iter()
-            .filter_map(|f| {
-                let v = f.value?;
-                Some(vec![
-                    f.metric.clone(),
-                    self.data.period(&f.period),
-                    format::value_in(self.data.lang, v, &f.unit),
-                    d.source_names(&f.source),
-                    self.data.words().status(f.status).to_string(),
-                    f.note.clone(),
-                ])
-            })
-            .collect();
+        // A table per topic: easier to scan, and each is laid out on its own (the page lays the
+        // sources out one table per idle moment; the 77 rows as one table were a long task at
+        // 4× on a phone).
         let _ = write!(out, "<h3>{}</h3>", esc(&ui.facts_table));
-        html::table(out, &ui.facts_table, &ui.facts_columns, &facts);
+        let named = |topic: &str| ui.fact_topics.iter().any(|t| t.topic == topic);
+        let groups = ui
+            .fact_topics
+            .iter()
+            .map(|t| (&t.heading, d.facts.iter().filter(|f| f.topic == t.topic).collect::<Vec<_>>()));
+        let rest = (&ui.facts_table, d.facts.iter().filter(|f| !named(&f.topic)).collect());
+        for (heading, facts) in groups.chain(std::iter::once(rest)) {
+            let rows: Vec<Vec<String>> = facts
+                .into_iter()
+                .filter_map(|f| {
+                    let v = f.value?;
+                    Some(vec![
+                        f.metric.clone(),
+                        self.data.period(&f.period),
+                        format::value_in(self.data.lang, v, &f.unit),
+                        d.source_names(&f.source),
+                        self.data.words().status(f.status).to_string(),
+                        f.note.clone(),
+                    ])
+                })
+                .collect();
+            if !rows.is_empty() {
+                html::table(out, heading, &ui.facts_columns, &rows);
+            }
+        }
         out.push_str("</section>");
     }
 

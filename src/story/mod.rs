@@ -34,6 +34,15 @@ pub struct Meta {
     pub ui: Ui,
 }
 
+/// A topic of the other figures (`topic` in facts.csv, an id a translation keeps) and the
+/// heading of its table in the sources.
+#[derive(Clone, Debug, PartialEq, Deserialize, Wire, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactTopic {
+    pub topic: String,
+    pub heading: String,
+}
+
 /// The page's own words around the story (headings, labels, messages), in content so a
 /// translation touches content files only.
 #[derive(Clone, Debug, PartialEq, Deserialize, Wire, Serialize)]
@@ -50,6 +59,9 @@ pub struct Ui {
     pub trade_columns: Vec<String>,
     pub facts_table: String,
     pub facts_columns: Vec<String>,
+    /// The other figures as a table per topic, in this order (a figure of a topic not named
+    /// here goes in a last table headed `facts_table`).
+    pub fact_topics: Vec<FactTopic>,
     pub no_wasm: String,
     pub data_files: String,
     /// (path, link text) of the plain data files offered when the charts cannot run.

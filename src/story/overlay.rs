@@ -7,6 +7,9 @@
 
 use serde_json::Value;
 
+/// Keys among the page's words (`[ui]`) whose values are ids, kept by a translation.
+pub const ID_KEYS: &[&str] = &["topic"];
+
 /// The keys whose values are words a reader sees; nothing else may be translated.
 pub const TEXT_KEYS: &[&str] = &[
     "title",
@@ -90,9 +93,12 @@ pub fn overlay_chapter(en: &mut Value, tr: &Value, file: &str, problems: &mut Ve
 /// Every text field of `en` that `tr` (the same value after the overlay) leaves empty or
 /// still in English, by path. A string counts as English when it is unchanged and has a Latin
 /// word of three letters or more (names like "ESPO" or figures alone may stay as they are).
+/// Ids among the page's words (`ID_KEYS`) are not text.
 pub fn untranslated(en: &Value, tr: &Value, path: &str, key: &str, out: &mut Vec<String>) {
     match (en, tr) {
-        (Value::String(e), Value::String(t)) if TEXT_KEYS.contains(&key) || path.contains("[ui]") => {
+        (Value::String(e), Value::String(t))
+            if (TEXT_KEYS.contains(&key) || path.contains("[ui]")) && !ID_KEYS.contains(&key) =>
+        {
             let latin_word = e
                 .split(|c: char| !c.is_ascii_alphabetic())
                 .any(|w| w.len() >= 3 && w.chars().any(|c| c.is_ascii_lowercase()));
