@@ -24,6 +24,9 @@ use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontStyle,
     FontTransform,
 };
+use std::borrow::Borrow;
+use std::collections::HashMap;
+use std::hash::Hash;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -53,31 +56,45 @@ extern "C" {
     fn stroke_text_value(this: &FontContext, text: &JsValue, x: f64, y: f64) -> Result<(), JsValue>;
 }
 
-/// What a kept string is: a font (size bits, style, family), a colour (`color_key`), a text
-/// align, baseline or line join (`Keyword`), or a text drawn.
+/// What a kept string other than a text is: a font (size bits, style, family), a colour
+/// (`color_key`), or a text align, baseline or line join (`Keyword`).
 #[derive(Clone, PartialEq, Eq, Hash)]
 enum Key {
     Font(u64, u8, String),
     Color(u64),
     Keyword(&'static str),
-    Text(String),
 }
 
-/// The JS strings handed to the context, kept across paints. Bounded: a tween's colours fade
-/// through many alphas, so the table is emptied when full and refills with what comes back.
+/// The JS strings handed to the context, kept across paints: the texts drawn by themselves (found
+/// by the `&str` a frame draws, with nothing allocated), the rest by `Key`.
 #[derive(Default)]
-struct Strings(std::collections::HashMap<Key, JsValue>);
+struct Strings {
+    keyed: HashMap<Key, JsValue>,
+    texts: HashMap<String, JsValue>,
+}
 
-impl Strings {
-    const MAX: usize = 1024;
+/// How many strings a table keeps. Bounded: a tween's colours fade through many alphas, so a
+/// table is emptied when full and refills with what comes back.
+const KEPT: usize = 1024;
 
-    /// The string of `key`, made by `make` the first time.
-    fn get(&mut self, key: Key, make: impl FnOnce(&Key) -> String) -> &JsValue {
-        if self.0.len() >= Self::MAX && !self.0.contains_key(&key) {
-            self.0.clear();
+/// The JS string under `key` in `table`, made by `make` the first time (`own`: the key kept).
+fn kept<'t, K, Q>(
+    table: &'t mut HashMap<K, JsValue>,
+    key: &Q,
+    own: impl FnOnce(&Q) -> K,
+    make: impl FnOnce() -> String,
+) -> &'t JsValue
+where
+    K: Borrow<Q> + Hash + Eq,
+    Q: Hash + Eq + ?Sized,
+{
+    if !table.contains_key(key) {
+        if table.len() >= KEPT {
+            table.clear();
         }
-        self.0.entry(key).or_insert_with_key(|k| JsValue::from_str(&make(k)))
+        table.insert(own(key), JsValue::from_str(&make()));
     }
+    &table[key]
 }
 
 thread_local! {
@@ -85,23 +102,23 @@ thread_local! {
 }
 
 /// Runs `f` with the kept JS string of `key` (made by `make` the first time).
-fn with_string<R>(key: Key, make: impl FnOnce(&Key) -> String, f: impl FnOnce(&JsValue) -> R) -> R {
-    STRINGS.with_borrow_mut(|s| f(s.get(key, make)))
+fn with_string<R>(key: Key, make: impl FnOnce() -> String, f: impl FnOnce(&JsValue) -> R) -> R {
+    STRINGS.with_borrow_mut(|s| f(kept(&mut s.keyed, &key, Key::clone, make)))
 }
 
 /// A keyword (align, baseline, join) as its kept JS string.
 fn with_keyword<R>(word: &'static str, f: impl FnOnce(&JsValue) -> R) -> R {
-    with_string(Key::Keyword(word), |_| word.to_owned(), f)
+    with_string(Key::Keyword(word), || word.to_owned(), f)
 }
 
 /// A colour (`color_key`) as its kept CSS string.
 fn with_color<R>(key: u64, f: impl FnOnce(&JsValue) -> R) -> R {
-    with_string(Key::Color(key), |_| css_color(key), f)
+    with_string(Key::Color(key), || css_color(key), f)
 }
 
 /// A text drawn, as its kept JS string.
 fn with_text<R>(text: &str, f: impl FnOnce(&JsValue) -> R) -> R {
-    with_string(Key::Text(text.to_owned()), |_| text.to_owned(), f)
+    STRINGS.with_borrow_mut(|s| f(kept(&mut s.texts, text, str::to_owned, || text.to_owned())))
 }
 
 #[derive(Debug)]
@@ -242,7 +259,7 @@ impl CanvasBackend {
         if self.font == Some(key) && self.font_family == family.as_str() {
             return;
         }
-        let css = |_: &Key| {
+        let css = || {
             let size = crate::data::format::num(style.size(), 3);
             format!("{} {size}px {}", style.style().as_str(), family.as_str())
         };

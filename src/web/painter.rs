@@ -133,14 +133,18 @@ pub fn use_painter(on: Canvas, data: Arc<Dataset>, inputs: GraphicInputs) {
                 // painted in two halves, a task each. The canvas is transparent until then
                 // (main.css: its static figure shows through); later frames are painted whole,
                 // over their ground kept painted while it stays the same (`Kept`).
-                let [part, rest] = if first { scene.halves() } else { [scene.whole(), 0..0] };
                 let canvas = el.clone();
-                if first {
+                let rest = if first {
+                    let [part, rest] = scene.halves();
                     paint(&el, &scene, sz, th.background, part);
-                } else if paint_keeping(&el, &scene, sz, th.background, &mut kept.borrow_mut()) {
-                    let (kept, background) = (kept.clone(), th.background);
-                    queue::task(move || keep(&mut kept.borrow_mut(), background));
-                }
+                    rest
+                } else {
+                    if paint_keeping(&el, &scene, sz, th.background, &mut kept.borrow_mut()) {
+                        let (kept, background) = (kept.clone(), th.background);
+                        queue::task(move || keep(&mut kept.borrow_mut(), background));
+                    }
+                    0..0
+                };
                 let first_half = now() - t0;
                 let finish = move |painting: f64| {
                     // Tests and the report wait for every graphic's first paint before timing
